@@ -1,0 +1,1 @@
+"""claimsdb: an annotated claims database with an HTTP API."""

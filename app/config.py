@@ -1,0 +1,33 @@
+"""Settings, read once from the environment (prefix ``CLAIMSDB_``, plus ``DATABASE_URL``)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_path(name: str) -> Path:
+    """A top-level project folder: the checkout's own, or the copy bundled in a wheel."""
+    checkout = PACKAGE_DIR.parent / name
+    return checkout if checkout.exists() else PACKAGE_DIR / "_bundled" / name
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CLAIMSDB_", extra="ignore", populate_by_name=True)
+
+    database_url: str = Field(
+        default="sqlite:///./data/claimsdb.db",
+        validation_alias=AliasChoices("DATABASE_URL", "CLAIMSDB_DATABASE_URL"),
+        description="SQLAlchemy URL: sqlite:///path.db or postgresql+psycopg://user@host/db",
+    )
+    seeds_dir: Path = Field(default_factory=lambda: project_path("seeds"))
+    sqlite_busy_timeout_ms: int = 5000
+    log_level: str = "info"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

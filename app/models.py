@@ -1,0 +1,582 @@
+"""Tables and their request/response models.
+
+Per entity: a table model (``table=True``, never a request body or a response), a
+``...Create`` model that every write goes through (the seed loader included), and
+``...Public`` models that responses are built from.
+"""
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Text
+from sqlmodel import Field, SQLModel
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=100)]
+Topic = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=50)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+# ---------------------------------------------------------------- vocabularies
+
+
+class Genre(StrEnum):
+    news = "news"
+    analysis = "analysis"
+    opinion = "opinion"
+    blog = "blog"
+    forum = "forum"
+    reference = "reference"
+
+
+class DatePrecision(StrEnum):
+    day = "day"
+    month = "month"
+    year = "year"
+
+
+class ActorKind(StrEnum):
+    person = "person"
+    state = "state"
+    organization = "organization"
+    media = "media"
+    group = "group"
+    other = "other"
+
+
+class AliasKind(StrEnum):
+    name = "name"
+    abbreviation = "abbreviation"
+    metonym = "metonym"
+    transliteration = "transliteration"
+
+
+class ClaimType(StrEnum):
+    factual = "factual"
+    historical = "historical"
+    causal = "causal"
+    prediction = "prediction"
+    evaluation = "evaluation"
+    recommendation = "recommendation"
+
+
+class ClaimStatus(StrEnum):
+    active = "active"
+    retracted = "retracted"
+
+
+class Role(StrEnum):
+    subject = "subject"
+    object = "object"
+    mentioned = "mentioned"
+
+
+class Label(StrEnum):
+    supports = "supports"
+    opposes = "opposes"
+    questions = "questions"
+    neutral = "neutral"
+
+
+class Attribution(StrEnum):
+    author = "author"
+    quoted = "quoted"
+    paraphrased = "paraphrased"
+    reported = "reported"
+    anonymous = "anonymous"
+
+
+class Certainty(StrEnum):
+    certain = "certain"
+    probable = "probable"
+    possible = "possible"
+
+
+def fold(name: str) -> str:
+    """A name as actor search compares it: ignoring case, hyphens and extra spaces."""
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+def one_of(column: str, vocabulary: type[StrEnum]) -> CheckConstraint:
+    """A CHECK constraint that keeps ``column`` inside a closed vocabulary."""
+    allowed = ", ".join(f"'{member.value}'" for member in vocabulary)
+    return CheckConstraint(f"{column} IN ({allowed})", name=f"{column}_vocabulary")
+
+
+def span_checks() -> tuple[CheckConstraint, ...]:
+    return (
+        CheckConstraint('start >= 0 AND start < "end"', name="span_order"),
+        CheckConstraint('length(quote) = "end" - start', name="span_length"),
+    )
+
+
+def id_column(**kwargs: Any) -> Any:
+    return Field(sa_type=String(100), primary_key=True, **kwargs)
+
+
+def ref(target: str, *, nullable: bool = False, index: bool = True) -> Any:
+    """A foreign key to ``target`` (``table.column``), indexed for the joins that follow it."""
+    return Field(
+        default=None if nullable else ...,
+        sa_column_args=[ForeignKey(target, ondelete="RESTRICT")],
+        sa_type=String(100),
+        nullable=nullable,
+        index=index,
+    )
+
+
+# ---------------------------------------------------------------- tables
+
+
+class Source(SQLModel, table=True):
+    __table_args__ = (
+        one_of("genre", Genre),
+        one_of("date_precision", DatePrecision),
+        CheckConstraint("length(text_sha256) = 64", name="sha256_length"),
+    )
+
+    id: str = id_column()
+    title: str = Field(sa_type=String(500))
+    publisher: str | None = Field(default=None, sa_type=String(200), index=True)
+    author: str | None = Field(default=None, sa_type=String(200))
+    url: str | None = Field(default=None, sa_type=String(2000))
+    published_on: date | None = None
+    date_precision: str | None = Field(default=None, sa_type=String(5))
+    date_note: str | None = Field(default=None, sa_type=String(500))
+    genre: str = Field(sa_type=String(10), index=True)
+    language: str = Field(sa_type=String(35))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    text_sha256: str = Field(sa_type=String(64))
+
+
+class Actor(SQLModel, table=True):
+    __table_args__ = (
+        one_of("kind", ActorKind),
+        CheckConstraint("length(country) = 3", name="country_alpha3"),
+    )
+
+    id: str = id_column()
+    name: str = Field(sa_type=String(200))
+    # name folded for matching: lower case, hyphens as spaces, single spaces
+    name_key: str = Field(sa_type=String(200), index=True)
+    kind: str = Field(sa_type=String(12), index=True)
+    description: str | None = Field(default=None, sa_type=String(1000))
+    wikidata_id: str | None = Field(default=None, sa_type=String(20), unique=True)
+    country: str | None = Field(default=None, sa_type=String(3))
+
+
+class ActorAlias(SQLModel, table=True):
+    __tablename__ = "actor_alias"
+    __table_args__ = (one_of("kind", AliasKind),)
+
+    actor_id: str = Field(
+        sa_column_args=[ForeignKey("actor.id", ondelete="CASCADE")],
+        sa_type=String(100),
+        primary_key=True,
+    )
+    label: str = Field(sa_type=String(200), primary_key=True)
+    label_key: str = Field(sa_type=String(200), index=True)
+    kind: str = Field(sa_type=String(16))
+    # false for labels too ambiguous to turn into mentions by plain matching
+    auto_mention: bool = True
+
+
+class Claim(SQLModel, table=True):
+    __table_args__ = (
+        one_of("claim_type", ClaimType),
+        one_of("status", ClaimStatus),
+    )
+
+    id: str = id_column()
+    text: str = Field(sa_type=String(2000))
+    claim_type: str = Field(sa_type=String(16), index=True)
+    status: str = Field(default=ClaimStatus.active, sa_type=String(10))
+    status_reason: str | None = Field(default=None, sa_type=String(1000))
+
+
+class ClaimTopic(SQLModel, table=True):
+    __tablename__ = "claim_topic"
+
+    claim_id: str = Field(
+        sa_column_args=[ForeignKey("claim.id", ondelete="CASCADE")],
+        sa_type=String(100),
+        primary_key=True,
+    )
+    topic: str = Field(sa_type=String(50), primary_key=True, index=True)
+
+
+class ClaimActor(SQLModel, table=True):
+    __tablename__ = "claim_actor"
+    __table_args__ = (one_of("role", Role),)
+
+    claim_id: str = Field(
+        sa_column_args=[ForeignKey("claim.id", ondelete="CASCADE")],
+        sa_type=String(100),
+        primary_key=True,
+    )
+    actor_id: str = Field(
+        sa_column_args=[ForeignKey("actor.id", ondelete="RESTRICT")],
+        sa_type=String(100),
+        primary_key=True,
+        index=True,
+    )
+    role: str = Field(sa_type=String(10))
+
+
+class Stance(SQLModel, table=True):
+    __table_args__ = (
+        one_of("label", Label),
+        one_of("attribution", Attribution),
+        one_of("certainty", Certainty),
+        *span_checks(),
+        Index("ix_stance_source_id_start", "source_id", "start"),
+    )
+
+    id: str = id_column()
+    claim_id: str = ref("claim.id")
+    source_id: str = ref("source.id", index=False)  # ix_stance_source_id_start covers it
+    holder_id: str | None = ref("actor.id", nullable=True)
+    label: str = Field(sa_type=String(10), index=True)
+    attribution: str = Field(sa_type=String(12))
+    certainty: str = Field(sa_type=String(10))
+    start: int
+    end: int
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    prefix: str = Field(sa_type=String(32))
+    suffix: str = Field(sa_type=String(32))
+
+
+class Mention(SQLModel, table=True):
+    __table_args__ = (
+        *span_checks(),
+        Index("ix_mention_source_id_start", "source_id", "start"),
+    )
+
+    id: str = id_column()
+    source_id: str = ref("source.id", index=False)  # ix_mention_source_id_start covers it
+    actor_id: str = ref("actor.id")
+    start: int
+    end: int
+    quote: str = Field(sa_type=String(200))
+    prefix: str = Field(sa_type=String(32))
+    suffix: str = Field(sa_type=String(32))
+
+
+# ---------------------------------------------------------------- writes
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class SourceCreate(Strict):
+    id: Slug
+    title: NonEmpty
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published_on: date | None = None
+    date_precision: DatePrecision | None = None
+    date_note: str | None = None
+    genre: Genre
+    language: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")]
+    text: Annotated[str, StringConstraints(min_length=1)]
+
+
+class AliasCreate(Strict):
+    label: NonEmpty
+    kind: AliasKind
+    auto_mention: bool = True
+
+
+class ActorCreate(Strict):
+    id: Slug
+    name: NonEmpty
+    kind: ActorKind
+    description: str | None = None
+    wikidata_id: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    aliases: list[AliasCreate] = []
+
+
+class ClaimActorCreate(Strict):
+    actor: Slug
+    role: Role
+
+
+class ClaimCreate(Strict):
+    id: Slug
+    text: NonEmpty
+    claim_type: ClaimType
+    topics: list[Topic] = []
+    actors: list[ClaimActorCreate] = []
+    status: ClaimStatus = ClaimStatus.active
+    status_reason: str | None = None
+
+
+class Anchor(Strict):
+    """Where a span is: the exact quote, made unique by prefix, suffix or occurrence."""
+
+    quote: Annotated[str, StringConstraints(min_length=1)]
+    prefix: str | None = None
+    suffix: str | None = None
+    occurrence: Annotated[int, Field(ge=1)] | None = None
+
+
+class StanceCreate(Anchor):
+    id: Slug | None = None
+    claim: Slug
+    label: Label
+    holder: Slug | None
+    attribution: Attribution
+    certainty: Certainty
+
+
+class MentionCreate(Anchor):
+    actor: Slug
+
+
+# ---------------------------------------------------------------- responses
+
+
+class Provenance(BaseModel):
+    source_id: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+
+
+class ActorRef(BaseModel):
+    id: str
+    name: str
+    kind: ActorKind
+
+
+class AliasPublic(BaseModel):
+    label: str
+    kind: AliasKind
+
+
+class SourcePublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "putin-kim-unity-pyongyang",
+                    "title": "Putin and Kim Jong Un's Show of Unity in Pyongyang",
+                    "publisher": "Tekedia",
+                    "author": None,
+                    "url": None,
+                    "published_on": "2024-06-01",
+                    "date_precision": "month",
+                    "date_note": "Reports Putin's June 2024 visit to Pyongyang as recent.",
+                    "genre": "forum",
+                    "language": "en",
+                    "text_sha256": "4e505d27161a5558db3412af777a7922"
+                    "b4943648372c0c32de86dd826499f4c8",
+                    "length": 6667,
+                }
+            ]
+        }
+    )
+
+    id: str
+    title: str
+    publisher: str | None
+    author: str | None
+    url: str | None
+    published_on: date | None
+    date_precision: DatePrecision | None
+    date_note: str | None
+    genre: Genre
+    language: str
+    text_sha256: str
+    length: int
+
+
+class SourceDetail(SourcePublic):
+    text: str
+
+
+class ActorPublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "kim-jong-un",
+                    "name": "Kim Jong Un",
+                    "kind": "person",
+                    "description": "Supreme Leader of North Korea since 2011.",
+                    "wikidata_id": "Q56226",
+                    "country": "PRK",
+                    "aliases": [{"label": "Kim Jong-un", "kind": "transliteration"}],
+                }
+            ]
+        }
+    )
+
+    id: str
+    name: str
+    kind: ActorKind
+    description: str | None
+    wikidata_id: str | None
+    country: str | None
+    aliases: list[AliasPublic]
+
+
+class ActorCounts(BaseModel):
+    mentions: int
+    claims: int
+    stances: int
+
+
+class ActorDetail(ActorPublic):
+    counts: ActorCounts
+
+
+class ClaimActorPublic(BaseModel):
+    id: str
+    name: str
+    role: Role
+
+
+class StancePublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "st-4f1c2a9e0b7d3c55",
+                    "claim_id": "russia-unlikely-to-share-military-technology",
+                    "label": "supports",
+                    "holder": {"id": "andrei-lankov", "name": "Andrei Lankov", "kind": "person"},
+                    "attribution": "reported",
+                    "certainty": "probable",
+                    "provenance": {
+                        "source_id": "putin-kim-unity-pyongyang",
+                        "start": 3954,
+                        "end": 4032,
+                        "quote": "doubts Russia will provide North Korea with substantial "
+                        "military technology",
+                        "prefix": "Andrei Lankov, director of NK News, ",
+                        "suffix": ", suggesting it offers little ben",
+                    },
+                }
+            ]
+        }
+    )
+
+    id: str
+    claim_id: str
+    label: Label
+    holder: ActorRef | None
+    attribution: Attribution
+    certainty: Certainty
+    provenance: Provenance
+
+
+class ClaimPublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "nk-supplies-munitions-to-russia",
+                    "text": "North Korea supplies Russia with ammunition for its war in Ukraine.",
+                    "claim_type": "factual",
+                    "topics": ["munitions", "ukraine-war"],
+                    "status": "active",
+                    "status_reason": None,
+                    "actors": [{"id": "north-korea", "name": "North Korea", "role": "subject"}],
+                }
+            ]
+        }
+    )
+
+    id: str
+    text: str
+    claim_type: ClaimType
+    topics: list[str]
+    status: ClaimStatus
+    status_reason: str | None
+    actors: list[ClaimActorPublic]
+
+
+class ClaimDetail(ClaimPublic):
+    stances: list[StancePublic]
+
+
+class MentionPublic(BaseModel):
+    id: str
+    actor: ActorRef
+    surface: str
+    provenance: Provenance
+
+
+class AnnotationKind(StrEnum):
+    stance = "stance"
+    mention = "mention"
+
+
+class AnnotationPublic(BaseModel):
+    """One highlightable span: a stance (with its claim) or a mention (with its actor)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "mention",
+                    "id": "mn-0c3a4f5e6d7b8a91",
+                    "start": 206,
+                    "end": 211,
+                    "quote": "China",
+                    "actor": {"id": "china", "name": "China", "kind": "state"},
+                    "claim": None,
+                    "label": None,
+                    "holder": None,
+                    "attribution": None,
+                    "certainty": None,
+                }
+            ]
+        }
+    )
+
+    kind: AnnotationKind
+    id: str
+    start: int
+    end: int
+    quote: str
+    actor: ActorRef | None = None
+    claim: "ClaimRef | None" = None
+    label: Label | None = None
+    holder: ActorRef | None = None
+    attribution: Attribution | None = None
+    certainty: Certainty | None = None
+
+
+class ClaimRef(BaseModel):
+    id: str
+    text: str
+
+
+AnnotationPublic.model_rebuild()
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: follow ``next_cursor`` (or the ``Link: rel="next"`` header)."""
+
+    items: list[T]
+    next_cursor: str | None
