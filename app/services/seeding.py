@@ -1,0 +1,535 @@
+"""Load ``seeds/`` into the database: validate everything first, then sync in one transaction.
+
+The seed files are the truth for what they hold: after a load the database holds exactly
+the seeded rows, inserted, updated or deleted as needed, so a second load changes nothing.
+Every record is validated by the same ``...Create`` models as the API's writes.
+"""
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import Connection, Engine, Table, and_, delete, insert, select, update
+from sqlmodel import SQLModel
+
+from app.models import (
+    Actor,
+    ActorAlias,
+    ActorCreate,
+    Anchor,
+    Claim,
+    ClaimActor,
+    ClaimCreate,
+    ClaimTopic,
+    Mention,
+    MentionCreate,
+    Source,
+    SourceCreate,
+    Stance,
+    StanceCreate,
+    fold,
+)
+from app.services.provenance import AnchorError, Span, context, locate, match_labels, span_id
+
+ACTORS_FILE = "actors.yaml"
+SOURCE_KEYS = {"source", "furniture", "filler", "claims", "stances", "mentions", "not_mentions"}
+# parents before children: inserts run in this order, deletes in reverse
+TABLES: list[type[SQLModel]] = [
+    Source,
+    Actor,
+    ActorAlias,
+    Claim,
+    ClaimTopic,
+    ClaimActor,
+    Stance,
+    Mention,
+]
+
+
+M = TypeVar("M", bound=BaseModel)
+A = TypeVar("A", bound=Anchor)
+
+
+class SeedError(Exception):
+    """Bad seed data: every problem found, each naming its file and record."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("seed data refused:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+@dataclass
+class SeedSet:
+    """Validated rows for every table, keyed by table name."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, model: type[SQLModel], row: dict[str, Any]) -> None:
+        self.rows.setdefault(model.__tablename__, []).append(row)
+
+
+@dataclass
+class Problems:
+    found: list[str] = field(default_factory=list)
+
+    def add(self, where: str, message: str) -> None:
+        self.found.append(f"{where}: {message}")
+
+    def validated(self, model: type[M], data: Any, where: str) -> M | None:
+        if not isinstance(data, dict):
+            self.add(where, f"expected a mapping, got {type(data).__name__}")
+            return None
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            for item in error.errors():
+                name = ".".join(str(part) for part in item["loc"]) or "record"
+                self.add(where, f"{name}: {item['msg']}")
+            return None
+
+
+@dataclass
+class ParsedSource:
+    path: str
+    source: SourceCreate
+    furniture: list[Span]
+    claims: list[tuple[str, ClaimCreate]]
+    stances: list[tuple[str, StanceCreate, Span]]
+    mentions: list[tuple[str, MentionCreate, Span]]
+    not_mentions: list[Span]
+
+
+def record_name(kind: str, index: int, data: Any, key: str = "id") -> str:
+    label = data.get(key) if isinstance(data, dict) else None
+    return f"{kind}[{index}]" + (f" ({key} {label})" if label else "")
+
+
+def parse_date(value: Any, precision: Any) -> date | None:
+    """``published_on`` as written (2024, 2024-06, 2024-06-19), checked against precision."""
+    if value is None:
+        return None
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    parts = text.split("-")
+    expected = {"year": 1, "month": 2, "day": 3}.get(str(precision))
+    if expected is None:
+        raise ValueError("date_precision (day|month|year) is required with published_on")
+    if len(parts) != expected:
+        raise ValueError(f"published_on {text!r} does not match date_precision {precision!r}")
+    numbers = [int(part) for part in parts] + [1] * (3 - len(parts))
+    return date(*numbers)
+
+
+def read_yaml(path: Path, problems: Problems) -> dict[str, Any] | None:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        problems.add(str(path), f"cannot read: {error}")
+        return None
+    if not isinstance(data, dict):
+        problems.add(str(path), "expected a mapping at the top level")
+        return None
+    return data
+
+
+def anchor_spans(
+    text: str, entries: Any, kind: str, path: str, problems: Problems, *, allow_all: bool = False
+) -> list[Span]:
+    """Spans for a list of plain anchors (furniture, filler, not_mentions)."""
+    spans: list[Span] = []
+    for index, entry in enumerate(entries or []):
+        where = f"{path}: {kind}[{index}]"
+        if allow_all and isinstance(entry, dict) and entry.get("occurrence") == "all":
+            quote = entry.get("quote")
+            if not isinstance(quote, str) or not quote:
+                problems.add(where, "quote is required")
+                continue
+            found = [Span(at, at + len(quote)) for at in _all_starts(text, quote)]
+            if not found:
+                problems.add(where, f"quote {quote!r} not found in the source text")
+            spans.extend(found)
+            continue
+        anchor = problems.validated(Anchor, entry, where)
+        if anchor is not None:
+            span = place(text, anchor, where, problems)
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+def _all_starts(text: str, quote: str) -> list[int]:
+    starts, at = [], text.find(quote)
+    while at != -1:
+        starts.append(at)
+        at = text.find(quote, at + len(quote))
+    return starts
+
+
+def place(text: str, anchor: Anchor, where: str, problems: Problems) -> Span | None:
+    try:
+        return locate(
+            text,
+            anchor.quote,
+            prefix=anchor.prefix,
+            suffix=anchor.suffix,
+            occurrence=anchor.occurrence,
+        )
+    except AnchorError as error:
+        problems.add(where, str(error))
+        return None
+
+
+def parse_source_file(path: Path, sources_dir: Path, problems: Problems) -> ParsedSource | None:
+    data = read_yaml(path, problems)
+    if data is None:
+        return None
+    name = str(path)
+    for key in sorted(set(data) - SOURCE_KEYS):
+        problems.add(name, f"unknown key {key!r} (expected {', '.join(sorted(SOURCE_KEYS))})")
+    header = data.get("source")
+    if not isinstance(header, dict):
+        problems.add(name, "a 'source' mapping is required")
+        return None
+    header = dict(header)
+    where = f"{name}: source ({header.get('id')})"
+    file_name = header.pop("file", None)
+    if not file_name:
+        problems.add(where, "file is required: the article's name under sources/")
+        return None
+    text_path = sources_dir / str(file_name)
+    try:
+        raw = text_path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.add(where, f"cannot read source file {text_path}: {error}")
+        return None
+    try:
+        header["published_on"] = parse_date(
+            header.get("published_on"), header.get("date_precision")
+        )
+    except ValueError as error:
+        problems.add(where, str(error))
+        return None
+    source = problems.validated(SourceCreate, {**header, "text": text}, where)
+    if source is None:
+        return None
+
+    furniture = anchor_spans(
+        text, data.get("furniture"), "furniture", name, problems, allow_all=True
+    )
+    anchor_spans(text, data.get("filler"), "filler", name, problems)
+    not_mentions = anchor_spans(text, data.get("not_mentions"), "not_mentions", name, problems)
+
+    claims = []
+    for index, entry in enumerate(data.get("claims") or []):
+        where = f"{name}: {record_name('claims', index, entry)}"
+        claim = problems.validated(ClaimCreate, entry, where)
+        if claim is not None:
+            claims.append((where, claim))
+
+    def spans_of(model: type[A], kind: str, key: str) -> list[tuple[str, A, Span]]:
+        placed = []
+        for index, entry in enumerate(data.get(kind) or []):
+            where = f"{name}: {record_name(kind, index, entry, key)}"
+            record = problems.validated(model, entry, where)
+            span = record and place(text, record, where, problems)
+            if record is None or span is None:
+                continue
+            if any(span.overlaps(chrome) for chrome in furniture):
+                problems.add(where, f"span {span.start}-{span.end} lies in page furniture")
+                continue
+            placed.append((where, record, span))
+        return placed
+
+    return ParsedSource(
+        path=name,
+        source=source,
+        furniture=furniture,
+        claims=claims,
+        stances=spans_of(StanceCreate, "stances", "claim"),
+        mentions=spans_of(MentionCreate, "mentions", "actor"),
+        not_mentions=not_mentions,
+    )
+
+
+def read_seeds(seeds_dir: Path) -> SeedSet:
+    """Parse and validate every seed file; raise ``SeedError`` listing all problems."""
+    problems = Problems()
+    annotations = seeds_dir / "annotations"
+    actors_path = annotations / ACTORS_FILE
+    actors: list[tuple[str, ActorCreate]] = []
+    actors_data = read_yaml(actors_path, problems) if actors_path.exists() else None
+    if actors_path.exists() and actors_data is not None:
+        for index, entry in enumerate(actors_data.get("actors") or []):
+            where = f"{actors_path}: {record_name('actors', index, entry)}"
+            if isinstance(entry, dict):
+                entry = {
+                    **entry,
+                    "aliases": [_alias_fields(alias) for alias in entry.get("aliases") or []],
+                }
+            actor = problems.validated(ActorCreate, entry, where)
+            if actor is not None:
+                actors.append((where, actor))
+    elif not actors_path.exists():
+        problems.add(str(actors_path), "missing: the actors file is required")
+
+    sources = [
+        parsed
+        for path in sorted(annotations.glob("*.yaml"))
+        if path.name != ACTORS_FILE
+        and (parsed := parse_source_file(path, seeds_dir / "sources", problems))
+    ]
+    seed_set = assemble(actors, sources, problems)
+    if problems.found:
+        raise SeedError(problems.found)
+    return seed_set
+
+
+def _alias_fields(alias: Any) -> Any:
+    if isinstance(alias, dict) and "match" in alias:
+        alias = {**alias, "auto_mention": alias["match"]}
+        del alias["match"]
+    return alias
+
+
+def duplicates(where_and_ids: Iterable[tuple[str, str]], kind: str, problems: Problems) -> set[str]:
+    seen: dict[str, str] = {}
+    for where, identifier in where_and_ids:
+        if identifier in seen:
+            problems.add(where, f"duplicate {kind} id {identifier!r} (first in {seen[identifier]})")
+        else:
+            seen[identifier] = where
+    return set(seen)
+
+
+def assemble(
+    actors: list[tuple[str, ActorCreate]], sources: list[ParsedSource], problems: Problems
+) -> SeedSet:
+    """Cross-check references and turn validated records into table rows."""
+    seed_set = SeedSet()
+    actor_ids = duplicates(((w, a.id) for w, a in actors), "actor", problems)
+    duplicates(((s.path, s.source.id) for s in sources), "source", problems)
+    claim_ids = duplicates(((w, c.id) for s in sources for w, c in s.claims), "claim", problems)
+
+    label_owner: dict[str, str] = {}
+    for where, actor in actors:
+        seed_set.add(
+            Actor,
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "name_key": fold(actor.name),
+                "kind": actor.kind.value,
+                "description": actor.description,
+                "wikidata_id": actor.wikidata_id,
+                "country": actor.country,
+            },
+        )
+        labels = [(actor.name, True)] + [(a.label, a.auto_mention) for a in actor.aliases]
+        for label, auto in labels:
+            if auto and label_owner.setdefault(label, actor.id) != actor.id:
+                problems.add(
+                    where,
+                    f"label {label!r} also names {label_owner[label]!r}; "
+                    "mark the alias 'match: false' and declare its mentions per source",
+                )
+        for alias, count in Counter(a.label for a in actor.aliases).items():
+            if count > 1:
+                problems.add(where, f"alias {alias!r} is listed {count} times")
+        for alias in {a.label: a for a in actor.aliases}.values():
+            seed_set.add(
+                ActorAlias,
+                {
+                    "actor_id": actor.id,
+                    "label": alias.label,
+                    "label_key": fold(alias.label),
+                    "kind": alias.kind.value,
+                    "auto_mention": alias.auto_mention,
+                },
+            )
+
+    stance_counts: Counter[str] = Counter()
+    stance_ids: list[tuple[str, str]] = []
+    for parsed in sources:
+        source = parsed.source
+        seed_set.add(
+            Source,
+            {
+                **source.model_dump(exclude={"text"}, mode="python"),
+                "genre": source.genre.value,
+                "date_precision": source.date_precision and source.date_precision.value,
+                "text": source.text,
+                "text_sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+            },
+        )
+        for where, claim in parsed.claims:
+            seed_set.add(
+                Claim,
+                {
+                    "id": claim.id,
+                    "text": claim.text,
+                    "claim_type": claim.claim_type.value,
+                    "status": claim.status.value,
+                    "status_reason": claim.status_reason,
+                },
+            )
+            for topic in dict.fromkeys(claim.topics):
+                seed_set.add(ClaimTopic, {"claim_id": claim.id, "topic": topic})
+            roles: dict[str, str] = {}
+            for member in claim.actors:
+                if member.actor not in actor_ids:
+                    problems.add(where, f"unknown actor {member.actor!r}")
+                elif roles.setdefault(member.actor, member.role.value) != member.role.value:
+                    problems.add(where, f"actor {member.actor!r} is listed with two roles")
+            for actor_id, role in roles.items():
+                seed_set.add(ClaimActor, {"claim_id": claim.id, "actor_id": actor_id, "role": role})
+
+        text = source.text
+        for where, stance, span in parsed.stances:
+            if stance.claim not in claim_ids:
+                problems.add(where, f"unknown claim {stance.claim!r}")
+            if stance.holder is not None and stance.holder not in actor_ids:
+                problems.add(where, f"unknown holder {stance.holder!r}")
+            stance_id = stance.id or span_id(
+                "st", source.id, stance.claim, stance.holder or "", span.start, span.end
+            )
+            stance_ids.append((where, stance_id))
+            stance_counts[stance.claim] += 1
+            prefix, suffix = context(text, span)
+            seed_set.add(
+                Stance,
+                {
+                    "id": stance_id,
+                    "claim_id": stance.claim,
+                    "source_id": source.id,
+                    "holder_id": stance.holder,
+                    "label": stance.label.value,
+                    "attribution": stance.attribution.value,
+                    "certainty": stance.certainty.value,
+                    "start": span.start,
+                    "end": span.end,
+                    "quote": text[span.start : span.end],
+                    "prefix": prefix,
+                    "suffix": suffix,
+                },
+            )
+
+        mentions = []
+        for where, mention, span in parsed.mentions:
+            if mention.actor not in actor_ids:
+                problems.add(where, f"unknown actor {mention.actor!r}")
+            mentions.append((mention.actor, span))
+        declared = [span for _, span in mentions]
+        auto_labels = {label: owner for label, owner in label_owner.items() if owner in actor_ids}
+        mentions += match_labels(
+            text, auto_labels, skip=[*parsed.furniture, *parsed.not_mentions, *declared]
+        )
+        for actor_id, span in sorted(mentions, key=lambda item: item[1]):
+            prefix, suffix = context(text, span)
+            seed_set.add(
+                Mention,
+                {
+                    "id": span_id("mn", source.id, actor_id, span.start, span.end),
+                    "source_id": source.id,
+                    "actor_id": actor_id,
+                    "start": span.start,
+                    "end": span.end,
+                    "quote": text[span.start : span.end],
+                    "prefix": prefix,
+                    "suffix": suffix,
+                },
+            )
+
+    duplicates(stance_ids, "stance", problems)
+    for parsed in sources:
+        for where, claim in parsed.claims:
+            if stance_counts[claim.id] == 0:
+                problems.add(where, "claim has no stance: every claim needs provenance")
+    return seed_set
+
+
+@dataclass
+class SyncReport:
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(c["inserted"] or c["updated"] or c["deleted"] for c in self.counts.values())
+
+    def lines(self) -> list[str]:
+        return [
+            f"{table:12} {c['inserted']:5} inserted {c['updated']:5} updated "
+            f"{c['deleted']:5} deleted {c['unchanged']:5} unchanged"
+            for table, c in self.counts.items()
+        ]
+
+
+def _key(table: Table, row: Any) -> tuple[Any, ...]:
+    return tuple(row[column.name] for column in table.primary_key.columns)
+
+
+def sync(connection: Connection, seed_set: SeedSet) -> SyncReport:
+    """Make the tables hold exactly the seeded rows."""
+    report = SyncReport()
+    tables = [model.__table__ for model in TABLES]  # type: ignore[attr-defined]
+    existing = {
+        table.name: {
+            _key(table, row): dict(row) for row in connection.execute(select(table)).mappings()
+        }
+        for table in tables
+    }
+    wanted = {
+        table.name: {_key(table, row): row for row in seed_set.rows.get(table.name, [])}
+        for table in tables
+    }
+    for old_id, old in existing["source"].items():
+        new = wanted["source"].get(old_id)
+        if new and new["text_sha256"] != old["text_sha256"]:
+            raise SeedError(
+                [
+                    f"source {old_id[0]}: its text differs from the stored one; a source's text "
+                    "never changes once stored, so give the corrected text a new source id"
+                ]
+            )
+
+    for table in reversed(tables):
+        gone = [key for key in existing[table.name] if key not in wanted[table.name]]
+        for key in gone:
+            connection.execute(delete(table).where(_match(table, key)))
+        report.counts[table.name] = Counter(deleted=len(gone))
+
+    for table in tables:
+        counts = report.counts[table.name]
+        fresh = []
+        for key, row in wanted[table.name].items():
+            old = existing[table.name].get(key)
+            if old is None:
+                fresh.append(row)
+            elif old != row:
+                connection.execute(update(table).where(_match(table, key)).values(row))
+                counts["updated"] += 1
+            else:
+                counts["unchanged"] += 1
+        if fresh:
+            connection.execute(insert(table), fresh)
+        counts["inserted"] = len(fresh)
+    report.counts = {model.__tablename__: report.counts[model.__tablename__] for model in TABLES}
+    return report
+
+
+def _match(table: Table, key: tuple[Any, ...]) -> Any:
+    return and_(
+        *(column == value for column, value in zip(table.primary_key.columns, key, strict=True))
+    )
+
+
+def seed(engine: Engine, seeds_dir: Path) -> SyncReport:
+    """Validate ``seeds_dir`` and load it in one transaction."""
+    seed_set = read_seeds(seeds_dir)
+    with engine.begin() as connection:
+        return sync(connection, seed_set)
