@@ -1,0 +1,183 @@
+"""One error shape: RFC 9457 problem details (``application/problem+json``), one handler each."""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_JSON = "application/problem+json"
+logger = logging.getLogger("claimsdb")
+
+
+class FieldError(BaseModel):
+    field: str
+    location: str
+    message: str
+    type: str
+
+
+class Problem(BaseModel):
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    errors: list[FieldError] | None = None
+
+
+class ProblemError(Exception):
+    """Base of every error the API reports on purpose; rendered as problem+json."""
+
+    status = 500
+    type = "about:blank"
+
+    def __init__(self, detail: str, *, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.headers = headers
+
+
+class NotFound(ProblemError):
+    status = 404
+
+
+class BadRequestField(ProblemError):
+    """A single request field with a value the API cannot use (a malformed cursor, say)."""
+
+    status = 422
+    type = "urn:claimsdb:problem:invalid-request"
+
+    def __init__(self, field: str, location: str, message: str) -> None:
+        super().__init__(f"{location} parameter {field!r}: {message}")
+        self.errors = [
+            FieldError(field=field, location=location, message=message, type="value_error")
+        ]
+
+
+class ServiceUnavailable(ProblemError):
+    status = 503
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    type_: str = "about:blank",
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    problem = Problem(
+        type=type_, title=HTTPStatus(status).phrase, status=status, detail=detail, errors=errors
+    )
+    return JSONResponse(
+        problem.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
+
+
+def field_errors(error: RequestValidationError) -> list[FieldError]:
+    found = []
+    for item in error.errors():
+        location, *path = item["loc"] or ("request",)
+        found.append(
+            FieldError(
+                field=".".join(str(part) for part in path) or str(location),
+                location=str(location),
+                message=item["msg"],
+                type=item["type"],
+            )
+        )
+    return found
+
+
+async def handle_problem(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ProblemError)
+    return problem_response(
+        error.status,
+        error.detail,
+        type_=error.type,
+        errors=getattr(error, "errors", None),
+        headers=error.headers,
+    )
+
+
+async def handle_validation(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    errors = field_errors(error)
+    named = ", ".join(f"{e.location} {e.field!r}" for e in errors)
+    return problem_response(
+        422,
+        f"invalid request: {named}",
+        type_="urn:claimsdb:problem:invalid-request",
+        errors=errors,
+    )
+
+
+async def handle_http(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    return problem_response(
+        error.status_code, str(error.detail), headers=getattr(error, "headers", None)
+    )
+
+
+async def handle_unexpected(request: Request, error: Exception) -> JSONResponse:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(500, "the server failed to answer this request; it has been logged")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(ProblemError, handle_problem)
+    app.add_exception_handler(RequestValidationError, handle_validation)
+    app.add_exception_handler(StarletteHTTPException, handle_http)
+    app.add_exception_handler(Exception, handle_unexpected)
+
+
+EXAMPLES: dict[int, dict[str, Any]] = {
+    404: {"title": "Not Found", "status": 404, "detail": "no claim with id 'no-such-claim'"},
+    422: {
+        "type": "urn:claimsdb:problem:invalid-request",
+        "title": "Unprocessable Content",
+        "status": 422,
+        "detail": "invalid request: query 'limit'",
+        "errors": [
+            {
+                "field": "limit",
+                "location": "query",
+                "message": "Input should be less than or equal to 500",
+                "type": "less_than_equal",
+            }
+        ],
+    },
+    503: {
+        "title": "Service Unavailable",
+        "status": 503,
+        "detail": "database is at revision None, not at head 0001",
+    },
+}
+DESCRIPTIONS = {
+    404: "No such resource.",
+    422: "A parameter is invalid or unknown; `errors` names each one.",
+    503: "Not ready.",
+}
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses, each with a problem+json example."""
+    return {
+        status: {
+            "description": DESCRIPTIONS[status],
+            "content": {
+                PROBLEM_JSON: {
+                    "schema": {"$ref": "#/components/schemas/Problem"},
+                    "example": {"type": "about:blank", **EXAMPLES[status]},
+                }
+            },
+        }
+        for status in statuses
+    }

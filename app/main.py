@@ -1,0 +1,46 @@
+"""Builds the app: lifespan, routers, error handlers, docs served from local assets."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
+
+from app import errors, openapi
+from app.config import Settings, get_settings
+from app.db import make_engine
+from app.routes import actors, claims, health, sources, stances
+
+TAGS = [
+    {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},
+    {"name": "actors", "description": "People, states, organisations and groups."},
+    {"name": "claims", "description": "Propositions with their actors and stances."},
+    {"name": "stances", "description": "Positions on claims at exact spans of sources."},
+    {"name": "health", "description": "Liveness and readiness probes."},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = make_engine(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPIOffline(
+        title="claimsdb",
+        version="0.1.0",
+        summary="Who claims what, where exactly it is written, who agrees and who disagrees.",
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+        swagger_ui_parameters={"validatorUrl": None},
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    errors.install(app)
+    for module in (sources, actors, claims, stances, health):
+        app.include_router(module.router)
+    app.openapi = lambda: openapi.build(app)  # type: ignore[method-assign]
+    return app

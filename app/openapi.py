@@ -1,0 +1,91 @@
+"""The OpenAPI document: problem+json errors and an example for every response."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from app.errors import EXAMPLES, PROBLEM_JSON, FieldError, Problem
+
+DESCRIPTION = """
+An annotated claims database: **who claims what, where exactly it is written, who agrees
+and who disagrees.**
+
+* **Sources** are documents stored verbatim; **actors** are people, states, organisations
+  and groups; **claims** are self-contained propositions; **stances** record a holder's
+  position on a claim at an exact span of a source.
+* Offsets count Unicode code points of the source text, `end` exclusive, and
+  `quote == source.text[start:end]` always.
+* Lists return `{"items": [...], "next_cursor": ...}` and a `Link: <...>; rel="next"`
+  header; pass `cursor` to get the next page. Unknown query parameters are refused.
+* Errors are `application/problem+json` (RFC 9457), with `errors` naming each bad field.
+"""
+
+SERVER_ERROR = {
+    "description": "The server failed; the response never carries a stack trace.",
+    "content": {
+        PROBLEM_JSON: {
+            "schema": {"$ref": "#/components/schemas/Problem"},
+            "example": {
+                "type": "about:blank",
+                "title": "Internal Server Error",
+                "status": 500,
+                "detail": "the server failed to answer this request; it has been logged",
+            },
+        }
+    },
+}
+
+
+def build(app: FastAPI) -> dict[str, Any]:
+    """Generate the schema once, then give every response a problem shape or an example."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title=app.title,
+        version=app.version,
+        summary=app.summary,
+        description=DESCRIPTION,
+        routes=app.routes,
+        tags=app.openapi_tags,
+    )
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.pop("HTTPValidationError", None)
+    components.pop("ValidationError", None)
+    components["FieldError"] = FieldError.model_json_schema()
+    components["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    components["Problem"].pop("$defs", None)
+    components["Problem"]["example"] = {"type": "about:blank", **EXAMPLES[404]}
+
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            responses = operation["responses"]
+            default_422 = responses.get("422", {}).get("content", {}).get("application/json")
+            if default_422 is not None:
+                # FastAPI's own 422 only for path parameters, which cannot fail here
+                del responses["422"]
+            for status, response in responses.items():
+                for media in response.get("content", {}).values():
+                    if "example" not in media and "examples" not in media:
+                        media["example"] = example_for(media.get("schema", {}), components)
+                if status == "200" and not response.get("content"):
+                    raise ValueError(f"{operation['operationId']}: 200 without content")
+            responses["500"] = SERVER_ERROR
+    app.openapi_schema = schema
+    return schema
+
+
+def example_for(schema: dict[str, Any], components: dict[str, Any]) -> Any:
+    """An example for a response schema, built from the examples on its models."""
+    if "$ref" in schema:
+        target = components[schema["$ref"].rsplit("/", 1)[-1]]
+        if "examples" in target:
+            return target["examples"][0]
+        return example_for(target, components)
+    properties = schema.get("properties", {})
+    if "items" in properties and "next_cursor" in properties:
+        item = example_for(properties["items"].get("items", {}), components)
+        return {"items": [item], "next_cursor": None}
+    if "examples" in schema:
+        return schema["examples"][0]
+    raise ValueError(f"no example for schema {schema}")

@@ -1,0 +1,83 @@
+"""Keyset pagination: an opaque cursor holds the sort key of the last item of a page."""
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+from fastapi import Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import ColumnElement, Select, tuple_
+
+from app.errors import BadRequestField
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+
+class PageParams(BaseModel):
+    """``limit`` and ``cursor``; list filters extend it. Unknown parameters are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: Annotated[
+        int,
+        Field(ge=1, le=MAX_LIMIT, description=f"Items per page (1 to {MAX_LIMIT}).", examples=[20]),
+    ] = DEFAULT_LIMIT
+    cursor: Annotated[
+        str | None,
+        Field(
+            max_length=1000,
+            description="`next_cursor` from the previous page; omit for the first page.",
+            examples=["WyJuay1zdXBwbGllcy1tdW5pdGlvbnMtdG8tcnVzc2lhIl0"],
+        ),
+    ] = None
+
+
+def encode_cursor(key: Sequence[Any]) -> str:
+    raw = json.dumps(list(key), separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def decode_cursor(cursor: str, arity: int) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        key = None
+    valid = isinstance(key, list) and len(key) == arity
+    if not valid or not all(isinstance(part, str | int) for part in key):
+        raise BadRequestField("cursor", "query", "not a cursor this list returned")
+    return key
+
+
+def keyset(
+    statement: Select[Any],
+    key: Sequence[ColumnElement[Any]],
+    params: PageParams,
+    *,
+    order: Sequence[ColumnElement[Any]] | None = None,
+) -> Select[Any]:
+    """Rows after the cursor's ``key``, one past the page; ``order`` defaults to the key."""
+    if params.cursor is not None:
+        values = decode_cursor(params.cursor, len(key))
+        statement = statement.where(tuple_(*key) > tuple_(*values))
+    return statement.order_by(*(key if order is None else order)).limit(params.limit + 1)
+
+
+def next_page_link(request: Request, response: Response, next_cursor: str | None) -> None:
+    if next_cursor is not None:
+        url = request.url.include_query_params(cursor=next_cursor)
+        response.headers["Link"] = f'<{url}>; rel="next"'
+
+
+def page(
+    rows: Sequence[Any], params: PageParams, key: Any, request: Request, response: Response
+) -> tuple[Sequence[Any], str | None]:
+    """Trim the extra row, set the ``Link`` header, return the rows and the next cursor."""
+    more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    cursor = encode_cursor(key(rows[-1])) if more else None
+    next_page_link(request, response, cursor)
+    return rows, cursor

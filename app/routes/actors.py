@@ -1,0 +1,121 @@
+"""Actors: people, states, organisations and groups that hold positions or are named."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import Field
+from sqlalchemy import func, or_, union
+from sqlmodel import Session, col, select
+
+from app.db import SessionDep
+from app.errors import NotFound, problems
+from app.models import (
+    Actor,
+    ActorAlias,
+    ActorCounts,
+    ActorDetail,
+    ActorKind,
+    ActorPublic,
+    AliasPublic,
+    ClaimActor,
+    Mention,
+    Page,
+    Stance,
+    fold,
+)
+from app.pagination import PageParams, keyset, page
+
+router = APIRouter(prefix="/v1/actors", tags=["actors"])
+
+
+def get_actor(session: SessionDep, actor_id: str) -> Actor:
+    actor = session.get(Actor, actor_id)
+    if actor is None:
+        raise NotFound(f"no actor with id {actor_id!r}")
+    return actor
+
+
+ActorDep = Annotated[Actor, Depends(get_actor)]
+
+
+class ActorFilters(PageParams):
+    q: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            max_length=200,
+            description="Part of a name or alias, ignoring case, hyphens and extra spaces.",
+            examples=["kim jong-un"],
+        ),
+    ] = None
+    kind: Annotated[ActorKind | None, Field(examples=["person"])] = None
+
+
+def present(session: Session, actors: Sequence[Actor]) -> list[ActorPublic]:
+    """Actors with their aliases, in two queries whatever the page size."""
+    aliases: dict[str, list[AliasPublic]] = defaultdict(list)
+    statement = (
+        select(ActorAlias)
+        .where(col(ActorAlias.actor_id).in_([actor.id for actor in actors]))
+        .order_by(ActorAlias.actor_id, ActorAlias.label)
+    )
+    for alias in session.exec(statement):
+        aliases[alias.actor_id].append(AliasPublic(label=alias.label, kind=alias.kind))
+    return [
+        ActorPublic(
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind,
+            description=actor.description,
+            wikidata_id=actor.wikidata_id,
+            country=actor.country,
+            aliases=aliases[actor.id],
+        )
+        for actor in actors
+    ]
+
+
+@router.get("", responses=problems(422), summary="List actors")
+def list_actors(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    filters: Annotated[ActorFilters, Query()],
+) -> Page[ActorPublic]:
+    """Actors in id order; `q` finds a name or alias ("kim jong-un" finds Kim Jong Un)."""
+    statement = select(Actor)
+    if filters.q is not None and (needle := fold(filters.q)):
+        by_alias = select(ActorAlias.actor_id).where(
+            col(ActorAlias.label_key).contains(needle, autoescape=True)
+        )
+        statement = statement.where(
+            or_(col(Actor.name_key).contains(needle, autoescape=True), col(Actor.id).in_(by_alias))
+        )
+    if filters.kind is not None:
+        statement = statement.where(Actor.kind == filters.kind)
+    actors = session.exec(keyset(statement, [col(Actor.id)], filters)).all()
+    actors, cursor = page(actors, filters, lambda actor: [actor.id], request, response)
+    return Page(items=present(session, actors), next_cursor=cursor)
+
+
+@router.get("/{actor_id}", responses=problems(404), summary="Get an actor")
+def read_actor(actor: ActorDep, session: SessionDep) -> ActorDetail:
+    """The actor with its aliases and how often it is mentioned, takes part in claims and
+    holds stances."""
+    claims = union(
+        select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor.id),
+        select(Stance.claim_id).where(Stance.holder_id == actor.id),
+    ).subquery()
+    counts = ActorCounts(
+        mentions=session.exec(
+            select(func.count()).select_from(Mention).where(Mention.actor_id == actor.id)
+        ).one(),
+        claims=session.exec(select(func.count()).select_from(claims)).one(),
+        stances=session.exec(
+            select(func.count()).select_from(Stance).where(Stance.holder_id == actor.id)
+        ).one(),
+    )
+    (public,) = present(session, [actor])
+    return ActorDetail(**public.model_dump(), counts=counts)

@@ -1,0 +1,167 @@
+"""Claims: self-contained propositions, with who takes part and who holds which stance."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import Field
+from sqlalchemy import exists, or_
+from sqlmodel import Session, col, select
+
+from app.db import SessionDep
+from app.errors import NotFound, problems
+from app.models import (
+    Actor,
+    Claim,
+    ClaimActor,
+    ClaimActorPublic,
+    ClaimDetail,
+    ClaimPublic,
+    ClaimTopic,
+    ClaimType,
+    Label,
+    Page,
+    Slug,
+    Stance,
+    Topic,
+)
+from app.pagination import PageParams, keyset, page
+from app.routes import stances
+
+router = APIRouter(prefix="/v1/claims", tags=["claims"])
+
+
+def get_claim(session: SessionDep, claim_id: str) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id!r}")
+    return claim
+
+
+ClaimDep = Annotated[Claim, Depends(get_claim)]
+
+
+class ClaimFilters(PageParams):
+    source_id: Annotated[
+        Slug | None,
+        Field(
+            description="Claims with a stance in this source.",
+            examples=["kim-alliance-counter-china"],
+        ),
+    ] = None
+    actor_id: Annotated[
+        Slug | None,
+        Field(
+            description="Claims the actor takes part in or holds a stance on.",
+            examples=["china"],
+        ),
+    ] = None
+    holder_id: Annotated[
+        Slug | None,
+        Field(description="Claims on which this actor holds a stance.", examples=["andrei-lankov"]),
+    ] = None
+    label: Annotated[
+        Label | None,
+        Field(
+            description="Claims with a stance of this label; with `source_id` or `holder_id`, "
+            "the same stance must match them all.",
+            examples=["opposes"],
+        ),
+    ] = None
+    claim_type: Annotated[ClaimType | None, Field(examples=["prediction"])] = None
+    topic: Annotated[Topic | None, Field(examples=["munitions"])] = None
+    contested: Annotated[
+        bool | None,
+        Field(
+            description="`true`: claims with stances on both sides (supports and opposes); "
+            "`false`: claims without.",
+            examples=[True],
+        ),
+    ] = None
+
+
+def has_stance(*conditions: object) -> object:
+    return exists().where(Stance.claim_id == Claim.id, *conditions)
+
+
+def present(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
+    """Claims with topics and actors, in three queries whatever the page size."""
+    ids = [claim.id for claim in claims]
+    topics: dict[str, list[str]] = defaultdict(list)
+    for claim_id, topic in session.exec(
+        select(ClaimTopic.claim_id, ClaimTopic.topic)
+        .where(col(ClaimTopic.claim_id).in_(ids))
+        .order_by(ClaimTopic.claim_id, ClaimTopic.topic)
+    ):
+        topics[claim_id].append(topic)
+    actors: dict[str, list[ClaimActorPublic]] = defaultdict(list)
+    for claim_id, actor_id, name, role in session.exec(
+        select(ClaimActor.claim_id, Actor.id, Actor.name, ClaimActor.role)
+        .join(Actor, Actor.id == ClaimActor.actor_id)
+        .where(col(ClaimActor.claim_id).in_(ids))
+        .order_by(ClaimActor.claim_id, ClaimActor.role, Actor.id)
+    ):
+        actors[claim_id].append(ClaimActorPublic(id=actor_id, name=name, role=role))
+    return [
+        ClaimPublic(
+            id=claim.id,
+            text=claim.text,
+            claim_type=claim.claim_type,
+            topics=topics[claim.id],
+            status=claim.status,
+            status_reason=claim.status_reason,
+            actors=actors[claim.id],
+        )
+        for claim in claims
+    ]
+
+
+@router.get("", responses=problems(422), summary="List claims")
+def list_claims(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    filters: Annotated[ClaimFilters, Query()],
+) -> Page[ClaimPublic]:
+    """Claims in id order, with topics and actors; filters combine with AND."""
+    statement = select(Claim)
+    stance_conditions = [
+        getattr(Stance, name) == getattr(filters, name)
+        for name in ("source_id", "holder_id", "label")
+        if getattr(filters, name) is not None
+    ]
+    if stance_conditions:
+        statement = statement.where(has_stance(*stance_conditions))
+    if filters.actor_id is not None:
+        takes_part = exists().where(
+            ClaimActor.claim_id == Claim.id, ClaimActor.actor_id == filters.actor_id
+        )
+        statement = statement.where(
+            or_(takes_part, has_stance(Stance.holder_id == filters.actor_id))
+        )
+    if filters.claim_type is not None:
+        statement = statement.where(Claim.claim_type == filters.claim_type)
+    if filters.topic is not None:
+        statement = statement.where(
+            exists().where(ClaimTopic.claim_id == Claim.id, ClaimTopic.topic == filters.topic)
+        )
+    if filters.contested is not None:
+        contested = has_stance(Stance.label == Label.supports) & has_stance(
+            Stance.label == Label.opposes
+        )
+        statement = statement.where(contested if filters.contested else ~contested)
+    claims = session.exec(keyset(statement, [col(Claim.id)], filters)).all()
+    claims, cursor = page(claims, filters, lambda claim: [claim.id], request, response)
+    return Page(items=present(session, claims), next_cursor=cursor)
+
+
+@router.get("/{claim_id}", responses=problems(404), summary="Get a claim with its stances")
+def read_claim(claim: ClaimDep, session: SessionDep) -> ClaimDetail:
+    """The claim with its actors and every stance on it, each with holder and provenance,
+    in source and text order."""
+    (public,) = present(session, [claim])
+    found = session.exec(
+        select(Stance).where(Stance.claim_id == claim.id).order_by(Stance.source_id, Stance.start)
+    ).all()
+    return ClaimDetail(**public.model_dump(), stances=stances.present(session, found))

@@ -1,0 +1,153 @@
+"""Sources: the documents, their verbatim text, and every span annotated in them."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import Field
+from sqlalchemy import func, literal
+from sqlmodel import Session, select
+
+from app.db import SessionDep
+from app.errors import NotFound, problems
+from app.models import (
+    Actor,
+    ActorRef,
+    AnnotationKind,
+    AnnotationPublic,
+    Claim,
+    ClaimRef,
+    Genre,
+    Mention,
+    Page,
+    Source,
+    SourceDetail,
+    SourcePublic,
+    Stance,
+)
+from app.pagination import PageParams, keyset, page
+
+router = APIRouter(prefix="/v1/sources", tags=["sources"])
+
+LISTED = [column for column in Source.__table__.columns if column.name != "text"]  # type: ignore[attr-defined]
+
+
+def get_source(session: SessionDep, source_id: str) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"no source with id {source_id!r}")
+    return source
+
+
+SourceDep = Annotated[Source, Depends(get_source)]
+
+
+class SourceFilters(PageParams):
+    publisher: Annotated[str | None, Field(max_length=200, examples=["Tekedia"])] = None
+    genre: Annotated[Genre | None, Field(examples=["opinion"])] = None
+
+
+def present(row: Any) -> SourcePublic:
+    return SourcePublic.model_validate(row, from_attributes=True)
+
+
+@router.get("", responses=problems(422), summary="List sources")
+def list_sources(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    filters: Annotated[SourceFilters, Query()],
+) -> Page[SourcePublic]:
+    """Sources in id order, without their text; filter by exact `publisher` or `genre`."""
+    statement = select(*LISTED, func.length(Source.text).label("length"))
+    if filters.publisher is not None:
+        statement = statement.where(Source.publisher == filters.publisher)
+    if filters.genre is not None:
+        statement = statement.where(Source.genre == filters.genre)
+    rows = session.exec(keyset(statement, [Source.id], filters)).all()
+    rows, cursor = page(rows, filters, lambda row: [row.id], request, response)
+    return Page(items=[present(row) for row in rows], next_cursor=cursor)
+
+
+@router.get("/{source_id}", responses=problems(404), summary="Get a source with its text")
+def read_source(source: SourceDep) -> SourceDetail:
+    """The source's metadata and its full `text`, verbatim: offsets index into it."""
+    return SourceDetail.model_validate(
+        {**source.model_dump(), "length": len(source.text)}, from_attributes=False
+    )
+
+
+class AnnotationParams(PageParams):
+    limit: Annotated[
+        int, Field(ge=1, le=500, description="Spans per page (1 to 500).", examples=[100])
+    ] = 500
+
+
+@router.get(
+    "/{source_id}/annotations",
+    responses=problems(404, 422),
+    summary="Every annotated span of a source, in text order",
+)
+def list_annotations(
+    source: SourceDep,
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    params: Annotated[AnnotationParams, Query()],
+) -> Page[AnnotationPublic]:
+    """Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
+    needs to highlight the text."""
+    stances = annotation_rows(session, source.id, AnnotationKind.stance, params)
+    mentions = annotation_rows(session, source.id, AnnotationKind.mention, params)
+    merged = sorted([*stances, *mentions], key=annotation_key)
+    rows, cursor = page(merged, params, annotation_key, request, response)
+    return Page(items=[row["annotation"] for row in rows], next_cursor=cursor)
+
+
+def annotation_key(row: dict[str, Any]) -> list[Any]:
+    return [row["start"], row["end"], row["kind"], row["id"]]
+
+
+def annotation_rows(
+    session: Session, source_id: str, kind: AnnotationKind, params: PageParams
+) -> list[dict[str, Any]]:
+    """One page of stance or mention spans, each as its sort key plus its annotation."""
+    table = Stance if kind is AnnotationKind.stance else Mention
+    # the kind is part of the key so that one cursor can resume both merged lists
+    key = [table.start, table.end, literal(kind.value), table.id]
+    if kind is AnnotationKind.stance:
+        statement = (
+            select(Stance, Claim.text, Actor)
+            .join(Claim, Claim.id == Stance.claim_id)
+            .outerjoin(Actor, Actor.id == Stance.holder_id)
+        )
+    else:
+        statement = select(Mention, Actor).join(Actor, Actor.id == Mention.actor_id)
+    statement = statement.where(table.source_id == source_id)
+    statement = keyset(statement, key, params, order=[table.start, table.end, table.id])
+    found = []
+    for row in session.exec(statement).all():
+        span = row[0]
+        actor = row[-1]
+        ref = ActorRef.model_validate(actor, from_attributes=True) if actor else None
+        fields: dict[str, Any] = {"start": span.start, "end": span.end, "quote": span.quote}
+        if kind is AnnotationKind.stance:
+            fields |= {
+                "claim": ClaimRef(id=span.claim_id, text=row[1]),
+                "label": span.label,
+                "holder": ref,
+                "attribution": span.attribution,
+                "certainty": span.certainty,
+            }
+        else:
+            fields["actor"] = ref
+        annotation = AnnotationPublic(kind=kind, id=span.id, **fields)
+        found.append(
+            {
+                "start": span.start,
+                "end": span.end,
+                "kind": kind.value,
+                "id": span.id,
+                "annotation": annotation,
+            }
+        )
+    return found

@@ -1,0 +1,98 @@
+"""Stances: a holder's position on a claim, at one exact span of one source."""
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import Field
+from sqlmodel import Session, col, select
+
+from app.db import SessionDep
+from app.errors import NotFound, problems
+from app.models import (
+    Actor,
+    ActorRef,
+    Attribution,
+    Certainty,
+    Label,
+    Page,
+    Provenance,
+    Slug,
+    Stance,
+    StancePublic,
+)
+from app.pagination import PageParams, keyset, page
+
+router = APIRouter(prefix="/v1/stances", tags=["stances"])
+
+
+def get_stance(session: SessionDep, stance_id: str) -> Stance:
+    stance = session.get(Stance, stance_id)
+    if stance is None:
+        raise NotFound(f"no stance with id {stance_id!r}")
+    return stance
+
+
+StanceDep = Annotated[Stance, Depends(get_stance)]
+
+
+class StanceFilters(PageParams):
+    claim_id: Annotated[Slug | None, Field(examples=["alliance-is-transactional"])] = None
+    source_id: Annotated[Slug | None, Field(examples=["putin-kim-unity-pyongyang"])] = None
+    holder_id: Annotated[Slug | None, Field(examples=["andrei-lankov"])] = None
+    label: Annotated[Label | None, Field(examples=["opposes"])] = None
+    attribution: Annotated[Attribution | None, Field(examples=["author"])] = None
+    certainty: Annotated[Certainty | None, Field(examples=["possible"])] = None
+
+
+def present(session: Session, stances: Sequence[Stance]) -> list[StancePublic]:
+    """Stances with holder and provenance, in two queries whatever the page size."""
+    holder_ids = {stance.holder_id for stance in stances if stance.holder_id}
+    holders = {
+        actor.id: ActorRef(id=actor.id, name=actor.name, kind=actor.kind)
+        for actor in session.exec(select(Actor).where(col(Actor.id).in_(holder_ids)))
+    }
+    return [
+        StancePublic(
+            id=stance.id,
+            claim_id=stance.claim_id,
+            label=stance.label,
+            holder=holders.get(stance.holder_id) if stance.holder_id else None,
+            attribution=stance.attribution,
+            certainty=stance.certainty,
+            provenance=Provenance(
+                source_id=stance.source_id,
+                start=stance.start,
+                end=stance.end,
+                quote=stance.quote,
+                prefix=stance.prefix,
+                suffix=stance.suffix,
+            ),
+        )
+        for stance in stances
+    ]
+
+
+@router.get("", responses=problems(422), summary="List stances")
+def list_stances(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    filters: Annotated[StanceFilters, Query()],
+) -> Page[StancePublic]:
+    """Stances in id order, each with holder and provenance; filters combine with AND."""
+    statement = select(Stance)
+    for name in ("claim_id", "source_id", "holder_id", "label", "attribution", "certainty"):
+        value = getattr(filters, name)
+        if value is not None:
+            statement = statement.where(getattr(Stance, name) == value)
+    stances = session.exec(keyset(statement, [col(Stance.id)], filters)).all()
+    stances, cursor = page(stances, filters, lambda stance: [stance.id], request, response)
+    return Page(items=present(session, stances), next_cursor=cursor)
+
+
+@router.get("/{stance_id}", responses=problems(404), summary="Get a stance")
+def read_stance(stance: StanceDep, session: SessionDep) -> StancePublic:
+    """One stance with its holder and provenance (`quote == source.text[start:end]`)."""
+    (public,) = present(session, [stance])
+    return public
