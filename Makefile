@@ -1,0 +1,41 @@
+# Two commands for a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: serve test lint format migrate seed clean
+
+# the stamp is rebuilt whenever pyproject.toml changes
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+serve: $(VENV)/.installed
+	$(BIN)/claimsdb migrate
+	$(BIN)/claimsdb seed
+	$(BIN)/claimsdb serve --host $(HOST) --port $(PORT)
+
+migrate: $(VENV)/.installed
+	$(BIN)/claimsdb migrate
+
+seed: $(VENV)/.installed
+	$(BIN)/claimsdb seed
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache

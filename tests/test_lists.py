@@ -1,0 +1,78 @@
+"""What every list endpoint shares: pages, cursors, Link headers, limits, unknown parameters."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.support import all_items, assert_problem
+
+LISTS = ["/v1/sources", "/v1/actors", "/v1/claims", "/v1/stances"]
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_pages_cover_the_list_once_in_a_stable_order(client: TestClient, path: str) -> None:
+    whole = client.get(path, params={"limit": 500}).json()["items"]
+    paged = all_items(client, path, limit=3)
+    assert [item["id"] for item in paged] == [item["id"] for item in whole]
+    assert len({item["id"] for item in paged}) == len(paged)
+    assert client.get(path, params={"limit": 500}).json()["items"] == whole
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_link_header_points_at_the_next_page(client: TestClient, path: str) -> None:
+    first = client.get(path, params={"limit": 1})
+    body = first.json()
+    assert body["next_cursor"]
+    link = first.headers["link"]
+    assert link.endswith('>; rel="next"')
+    assert f"cursor={body['next_cursor']}" in link
+    following = client.get(link[1 : link.index(">")])
+    assert following.status_code == 200
+    assert following.json()["items"][0]["id"] != body["items"][0]["id"]
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_last_page_has_no_cursor_and_no_link(client: TestClient, path: str) -> None:
+    response = client.get(path, params={"limit": 500})
+    assert response.json()["next_cursor"] is None
+    assert "link" not in response.headers
+
+
+@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"limit": 501}, "limit"),
+        ({"limit": 0}, "limit"),
+        ({"limit": "many"}, "limit"),
+        ({"cursor": "not-a-cursor"}, "cursor"),
+        ({"sort_by": "id"}, "sort_by"),
+    ],
+)
+def test_bad_paging_and_unknown_parameters_are_422(
+    client: TestClient, path: str, params: dict[str, object], field: str
+) -> None:
+    assert_problem(client.get(path, params=params), 422, field=field)
+
+
+def test_default_page_size_is_50(client: TestClient) -> None:
+    stances = client.get("/v1/stances").json()
+    assert len(stances["items"]) == min(50, len(all_items(client, "/v1/stances", limit=500)))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/sources/nope",
+        "/v1/actors/nope",
+        "/v1/claims/nope",
+        "/v1/stances/nope",
+        "/v1/sources/nope/annotations",
+        "/v1/no-such-endpoint",
+    ],
+)
+def test_unknown_resources_are_404_problems(client: TestClient, path: str) -> None:
+    assert_problem(client.get(path), 404)
+
+
+def test_wrong_method_is_a_405_problem(client: TestClient) -> None:
+    assert_problem(client.delete("/v1/claims"), 405)
