@@ -21,10 +21,18 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
+# column lengths, shared by the tables and the models that validate writes, so that a
+# value too long is a 422 naming its field on every engine (SQLite would store it anyway)
+NAME_LENGTH = 200
+TITLE_LENGTH = 500
+NOTE_LENGTH = 1000
+TEXT_LENGTH = 2000
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=100)]
 Topic = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=50)]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_LENGTH)]
+Note = Annotated[str, StringConstraints(max_length=NOTE_LENGTH)]
 
 
 # ---------------------------------------------------------------- vocabularies
@@ -146,13 +154,13 @@ class Source(SQLModel, table=True):
     )
 
     id: str = id_column()
-    title: str = Field(sa_type=String(500))
-    publisher: str | None = Field(default=None, sa_type=String(200), index=True)
-    author: str | None = Field(default=None, sa_type=String(200))
-    url: str | None = Field(default=None, sa_type=String(2000))
+    title: str = Field(sa_type=String(TITLE_LENGTH))
+    publisher: str | None = Field(default=None, sa_type=String(NAME_LENGTH), index=True)
+    author: str | None = Field(default=None, sa_type=String(NAME_LENGTH))
+    url: str | None = Field(default=None, sa_type=String(TEXT_LENGTH))
     published_on: date | None = None
     date_precision: str | None = Field(default=None, sa_type=String(5))
-    date_note: str | None = Field(default=None, sa_type=String(500))
+    date_note: str | None = Field(default=None, sa_type=String(NOTE_LENGTH))
     genre: str = Field(sa_type=String(10), index=True)
     language: str = Field(sa_type=String(35))
     text: str = Field(sa_column=Column(Text, nullable=False))
@@ -166,11 +174,11 @@ class Actor(SQLModel, table=True):
     )
 
     id: str = id_column()
-    name: str = Field(sa_type=String(200))
+    name: str = Field(sa_type=String(NAME_LENGTH))
     # name folded for matching: lower case, hyphens as spaces, single spaces
-    name_key: str = Field(sa_type=String(200), index=True)
+    name_key: str = Field(sa_type=String(NAME_LENGTH), index=True)
     kind: str = Field(sa_type=String(12), index=True)
-    description: str | None = Field(default=None, sa_type=String(1000))
+    description: str | None = Field(default=None, sa_type=String(NOTE_LENGTH))
     wikidata_id: str | None = Field(default=None, sa_type=String(20), unique=True)
     country: str | None = Field(default=None, sa_type=String(3))
 
@@ -184,8 +192,8 @@ class ActorAlias(SQLModel, table=True):
         sa_type=String(100),
         primary_key=True,
     )
-    label: str = Field(sa_type=String(200), primary_key=True)
-    label_key: str = Field(sa_type=String(200), index=True)
+    label: str = Field(sa_type=String(NAME_LENGTH), primary_key=True)
+    label_key: str = Field(sa_type=String(NAME_LENGTH), index=True)
     kind: str = Field(sa_type=String(16))
     # false for labels too ambiguous to turn into mentions by plain matching
     auto_mention: bool = True
@@ -198,10 +206,10 @@ class Claim(SQLModel, table=True):
     )
 
     id: str = id_column()
-    text: str = Field(sa_type=String(2000))
+    text: str = Field(sa_type=String(TEXT_LENGTH))
     claim_type: str = Field(sa_type=String(16), index=True)
     status: str = Field(default=ClaimStatus.active, sa_type=String(10))
-    status_reason: str | None = Field(default=None, sa_type=String(1000))
+    status_reason: str | None = Field(default=None, sa_type=String(NOTE_LENGTH))
 
 
 class ClaimTopic(SQLModel, table=True):
@@ -267,7 +275,7 @@ class Mention(SQLModel, table=True):
     actor_id: str = ref("actor.id")
     start: int
     end: int
-    quote: str = Field(sa_type=String(200))
+    quote: str = Field(sa_type=String(NAME_LENGTH))
     prefix: str = Field(sa_type=String(32))
     suffix: str = Field(sa_type=String(32))
 
@@ -281,30 +289,34 @@ class Strict(BaseModel):
 
 class SourceCreate(Strict):
     id: Slug
-    title: NonEmpty
-    publisher: str | None = None
-    author: str | None = None
-    url: str | None = None
+    title: Annotated[str, StringConstraints(min_length=1, max_length=TITLE_LENGTH)]
+    publisher: Name | None = None
+    author: Name | None = None
+    url: Annotated[str, StringConstraints(max_length=TEXT_LENGTH)] | None = None
     published_on: date | None = None
     date_precision: DatePrecision | None = None
-    date_note: str | None = None
+    date_note: Note | None = None
     genre: Genre
-    language: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")]
+    language: Annotated[
+        str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$", max_length=35)
+    ]
     text: Annotated[str, StringConstraints(min_length=1)]
 
 
 class AliasCreate(Strict):
-    label: NonEmpty
+    label: Name
     kind: AliasKind
     auto_mention: bool = True
 
 
 class ActorCreate(Strict):
     id: Slug
-    name: NonEmpty
+    name: Name
     kind: ActorKind
-    description: str | None = None
-    wikidata_id: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    description: Note | None = None
+    wikidata_id: (
+        Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$", max_length=20)] | None
+    ) = None
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
     aliases: list[AliasCreate] = []
 
@@ -316,12 +328,12 @@ class ClaimActorCreate(Strict):
 
 class ClaimCreate(Strict):
     id: Slug
-    text: NonEmpty
+    text: Annotated[str, StringConstraints(min_length=1, max_length=TEXT_LENGTH)]
     claim_type: ClaimType
     topics: list[Topic] = []
     actors: list[ClaimActorCreate] = []
     status: ClaimStatus = ClaimStatus.active
-    status_reason: str | None = None
+    status_reason: Note | None = None
 
 
 class Anchor(Strict):
@@ -343,6 +355,7 @@ class StanceCreate(Anchor):
 
 
 class MentionCreate(Anchor):
+    quote: Annotated[str, StringConstraints(min_length=1, max_length=NAME_LENGTH)]
     actor: Slug
 
 

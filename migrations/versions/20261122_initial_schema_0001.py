@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 00:49:31.399998
+Create Date: 2026-11-22 01:00:39.894061
 """
 
 from collections.abc import Sequence
@@ -67,7 +67,7 @@ def upgrade() -> None:
         sa.Column("url", sa.String(length=2000), nullable=True),
         sa.Column("published_on", sa.Date(), nullable=True),
         sa.Column("date_precision", sa.String(length=5), nullable=True),
-        sa.Column("date_note", sa.String(length=500), nullable=True),
+        sa.Column("date_note", sa.String(length=1000), nullable=True),
         sa.Column("genre", sa.String(length=10), nullable=False),
         sa.Column("language", sa.String(length=35), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
