@@ -7,7 +7,7 @@ import typer
 import uvicorn
 
 from app.config import get_settings
-from app.db import current_revision, make_engine, upgrade
+from app.db import current_revision, head_revision, make_engine, upgrade
 from app.services.seeding import SeedError, seed
 
 cli = typer.Typer(
@@ -33,6 +33,13 @@ def seed_command(
     """Load the seed folder in one transaction; refuse it whole if anything is wrong."""
     settings = get_settings()
     engine = make_engine(settings.database_url)
+    revision, head = current_revision(engine), head_revision()
+    if revision != head:
+        engine.dispose()
+        typer.echo(
+            f"database is at revision {revision}, not {head}: run `claimsdb migrate`", err=True
+        )
+        raise typer.Exit(1)
     try:
         report = seed(engine, seeds_dir or settings.seeds_dir)
     except SeedError as error:

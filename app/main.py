@@ -3,12 +3,13 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app import errors, openapi
 from app.config import Settings, get_settings
 from app.db import make_engine
+from app.pagination import single_valued_query
 from app.routes import actors, claims, health, sources, stances
 
 TAGS = [
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         lifespan=lifespan,
         swagger_ui_parameters={"validatorUrl": None},
+        dependencies=[Depends(single_valued_query)],
     )
     app.state.engine = engine
     app.state.settings = settings

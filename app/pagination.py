@@ -35,6 +35,15 @@ class PageParams(BaseModel):
     ] = None
 
 
+def single_valued_query(request: Request) -> None:
+    """Refuse a repeated query parameter: every parameter of this API takes one value."""
+    seen: set[str] = set()
+    for name, _ in request.query_params.multi_items():
+        if name in seen:
+            raise BadRequestField(name, "query", "given more than once; give it once")
+        seen.add(name)
+
+
 def encode_cursor(key: Sequence[Any]) -> str:
     raw = json.dumps(list(key), separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()

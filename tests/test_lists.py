@@ -54,6 +54,12 @@ def test_bad_paging_and_unknown_parameters_are_422(
     assert_problem(client.get(path, params=params), 422, field=field)
 
 
+@pytest.mark.parametrize("path", LISTS)
+def test_a_repeated_parameter_is_422(client: TestClient, path: str) -> None:
+    response = client.get(f"{path}?limit=2&limit=3")
+    assert_problem(response, 422, field="limit")
+
+
 def test_default_page_size_is_50(client: TestClient) -> None:
     stances = client.get("/v1/stances").json()
     assert len(stances["items"]) == min(50, len(all_items(client, "/v1/stances", limit=500)))
