@@ -118,9 +118,10 @@ def duplicate_first_claim(data: dict[str, Any]) -> None:
     data["claims"].append(dict(data["claims"][0]))
 
 
-def drop_stances_of_first_claim(data: dict[str, Any]) -> None:
-    claim = data["claims"][0]["id"]
-    data["stances"] = [s for s in data["stances"] if s["claim"] != claim]
+def add_claim_without_stance(data: dict[str, Any]) -> None:
+    data["claims"].append(
+        {"id": "claim-without-stance", "text": "Nobody states this.", "claim_type": "factual"}
+    )
 
 
 def ambiguous_quote(data: dict[str, Any]) -> None:
@@ -129,8 +130,11 @@ def ambiguous_quote(data: dict[str, Any]) -> None:
 
 
 def quote_in_furniture(data: dict[str, Any]) -> None:
-    furniture = data["furniture"][0]
-    data["stances"][0].update(quote=furniture["quote"], prefix=None, suffix=None, occurrence=1)
+    furniture = data["furniture"][-1]
+    anchor = {"prefix": None, "suffix": None, "occurrence": None, **furniture}
+    if anchor["occurrence"] == "all":
+        anchor["occurrence"] = 1
+    data["stances"][0].update(anchor)
 
 
 REFUSALS = {
@@ -140,7 +144,7 @@ REFUSALS = {
     "unknown holder": (set_first_stance(holder="no-such-actor"), "unknown holder 'no-such-actor'"),
     "label outside vocabulary": (set_first_stance(label="endorses"), "label"),
     "duplicate claim id": (duplicate_first_claim, "duplicate claim id"),
-    "claim without stance": (drop_stances_of_first_claim, "claim has no stance"),
+    "claim without stance": (add_claim_without_stance, "claim has no stance"),
     "span in furniture": (quote_in_furniture, "furniture"),
 }
 
