@@ -31,8 +31,18 @@ TEXT_LENGTH = 2000
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=100)]
 Topic = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=50)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_LENGTH)]
-Note = Annotated[str, StringConstraints(max_length=NOTE_LENGTH)]
+# PostgreSQL text cannot hold NUL, so no string that enters the API may carry one
+NO_NUL = r"^[^\x00]*$"
+
+
+def text_type(max_length: int | None = None, *, min_length: int = 0) -> Any:
+    """A string type for anything a client or a seed file writes: bounded, without NUL."""
+    constraints = StringConstraints(min_length=min_length, max_length=max_length, pattern=NO_NUL)
+    return Annotated[str, constraints]
+
+
+Name = text_type(NAME_LENGTH, min_length=1)
+Note = text_type(NOTE_LENGTH)
 
 
 # ---------------------------------------------------------------- vocabularies
@@ -284,15 +294,15 @@ class Mention(SQLModel, table=True):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid")
 
 
 class SourceCreate(Strict):
     id: Slug
-    title: Annotated[str, StringConstraints(min_length=1, max_length=TITLE_LENGTH)]
+    title: text_type(TITLE_LENGTH, min_length=1)
     publisher: Name | None = None
     author: Name | None = None
-    url: Annotated[str, StringConstraints(max_length=TEXT_LENGTH)] | None = None
+    url: text_type(TEXT_LENGTH) | None = None
     published_on: date | None = None
     date_precision: DatePrecision | None = None
     date_note: Note | None = None
@@ -300,7 +310,7 @@ class SourceCreate(Strict):
     language: Annotated[
         str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$", max_length=35)
     ]
-    text: Annotated[str, StringConstraints(min_length=1)]
+    text: text_type(min_length=1)
 
 
 class AliasCreate(Strict):
@@ -328,7 +338,7 @@ class ClaimActorCreate(Strict):
 
 class ClaimCreate(Strict):
     id: Slug
-    text: Annotated[str, StringConstraints(min_length=1, max_length=TEXT_LENGTH)]
+    text: text_type(TEXT_LENGTH, min_length=1)
     claim_type: ClaimType
     topics: list[Topic] = []
     actors: list[ClaimActorCreate] = []
@@ -339,9 +349,9 @@ class ClaimCreate(Strict):
 class Anchor(Strict):
     """Where a span is: the exact quote, made unique by prefix, suffix or occurrence."""
 
-    quote: Annotated[str, StringConstraints(min_length=1)]
-    prefix: str | None = None
-    suffix: str | None = None
+    quote: text_type(min_length=1)
+    prefix: text_type() | None = None
+    suffix: text_type() | None = None
     occurrence: Annotated[int, Field(ge=1)] | None = None
 
 
@@ -355,7 +365,7 @@ class StanceCreate(Anchor):
 
 
 class MentionCreate(Anchor):
-    quote: Annotated[str, StringConstraints(min_length=1, max_length=NAME_LENGTH)]
+    quote: Name
     actor: Slug
 
 

@@ -8,8 +8,8 @@ from fastapi.openapi.utils import get_openapi
 from app.errors import EXAMPLES, PROBLEM_JSON, FieldError, Problem
 
 DESCRIPTION = """
-An annotated claims database: **who claims what, where exactly it is written, who agrees
-and who disagrees.**
+claimsdb is an open database of claims annotated in their sources, with provenance down to
+the character.
 
 * **Sources** are documents stored verbatim; **actors** are people, states, organisations
   and groups; **claims** are self-contained propositions; **stances** record a holder's

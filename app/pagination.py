@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import ColumnElement, Select, tuple_
 
 from app.errors import BadRequestField
+from app.models import NO_NUL
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -29,6 +30,7 @@ class PageParams(BaseModel):
         str | None,
         Field(
             max_length=1000,
+            pattern=NO_NUL,
             description="`next_cursor` from the previous page; omit for the first page.",
             examples=["WyJuay1zdXBwbGllcy1tdW5pdGlvbnMtdG8tcnVzc2lhIl0"],
         ),

@@ -36,6 +36,11 @@ def test_q_wildcards_are_taken_literally(client: TestClient) -> None:
     assert all_items(client, "/v1/actors", q="_") == []
 
 
+def test_a_nul_character_is_422_not_a_database_error(client: TestClient) -> None:
+    assert_problem(client.get("/v1/actors", params={"q": "kim\x00"}), 422, field="q")
+    assert_problem(client.get("/v1/sources", params={"publisher": "\x00"}), 422, field="publisher")
+
+
 def test_kind_filter(client: TestClient) -> None:
     people = all_items(client, "/v1/actors", kind="person")
     assert {"kim-jong-un", "vladimir-putin", "xi-jinping", "andrei-lankov"} <= {

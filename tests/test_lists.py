@@ -46,6 +46,7 @@ def test_last_page_has_no_cursor_and_no_link(client: TestClient, path: str) -> N
         ({"limit": "many"}, "limit"),
         ({"cursor": "not-a-cursor"}, "cursor"),
         ({"sort_by": "id"}, "sort_by"),
+        ({"cursor": "\x00"}, "cursor"),
     ],
 )
 def test_bad_paging_and_unknown_parameters_are_422(

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
+    NO_NUL,
     Actor,
     ActorAlias,
     ActorCounts,
@@ -46,6 +47,7 @@ class ActorFilters(PageParams):
         Field(
             min_length=1,
             max_length=200,
+            pattern=NO_NUL,
             description="Part of a name or alias, ignoring case, hyphens and extra spaces.",
             examples=["kim jong-un"],
         ),

@@ -18,6 +18,7 @@ from app.models import (
     ClaimRef,
     Genre,
     Mention,
+    Name,
     Page,
     Source,
     SourceDetail,
@@ -42,7 +43,7 @@ SourceDep = Annotated[Source, Depends(get_source)]
 
 
 class SourceFilters(PageParams):
-    publisher: Annotated[str | None, Field(max_length=200, examples=["Tekedia"])] = None
+    publisher: Annotated[Name | None, Field(examples=["Tekedia"])] = None
     genre: Annotated[Genre | None, Field(examples=["opinion"])] = None
 
 
