@@ -8,7 +8,8 @@ import uvicorn
 
 from app.config import get_settings
 from app.db import current_revision, head_revision, make_engine, upgrade
-from app.services.seeding import SeedError, seed
+from app.services.coverage import coverage
+from app.services.seeding import SeedError, read_seeds, seed
 
 cli = typer.Typer(
     help="claimsdb: an annotated claims database with an HTTP API.", no_args_is_help=True
@@ -50,6 +51,38 @@ def seed_command(
     for line in report.lines():
         typer.echo(line)
     typer.echo("seeded" if report.changed else "already up to date: nothing changed")
+
+
+report = typer.Typer(help="Reports on the seed annotations.", no_args_is_help=True)
+cli.add_typer(report, name="report")
+
+
+@report.command("coverage")
+def coverage_command(
+    seeds_dir: Annotated[Path | None, typer.Option(help="Seed folder (default: ./seeds).")] = None,
+    minimum: Annotated[
+        float, typer.Option("--min", help="Exit 1 if any source's share is below this.")
+    ] = 0.9,
+) -> None:
+    """Per source: the share of assertive sentences a stance covers, and the ones it does not."""
+    try:
+        seed_set = read_seeds(seeds_dir or get_settings().seeds_dir)
+    except SeedError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from error
+    below = []
+    for source in coverage(seed_set):
+        typer.echo(
+            f"{source.source_id}: {source.covered}/{len(source.sentences)} assertive sentences "
+            f"covered ({source.share:.1%})"
+        )
+        for sentence in source.uncovered:
+            typer.echo(f"  uncovered {sentence.start}-{sentence.end}: {sentence.text}")
+        if source.share < minimum:
+            below.append(source.source_id)
+    if below:
+        typer.echo(f"below {minimum:.0%}: {', '.join(below)}", err=True)
+        raise typer.Exit(1)
 
 
 @cli.command()

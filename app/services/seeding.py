@@ -66,9 +66,12 @@ class SeedError(Exception):
 
 @dataclass
 class SeedSet:
-    """Validated rows for every table, keyed by table name."""
+    """Validated rows for every table, keyed by table name, and each source's unannotated
+    spans: page furniture and rhetorical filler, keyed by source id."""
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    furniture: dict[str, list[Span]] = field(default_factory=dict)
+    filler: dict[str, list[Span]] = field(default_factory=dict)
 
     def add(self, model: type[SQLModel], row: dict[str, Any]) -> None:
         self.rows.setdefault(model.__tablename__, []).append(row)
@@ -99,6 +102,7 @@ class ParsedSource:
     path: str
     source: SourceCreate
     furniture: list[Span]
+    filler: list[Span]
     claims: list[tuple[str, ClaimCreate]]
     stances: list[tuple[str, StanceCreate, Span]]
     mentions: list[tuple[str, MentionCreate, Span]]
@@ -222,7 +226,7 @@ def parse_source_file(path: Path, sources_dir: Path, problems: Problems) -> Pars
     furniture = anchor_spans(
         text, data.get("furniture"), "furniture", name, problems, allow_all=True
     )
-    anchor_spans(text, data.get("filler"), "filler", name, problems)
+    filler = anchor_spans(text, data.get("filler"), "filler", name, problems)
     not_mentions = anchor_spans(text, data.get("not_mentions"), "not_mentions", name, problems)
 
     claims = []
@@ -250,6 +254,7 @@ def parse_source_file(path: Path, sources_dir: Path, problems: Problems) -> Pars
         path=name,
         source=source,
         furniture=furniture,
+        filler=filler,
         claims=claims,
         stances=spans_of(StanceCreate, "stances", "claim"),
         mentions=spans_of(MentionCreate, "mentions", "actor"),
@@ -357,6 +362,8 @@ def assemble(
     stance_ids: list[tuple[str, str]] = []
     for parsed in sources:
         source = parsed.source
+        seed_set.furniture[source.id] = parsed.furniture
+        seed_set.filler[source.id] = parsed.filler
         seed_set.add(
             Source,
             {
