@@ -7,6 +7,7 @@ from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app import errors, openapi
+from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.pagination import single_valued_query
@@ -23,7 +24,11 @@ TAGS = [
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    engine = make_engine(settings.database_url, busy_timeout_ms=settings.sqlite_busy_timeout_ms)
+    engine = make_engine(
+        settings.database_url,
+        busy_timeout_ms=settings.sqlite_busy_timeout_ms,
+        statement_timeout_ms=settings.statement_timeout_ms,
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -39,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         swagger_ui_parameters={"validatorUrl": None},
         dependencies=[Depends(single_valued_query)],
     )
+    app.add_middleware(ETagMiddleware)
     app.state.engine = engine
     app.state.settings = settings
     errors.install(app)

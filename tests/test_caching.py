@@ -1,0 +1,54 @@
+"""HTTP caching: strong ETags on every successful GET, 304 on If-None-Match."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+READS = [
+    "/v1/sources",
+    "/v1/sources/putin-kim-unity-pyongyang",
+    "/v1/sources/putin-kim-unity-pyongyang/annotations",
+    "/v1/actors?q=kim",
+    "/v1/actors/china",
+    "/v1/claims?contested=true",
+    "/v1/claims/nk-russia-alliance-strategic-masterstroke",
+    "/v1/stances?holder_id=andrei-lankov",
+    "/openapi.json",
+]
+
+
+@pytest.mark.parametrize("path", READS)
+def test_every_read_has_a_strong_etag_and_revalidates(client: TestClient, path: str) -> None:
+    first = client.get(path)
+    assert first.status_code == 200
+    etag = first.headers["etag"]
+    assert etag.startswith('"')  # strong: no W/ prefix
+    assert first.headers["cache-control"] == "public, no-cache"
+    assert client.get(path).headers["etag"] == etag
+
+    again = client.get(path, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again.headers["etag"] == etag
+
+
+def test_if_none_match_lists_weak_tags_and_star(client: TestClient) -> None:
+    etag = client.get("/v1/actors/china").headers["etag"]
+    listed = client.get("/v1/actors/china", headers={"If-None-Match": f'"nope", W/{etag}'})
+    assert listed.status_code == 304
+    assert client.get("/v1/actors/china", headers={"If-None-Match": "*"}).status_code == 304
+    stale = client.get("/v1/actors/china", headers={"If-None-Match": '"stale"'})
+    assert stale.status_code == 200
+    assert stale.json()["id"] == "china"
+
+
+def test_different_representations_have_different_etags(client: TestClient) -> None:
+    tags = {client.get(path).headers["etag"] for path in READS}
+    assert len(tags) == len(READS)
+    page = client.get("/v1/claims", params={"limit": 2})
+    assert page.headers["etag"] != client.get("/v1/claims", params={"limit": 3}).headers["etag"]
+
+
+def test_errors_carry_no_etag(client: TestClient) -> None:
+    missing = client.get("/v1/claims/no-such-claim")
+    assert missing.status_code == 404
+    assert "etag" not in missing.headers
