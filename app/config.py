@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     )
     seeds_dir: Path = Field(default_factory=lambda: project_path("seeds"))
     sqlite_busy_timeout_ms: int = 5000
+    statement_timeout_ms: int = Field(
+        default=5000, ge=0, description="Longest a request's SQL statement may run; 0: no limit"
+    )
     log_level: str = "info"
 
 

@@ -1,5 +1,7 @@
 """Engine, per-connection pragmas, migrations and the session dependency."""
 
+import math
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,12 +18,26 @@ from sqlmodel import Session
 
 from app.config import project_path
 
+# SQLite calls the progress handler every this many virtual machine instructions
+PROGRESS_STEPS = 10_000
+clock = time.monotonic
 
-def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
-    """An engine for ``url``; SQLite connections get foreign keys, WAL and a busy timeout."""
+
+def make_engine(
+    url: str, *, busy_timeout_ms: int = 5000, statement_timeout_ms: int | None = None
+) -> Engine:
+    """An engine for ``url``; SQLite connections get foreign keys, WAL and a busy timeout.
+
+    With ``statement_timeout_ms`` no statement may run longer: PostgreSQL enforces its own
+    ``statement_timeout``; on SQLite a progress handler interrupts a statement past its
+    deadline. Either way the driver raises, and the API answers 503 (see app/errors.py).
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        connect_args = {}
+        if statement_timeout_ms:
+            connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
     in_memory = parsed.database in (None, "", ":memory:")
     if not in_memory:
@@ -42,6 +58,18 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        if statement_timeout_ms:
+            deadline = _record.info.setdefault("deadline", [math.inf])
+            dbapi_connection.set_progress_handler(
+                lambda: int(clock() > deadline[0]), PROGRESS_STEPS
+            )
+
+    if statement_timeout_ms:
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _start_clock(connection: Any, *_args: Any) -> None:
+            deadline = connection.connection.info["deadline"]
+            deadline[0] = clock() + statement_timeout_ms / 1000
 
     return engine
 

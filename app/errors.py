@@ -7,7 +7,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from psycopg.errors import QueryCanceled
 from pydantic import BaseModel
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -126,6 +128,25 @@ async def handle_http(_request: Request, error: Exception) -> JSONResponse:
     )
 
 
+def is_timeout(error: OperationalError) -> bool:
+    """A statement stopped by the time limit: SQLite's interrupt, PostgreSQL's cancel."""
+    return isinstance(error.orig, QueryCanceled) or "interrupted" in str(error.orig)
+
+
+async def handle_database(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, OperationalError)
+    if is_timeout(error):
+        logger.warning("statement time limit hit on %s %s", request.method, request.url.path)
+        return problem_response(
+            503,
+            "the query took longer than this server allows and was stopped; "
+            "narrow it with filters or a smaller limit",
+            type_="urn:claimsdb:problem:query-timeout",
+            headers={"Retry-After": "1"},
+        )
+    return await handle_unexpected(request, error)
+
+
 async def handle_unexpected(request: Request, error: Exception) -> JSONResponse:
     logger.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(500, "the server failed to answer this request; it has been logged")
@@ -135,6 +156,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, handle_problem)
     app.add_exception_handler(RequestValidationError, handle_validation)
     app.add_exception_handler(StarletteHTTPException, handle_http)
+    app.add_exception_handler(OperationalError, handle_database)
     app.add_exception_handler(Exception, handle_unexpected)
 
 

@@ -37,6 +37,37 @@ SERVER_ERROR = {
 }
 
 
+QUERY_TIMEOUT = {
+    "description": "A statement hit the server's time limit and was stopped.",
+    "content": {
+        PROBLEM_JSON: {
+            "schema": {"$ref": "#/components/schemas/Problem"},
+            "example": {
+                "type": "urn:claimsdb:problem:query-timeout",
+                "title": "Service Unavailable",
+                "status": 503,
+                "detail": "the query took longer than this server allows and was stopped; "
+                "narrow it with filters or a smaller limit",
+            },
+        }
+    },
+}
+CACHE_HEADERS = {
+    "ETag": {
+        "description": "Strong validator of this exact body; send it back as If-None-Match.",
+        "schema": {"type": "string", "example": '"3f1d0c5e9b7a2c4d8e6f1a0b9c8d7e6f"'},
+    },
+    "Cache-Control": {
+        "description": "`public, no-cache`: keep it, but revalidate with the ETag.",
+        "schema": {"type": "string", "example": "public, no-cache"},
+    },
+}
+NOT_MODIFIED = {
+    "description": "Not Modified: the If-None-Match ETag still matches; no body.",
+    "headers": {"ETag": CACHE_HEADERS["ETag"]},
+}
+
+
 def build(app: FastAPI) -> dict[str, Any]:
     """Generate the schema once, then give every response a problem shape or an example."""
     if app.openapi_schema:
@@ -71,6 +102,10 @@ def build(app: FastAPI) -> dict[str, Any]:
                 if status == "200" and not response.get("content"):
                     raise ValueError(f"{operation['operationId']}: 200 without content")
             responses["500"] = SERVER_ERROR
+            responses.setdefault("503", QUERY_TIMEOUT)
+            if "200" in responses:
+                responses["200"]["headers"] = CACHE_HEADERS
+                responses["304"] = NOT_MODIFIED
     app.openapi_schema = schema
     return schema
 

@@ -1,0 +1,60 @@
+"""A statement time limit on both engines, reported as a clear problem, never a hang or a 500."""
+
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from app import db
+from app.config import Settings
+from app.db import make_engine
+from app.errors import is_timeout
+from app.main import create_app
+from tests.support import assert_problem
+
+RUNAWAY = {
+    "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+    "SELECT count(*) FROM n",
+    "postgresql": "SELECT pg_sleep(5)",
+}
+
+
+def test_a_runaway_statement_is_stopped(database_url: str) -> None:
+    engine = make_engine(database_url, statement_timeout_ms=200)
+    began = time.monotonic()
+    with pytest.raises(OperationalError) as stopped, engine.connect() as connection:
+        connection.execute(text(RUNAWAY[make_url(database_url).get_backend_name()]))
+    assert is_timeout(stopped.value)
+    assert time.monotonic() - began < 3
+    with engine.connect() as connection:  # the connection is usable for the next statement
+        assert connection.execute(text("SELECT 1")).scalar() == 1
+    engine.dispose()
+
+
+def test_the_limit_is_per_statement(database_url: str) -> None:
+    engine = make_engine(database_url, statement_timeout_ms=300)
+    with engine.connect() as connection:
+        for _ in range(5):
+            connection.execute(text("SELECT count(*) FROM stance")).scalar()
+            time.sleep(0.1)  # time between statements does not count
+    engine.dispose()
+
+
+def test_the_api_answers_503_problem_when_the_limit_trips(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if make_url(database_url).get_backend_name() != "sqlite":
+        pytest.skip("PostgreSQL's own timer is tested above; no request here runs 1 ms long")
+    # a clock that jumps a second each reading: every statement overruns at its first check
+    ticks = iter(range(10**9))
+    monkeypatch.setattr(db, "clock", lambda: float(next(ticks)))
+    monkeypatch.setattr(db, "PROGRESS_STEPS", 50)
+    settings = Settings(database_url=database_url, statement_timeout_ms=1)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        slow = client.get("/v1/stances", params={"limit": 500})
+    body = assert_problem(slow, 503)
+    assert body["type"] == "urn:claimsdb:problem:query-timeout"
+    assert slow.headers["retry-after"] == "1"
