@@ -7,9 +7,10 @@ Per entity: a table model (``table=True``, never a request body or a response), 
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import Field as PydanticField
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Text
 from sqlmodel import Field, SQLModel
 
@@ -372,6 +373,34 @@ class MentionCreate(Anchor):
 # ---------------------------------------------------------------- responses
 
 
+class TextPositionSelector(BaseModel):
+    """W3C Web Annotation: the span by code point offsets, ``end`` exclusive."""
+
+    type: Literal["TextPositionSelector"] = "TextPositionSelector"
+    start: int
+    end: int
+
+
+class TextQuoteSelector(BaseModel):
+    """W3C Web Annotation: the span by its exact text and what stands either side."""
+
+    type: Literal["TextQuoteSelector"] = "TextQuoteSelector"
+    exact: str
+    prefix: str
+    suffix: str
+
+
+Selector = Annotated[TextPositionSelector | TextQuoteSelector, PydanticField(discriminator="type")]
+
+
+def selectors(start: int, end: int, quote: str, prefix: str, suffix: str) -> list[Selector]:
+    """The pair of W3C selectors for a span, so a reader can anchor it either way."""
+    return [
+        TextPositionSelector(start=start, end=end),
+        TextQuoteSelector(exact=quote, prefix=prefix, suffix=suffix),
+    ]
+
+
 class Provenance(BaseModel):
     source_id: str
     start: int
@@ -379,6 +408,19 @@ class Provenance(BaseModel):
     quote: str
     prefix: str
     suffix: str
+    selector: list[Selector]
+
+    @classmethod
+    def of(cls, span: "Stance | Mention") -> "Provenance":
+        return cls(
+            source_id=span.source_id,
+            start=span.start,
+            end=span.end,
+            quote=span.quote,
+            prefix=span.prefix,
+            suffix=span.suffix,
+            selector=selectors(span.start, span.end, span.quote, span.prefix, span.suffix),
+        )
 
 
 class ActorRef(BaseModel):
@@ -475,30 +517,40 @@ class ClaimActorPublic(BaseModel):
     role: Role
 
 
+LANKOV_QUOTE = (
+    "Andrei Lankov, director of NK News, doubts Russia will provide North Korea with "
+    "substantial military technology, suggesting it offers little benefit and potential "
+    "future problems."
+)
+EXAMPLE_STANCE = {
+    "id": "st-f0b734bc890fa704",
+    "claim_id": "russia-will-transfer-military-tech-to-nk",
+    "label": "opposes",
+    "holder": {"id": "andrei-lankov", "name": "Andrei Lankov", "kind": "person"},
+    "attribution": "reported",
+    "certainty": "probable",
+    "provenance": {
+        "source_id": "putin-kim-unity-pyongyang",
+        "start": 3428,
+        "end": 3607,
+        "quote": LANKOV_QUOTE,
+        "prefix": "significant concern for the US. ",
+        "suffix": " While North Korean artillery co",
+        "selector": [
+            {"type": "TextPositionSelector", "start": 3428, "end": 3607},
+            {
+                "type": "TextQuoteSelector",
+                "exact": LANKOV_QUOTE,
+                "prefix": "significant concern for the US. ",
+                "suffix": " While North Korean artillery co",
+            },
+        ],
+    },
+}
+
+
 class StancePublic(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "st-4f1c2a9e0b7d3c55",
-                    "claim_id": "russia-unlikely-to-share-military-technology",
-                    "label": "supports",
-                    "holder": {"id": "andrei-lankov", "name": "Andrei Lankov", "kind": "person"},
-                    "attribution": "reported",
-                    "certainty": "probable",
-                    "provenance": {
-                        "source_id": "putin-kim-unity-pyongyang",
-                        "start": 3954,
-                        "end": 4032,
-                        "quote": "doubts Russia will provide North Korea with substantial "
-                        "military technology",
-                        "prefix": "Andrei Lankov, director of NK News, ",
-                        "suffix": ", suggesting it offers little ben",
-                    },
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE_STANCE]})
 
     id: str
     claim_id: str
@@ -563,6 +615,15 @@ class AnnotationPublic(BaseModel):
                     "start": 206,
                     "end": 211,
                     "quote": "China",
+                    "selector": [
+                        {"type": "TextPositionSelector", "start": 206, "end": 211},
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": "China",
+                            "prefix": "a calculated move to counter ",
+                            "suffix": "\u2019s strategy, disrupt Beijing\u2019s do",
+                        },
+                    ],
                     "actor": {"id": "china", "name": "China", "kind": "state"},
                     "claim": None,
                     "label": None,
@@ -579,6 +640,7 @@ class AnnotationPublic(BaseModel):
     start: int
     end: int
     quote: str
+    selector: list[Selector]
     actor: ActorRef | None = None
     claim: "ClaimRef | None" = None
     label: Label | None = None

@@ -75,3 +75,13 @@ def test_mentions_resolve_short_and_variant_names(client: TestClient) -> None:
         s["kind"] == "mention" and s["quote"] == "Kim Jong-un" and s["actor"]["id"] == "kim-jong-un"
         for s in first
     )
+
+
+def test_annotations_carry_the_w3c_selector_pair(client: TestClient) -> None:
+    text = client.get("/v1/sources/russia-kim-whats-going-on").json()["text"]
+    for span in all_items(client, "/v1/sources/russia-kim-whats-going-on/annotations"):
+        position, quote = span["selector"]
+        assert (position["start"], position["end"]) == (span["start"], span["end"])
+        assert quote["exact"] == text[position["start"] : position["end"]]
+        assert text[: position["start"]].endswith(quote["prefix"])
+        assert text[position["end"] :].startswith(quote["suffix"])

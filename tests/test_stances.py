@@ -48,3 +48,22 @@ def test_stance_detail_matches_the_list(client: TestClient) -> None:
 def test_bad_filters_are_422(client: TestClient) -> None:
     assert_problem(client.get("/v1/stances", params={"certainty": "sure"}), 422, field="certainty")
     assert_problem(client.get("/v1/stances", params={"holder": "china"}), 422, field="holder")
+
+
+def test_the_documented_stance_example_is_a_real_answer(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    example = schemas["StancePublic"]["examples"][0]
+    assert client.get(f"/v1/stances/{example['id']}").json() == example
+
+
+def test_provenance_carries_the_w3c_selector_pair(client: TestClient) -> None:
+    for stance in all_items(client, "/v1/stances", limit=500):
+        p = stance["provenance"]
+        position, quote = p["selector"]
+        assert position == {"type": "TextPositionSelector", "start": p["start"], "end": p["end"]}
+        assert quote == {
+            "type": "TextQuoteSelector",
+            "exact": p["quote"],
+            "prefix": p["prefix"],
+            "suffix": p["suffix"],
+        }

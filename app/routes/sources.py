@@ -24,6 +24,7 @@ from app.models import (
     SourceDetail,
     SourcePublic,
     Stance,
+    selectors,
 )
 from app.pagination import PageParams, keyset, page
 
@@ -130,7 +131,12 @@ def annotation_rows(
         span = row[0]
         actor = row[-1]
         ref = ActorRef.model_validate(actor, from_attributes=True) if actor else None
-        fields: dict[str, Any] = {"start": span.start, "end": span.end, "quote": span.quote}
+        fields: dict[str, Any] = {
+            "start": span.start,
+            "end": span.end,
+            "quote": span.quote,
+            "selector": selectors(span.start, span.end, span.quote, span.prefix, span.suffix),
+        }
         if kind is AnnotationKind.stance:
             fields |= {
                 "claim": ClaimRef(id=span.claim_id, text=row[1]),

@@ -60,14 +60,7 @@ def present(session: Session, stances: Sequence[Stance]) -> list[StancePublic]:
             holder=holders.get(stance.holder_id) if stance.holder_id else None,
             attribution=stance.attribution,
             certainty=stance.certainty,
-            provenance=Provenance(
-                source_id=stance.source_id,
-                start=stance.start,
-                end=stance.end,
-                quote=stance.quote,
-                prefix=stance.prefix,
-                suffix=stance.suffix,
-            ),
+            provenance=Provenance.of(stance),
         )
         for stance in stances
     ]
