@@ -11,13 +11,14 @@ from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.pagination import single_valued_query
-from app.routes import actors, claims, health, sources, stances
+from app.routes import actors, analytics, claims, health, sources, stances
 
 TAGS = [
     {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},
     {"name": "actors", "description": "People, states, organisations and groups."},
     {"name": "claims", "description": "Propositions with their actors and stances."},
     {"name": "stances", "description": "Positions on claims at exact spans of sources."},
+    {"name": "analytics", "description": "Who agrees with whom, across the dataset."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
 
@@ -48,7 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     errors.install(app)
-    for module in (sources, actors, claims, stances, health):
+    for module in (sources, actors, claims, stances, analytics, health):
         app.include_router(module.router)
     app.openapi = lambda: openapi.build(app)  # type: ignore[method-assign]
     return app

@@ -18,15 +18,24 @@ from app.models import (
     ActorCounts,
     ActorDetail,
     ActorKind,
+    ActorPositions,
     ActorPublic,
+    ActorRef,
     AliasPublic,
+    Claim,
     ClaimActor,
+    ClaimRef,
+    ClaimRole,
+    HeldClaim,
+    Label,
+    LabelCounts,
     Mention,
     Page,
     Stance,
     fold,
 )
 from app.pagination import PageParams, keyset, page
+from app.routes import stances
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
 
@@ -121,3 +130,43 @@ def read_actor(actor: ActorDep, session: SessionDep) -> ActorDetail:
     )
     (public,) = present(session, [actor])
     return ActorDetail(**public.model_dump(), counts=counts)
+
+
+@router.get(
+    "/{actor_id}/positions",
+    responses=problems(404),
+    summary="An actor's positions, and the claims it takes part in",
+)
+def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:
+    """The claims this actor holds a stance on, grouped by label with every stance and
+    quote, then the claims it takes part in as subject, object or mentioned."""
+    held = session.exec(
+        select(Stance).where(Stance.holder_id == actor.id).order_by(Stance.claim_id, Stance.start)
+    ).all()
+    claim_ids = {stance.claim_id for stance in held}
+    roles = session.exec(
+        select(ClaimActor.claim_id, ClaimActor.role)
+        .where(ClaimActor.actor_id == actor.id)
+        .order_by(ClaimActor.claim_id)
+    ).all()
+    texts = dict(
+        session.exec(
+            select(Claim.id, Claim.text).where(
+                col(Claim.id).in_(claim_ids | {claim_id for claim_id, _ in roles})
+            )
+        ).all()
+    )
+    grouped: dict[str, dict[str, HeldClaim]] = {label.value: {} for label in Label}
+    for position in stances.present_positions(session, held):
+        claim = ClaimRef(id=position.claim_id, text=texts[position.claim_id])
+        entry = grouped[position.label].setdefault(claim.id, HeldClaim(claim=claim, stances=[]))
+        entry.stances.append(position)
+    return ActorPositions(
+        actor=ActorRef(id=actor.id, name=actor.name, kind=actor.kind),
+        counts=LabelCounts(**{label: len(claims) for label, claims in grouped.items()}),
+        **{label: list(claims.values()) for label, claims in grouped.items()},
+        takes_part_in=[
+            ClaimRole(claim=ClaimRef(id=claim_id, text=texts[claim_id]), role=role)
+            for claim_id, role in roles
+        ],
+    )

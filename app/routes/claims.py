@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import Field
 from sqlalchemy import exists, or_
 from sqlmodel import Session, col, select
@@ -12,6 +13,7 @@ from sqlmodel import Session, col, select
 from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
+    EXAMPLE_STANCE,
     Actor,
     Claim,
     ClaimActor,
@@ -20,7 +22,9 @@ from app.models import (
     ClaimPublic,
     ClaimTopic,
     ClaimType,
+    Contestation,
     Label,
+    LabelCounts,
     Page,
     Slug,
     Stance,
@@ -28,6 +32,7 @@ from app.models import (
 )
 from app.pagination import PageParams, keyset, page
 from app.routes import stances
+from app.services import webannotation
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
 
@@ -165,3 +170,88 @@ def read_claim(claim: ClaimDep, session: SessionDep) -> ClaimDetail:
         select(Stance).where(Stance.claim_id == claim.id).order_by(Stance.source_id, Stance.start)
     ).all()
     return ClaimDetail(**public.model_dump(), stances=stances.present(session, found))
+
+
+@router.get(
+    "/{claim_id}/contestation",
+    responses=problems(404),
+    summary="Who supports, opposes, questions a claim",
+)
+def read_contestation(claim: ClaimDep, session: SessionDep) -> Contestation:
+    """Every stance on the claim grouped by label, each with holder, source and quote;
+    `contested` is true when the claim has stances on both sides."""
+    (public,) = present(session, [claim])
+    found = session.exec(
+        select(Stance).where(Stance.claim_id == claim.id).order_by(Stance.source_id, Stance.start)
+    ).all()
+    grouped = stances.by_label(stances.present_positions(session, found))
+    counts = LabelCounts(**{label: len(items) for label, items in grouped.items()})
+    return Contestation(
+        claim=public,
+        contested=bool(counts.supports and counts.opposes),
+        counts=counts,
+        **grouped,
+    )
+
+
+class JSONLDResponse(JSONResponse):
+    media_type = webannotation.MEDIA_TYPE
+
+
+PROVENANCE_EXAMPLE = {
+    "@context": webannotation.ANNO_CONTEXT,
+    "id": "http://127.0.0.1:8000/v1/claims/russia-will-transfer-military-tech-to-nk/provenance",
+    "type": "AnnotationCollection",
+    "label": "Evidence for the claim: Russia will give North Korea advanced military "
+    "technology in exchange for munitions.",
+    "total": 1,
+    "first": {
+        "id": "http://127.0.0.1:8000/v1/claims/russia-will-transfer-military-tech-to-nk/"
+        "provenance#page-1",
+        "type": "AnnotationPage",
+        "startIndex": 0,
+        "items": [
+            {
+                "id": "http://127.0.0.1:8000/v1/stances/st-f0b734bc890fa704",
+                "type": "Annotation",
+                "motivation": "assessing",
+                "body": [
+                    {"type": "TextualBody", "purpose": "assessing", "value": "opposes"},
+                    {
+                        "type": "TextualBody",
+                        "purpose": "tagging",
+                        "value": "Andrei Lankov (reported, probable)",
+                    },
+                ],
+                "target": {
+                    "source": "http://127.0.0.1:8000/v1/sources/putin-kim-unity-pyongyang",
+                    "selector": EXAMPLE_STANCE["provenance"]["selector"],
+                },
+            }
+        ],
+    },
+}
+
+
+@router.get(
+    "/{claim_id}/provenance",
+    response_class=JSONLDResponse,
+    responses={
+        200: {"content": {webannotation.MEDIA_TYPE: {"example": PROVENANCE_EXAMPLE}}},
+        **problems(404),
+    },
+    summary="A claim's evidence as W3C Web Annotations (JSON-LD)",
+)
+def read_provenance(
+    claim: ClaimDep, session: SessionDep, request: Request
+) -> webannotation.AnnotationCollection:
+    """Every stance on the claim as a W3C Web Annotation whose target is the exact span of
+    its source, gathered in an AnnotationCollection."""
+    found = session.exec(
+        select(Stance).where(Stance.claim_id == claim.id).order_by(Stance.source_id, Stance.start)
+    ).all()
+    return webannotation.collection(
+        base_url=str(request.base_url).rstrip("/"),
+        claim=claim,
+        stances=stances.present(session, found),
+    )

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field
 from sqlalchemy import func, literal
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.db import SessionDep
 from app.errors import NotFound, problems
@@ -19,6 +19,7 @@ from app.models import (
     Genre,
     Mention,
     Name,
+    OutlineEntry,
     Page,
     Source,
     SourceDetail,
@@ -26,7 +27,9 @@ from app.models import (
     Stance,
     selectors,
 )
-from app.pagination import PageParams, keyset, page
+from app.pagination import PageParams, decode_cursor, keyset, page
+from app.routes import claims as claim_routes
+from app.routes import stances as stance_routes
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
@@ -158,3 +161,52 @@ def annotation_rows(
             }
         )
     return found
+
+
+class OutlineParams(PageParams):
+    pass
+
+
+@router.get(
+    "/{source_id}/claims",
+    responses=problems(404, 422),
+    summary="A source's claims in text order",
+)
+def list_source_claims(
+    source: SourceDep,
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    params: Annotated[OutlineParams, Query()],
+) -> Page[OutlineEntry]:
+    """The claims this source states, ordered by where each first appears, each with the
+    source's stances on it: the article's argument as an outline."""
+    found = session.exec(
+        select(Stance).where(Stance.source_id == source.id).order_by(Stance.start, Stance.id)
+    ).all()
+    by_claim: dict[str, list[Stance]] = {}
+    for stance in found:
+        by_claim.setdefault(stance.claim_id, []).append(stance)
+    order = [(spans[0].start, claim_id) for claim_id, spans in by_claim.items()]
+    if params.cursor is not None:
+        after = tuple(decode_cursor(params.cursor, 2))
+        order = [key for key in order if key > after]
+    chosen, cursor = page(order[: params.limit + 1], params, list, request, response)
+    claims = {
+        claim.id: claim
+        for claim in claim_routes.present(
+            session,
+            session.exec(select(Claim).where(col(Claim.id).in_([c for _, c in chosen]))).all(),
+        )
+    }
+    return Page(
+        items=[
+            OutlineEntry(
+                start=start,
+                claim=claims[claim_id],
+                stances=stance_routes.present(session, by_claim[claim_id]),
+            )
+            for start, claim_id in chosen
+        ],
+        next_cursor=cursor,
+    )

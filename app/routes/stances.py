@@ -16,8 +16,11 @@ from app.models import (
     Certainty,
     Label,
     Page,
+    PositionPublic,
     Provenance,
     Slug,
+    Source,
+    SourceRef,
     Stance,
     StancePublic,
 )
@@ -64,6 +67,31 @@ def present(session: Session, stances: Sequence[Stance]) -> list[StancePublic]:
         )
         for stance in stances
     ]
+
+
+def present_positions(session: Session, stances: Sequence[Stance]) -> list[PositionPublic]:
+    """Stances with the title of the source each stands in, in one more query."""
+    titles = dict(
+        session.exec(
+            select(Source.id, Source.title).where(
+                col(Source.id).in_({stance.source_id for stance in stances})
+            )
+        ).all()
+    )
+    return [
+        PositionPublic(
+            **public.model_dump(),
+            source=SourceRef(id=stance.source_id, title=titles[stance.source_id]),
+        )
+        for stance, public in zip(stances, present(session, stances), strict=True)
+    ]
+
+
+def by_label(positions: Sequence[PositionPublic]) -> dict[str, list[PositionPublic]]:
+    grouped: dict[str, list[PositionPublic]] = {label.value: [] for label in Label}
+    for position in positions:
+        grouped[position.label].append(position)
+    return grouped
 
 
 @router.get("", responses=problems(422), summary="List stances")
