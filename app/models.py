@@ -786,3 +786,14 @@ class Page(BaseModel, Generic[T]):
 
     items: list[T]
     next_cursor: str | None
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class FacetedPage(Page[T], Generic[T]):
+    """A page, and facet counts over the whole filtered list (empty unless asked for)."""
+
+    facets: dict[str, list[FacetValue]]

@@ -4,17 +4,35 @@ import base64
 import binascii
 import json
 from collections.abc import Sequence
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import ColumnElement, Select, tuple_
+from sqlalchemy import ColumnElement, Date, Select, tuple_
 
 from app.errors import BadRequestField
 from app.models import NO_NUL
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+
+
+def sort_type(fields: Sequence[str]) -> Any:
+    """A ``sort`` parameter's type: one of ``fields``, or ``-field`` for descending."""
+    choices = (*fields, *(f"-{name}" for name in fields))
+    return Annotated[
+        Literal[choices],  # type: ignore[valid-type]
+        Field(
+            description="Sort by this field, `-field` for descending; ties fall back to id.",
+            examples=[choices[-1]],
+        ),
+    ]
+
+
+def sort_key(sort: str) -> tuple[str, bool]:
+    """(field, descending) from a ``sort`` value."""
+    return sort.removeprefix("-"), sort.startswith("-")
 
 
 class PageParams(BaseModel):
@@ -69,12 +87,38 @@ def keyset(
     params: PageParams,
     *,
     order: Sequence[ColumnElement[Any]] | None = None,
+    descending: bool = False,
 ) -> Select[Any]:
-    """Rows after the cursor's ``key``, one past the page; ``order`` defaults to the key."""
+    """Rows after the cursor's ``key``, one past the page; ``order`` defaults to the key.
+
+    ``descending`` walks the key from the largest down: the whole key, ties included,
+    so that one row-value comparison stays valid.
+    """
     if params.cursor is not None:
-        values = decode_cursor(params.cursor, len(key))
-        statement = statement.where(tuple_(*key) > tuple_(*values))
-    return statement.order_by(*(key if order is None else order)).limit(params.limit + 1)
+        values = [
+            typed(column, value)
+            for column, value in zip(key, decode_cursor(params.cursor, len(key)), strict=True)
+        ]
+        after = tuple_(*key) < tuple_(*values) if descending else tuple_(*key) > tuple_(*values)
+        statement = statement.where(after)
+    columns = key if order is None else order
+    return statement.order_by(*(c.desc() if descending else c for c in columns)).limit(
+        params.limit + 1
+    )
+
+
+def typed(column: ColumnElement[Any], value: Any) -> Any:
+    """A cursor value (JSON: str or int) as the column's Python type, for its bind parameter."""
+    if isinstance(column.type, Date) and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise BadRequestField("cursor", "query", "not a cursor this list returned") from None
+    return value
+
+
+def cursor_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def next_page_link(request: Request, response: Response, next_cursor: str | None) -> None:
@@ -89,6 +133,6 @@ def page(
     """Trim the extra row, set the ``Link`` header, return the rows and the next cursor."""
     more = len(rows) > params.limit
     rows = rows[: params.limit]
-    cursor = encode_cursor(key(rows[-1])) if more else None
+    cursor = encode_cursor([cursor_value(v) for v in key(rows[-1])]) if more else None
     next_page_link(request, response, cursor)
     return rows, cursor

@@ -34,7 +34,7 @@ from app.models import (
     Stance,
     fold,
 )
-from app.pagination import PageParams, keyset, page
+from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.routes import stances
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
@@ -62,6 +62,7 @@ class ActorFilters(PageParams):
         ),
     ] = None
     kind: Annotated[ActorKind | None, Field(examples=["person"])] = None
+    sort: sort_type(("id", "name", "kind")) = "id"
 
 
 def present(session: Session, actors: Sequence[Actor]) -> list[ActorPublic]:
@@ -95,7 +96,8 @@ def list_actors(
     response: Response,
     filters: Annotated[ActorFilters, Query()],
 ) -> Page[ActorPublic]:
-    """Actors in id order; `q` finds a name or alias ("kim jong-un" finds Kim Jong Un)."""
+    """Actors in `sort` order (id by default); `q` finds a name or alias ("kim jong-un"
+    finds Kim Jong Un)."""
     statement = select(Actor)
     if filters.q is not None and (needle := fold(filters.q)):
         by_alias = select(ActorAlias.actor_id).where(
@@ -106,8 +108,11 @@ def list_actors(
         )
     if filters.kind is not None:
         statement = statement.where(Actor.kind == filters.kind)
-    actors = session.exec(keyset(statement, [col(Actor.id)], filters)).all()
-    actors, cursor = page(actors, filters, lambda actor: [actor.id], request, response)
+    field, descending = sort_key(filters.sort)
+    key = [col(Actor.id)] if field == "id" else [col(getattr(Actor, field)), col(Actor.id)]
+    actors = session.exec(keyset(statement, key, filters, descending=descending)).all()
+    read_key = (lambda a: [a.id]) if field == "id" else (lambda a: [getattr(a, field), a.id])
+    actors, cursor = page(actors, filters, read_key, request, response)
     return Page(items=present(session, actors), next_cursor=cursor)
 
 

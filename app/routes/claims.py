@@ -2,12 +2,12 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
-from sqlalchemy import exists, or_
+from sqlalchemy import exists, func, or_
 from sqlmodel import Session, col, select
 
 from app.db import SessionDep
@@ -23,16 +23,17 @@ from app.models import (
     ClaimTopic,
     ClaimType,
     Contestation,
+    FacetedPage,
     Label,
     LabelCounts,
-    Page,
     Slug,
     Stance,
     Topic,
 )
-from app.pagination import PageParams, keyset, page
+from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.routes import stances
 from app.services import webannotation
+from app.services.facets import CLAIM_FACETS, claim_facets, facet_pattern
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
 
@@ -84,6 +85,27 @@ class ClaimFilters(PageParams):
             examples=[True],
         ),
     ] = None
+    sort: sort_type(("id", "text", "claim_type", "stance_count")) = "id"
+    facets: Annotated[
+        str | None,
+        Field(
+            pattern=facet_pattern(CLAIM_FACETS),
+            description="Comma-separated facets to count over the whole filtered list: "
+            + ", ".join(f"`{name}`" for name in CLAIM_FACETS)
+            + ".",
+            examples=["claim_type,topic,source_id,label,holder_id"],
+        ),
+    ] = None
+
+
+def stance_count() -> Any:
+    return (
+        select(func.count())
+        .select_from(Stance)
+        .where(Stance.claim_id == Claim.id)
+        .correlate(Claim)
+        .scalar_subquery()
+    )
 
 
 def has_stance(*conditions: object) -> object:
@@ -128,9 +150,11 @@ def list_claims(
     request: Request,
     response: Response,
     filters: Annotated[ClaimFilters, Query()],
-) -> Page[ClaimPublic]:
-    """Claims in id order, with topics and actors; filters combine with AND."""
-    statement = select(Claim)
+) -> FacetedPage[ClaimPublic]:
+    """Claims with topics and actors, in `sort` order (id by default); filters combine
+    with AND; `facets` adds counts per value over the whole filtered list."""
+    count = stance_count().label("stance_count")
+    statement = select(Claim, count)
     stance_conditions = [
         getattr(Stance, name) == getattr(filters, name)
         for name in ("source_id", "holder_id", "label")
@@ -156,9 +180,31 @@ def list_claims(
             Stance.label == Label.opposes
         )
         statement = statement.where(contested if filters.contested else ~contested)
-    claims = session.exec(keyset(statement, [col(Claim.id)], filters)).all()
-    claims, cursor = page(claims, filters, lambda claim: [claim.id], request, response)
-    return Page(items=present(session, claims), next_cursor=cursor)
+    facets = {}
+    if filters.facets:
+        ids = statement.with_only_columns(Claim.id)
+        facets = claim_facets(session, ids, filters.facets.split(","), stance_conditions)
+    field, descending = sort_key(filters.sort)
+    key = {
+        "id": [col(Claim.id)],
+        "text": [col(Claim.text), col(Claim.id)],
+        "claim_type": [col(Claim.claim_type), col(Claim.id)],
+        "stance_count": [count, col(Claim.id)],
+    }[field]
+    rows = session.exec(keyset(statement, key, filters, descending=descending)).all()
+
+    def read_key(row: Any) -> list[Any]:
+        claim, stances = row
+        return (
+            [claim.id]
+            if field == "id"
+            else [stances if field == "stance_count" else getattr(claim, field), claim.id]
+        )
+
+    rows, cursor = page(rows, filters, read_key, request, response)
+    return FacetedPage(
+        items=present(session, [claim for claim, _ in rows]), next_cursor=cursor, facets=facets
+    )
 
 
 @router.get("/{claim_id}", responses=problems(404), summary="Get a claim with its stances")

@@ -1,10 +1,11 @@
 """Sources: the documents, their verbatim text, and every span annotated in them."""
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field
-from sqlalchemy import func, literal
+from sqlalchemy import Date, func, literal
 from sqlmodel import Session, col, select
 
 from app.db import SessionDep
@@ -27,7 +28,7 @@ from app.models import (
     Stance,
     selectors,
 )
-from app.pagination import PageParams, decode_cursor, keyset, page
+from app.pagination import PageParams, decode_cursor, keyset, page, sort_key, sort_type
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
 
@@ -46,9 +47,27 @@ def get_source(session: SessionDep, source_id: str) -> Source:
 SourceDep = Annotated[Source, Depends(get_source)]
 
 
+SOURCE_SORTS = ("id", "title", "published_on")
+
+
 class SourceFilters(PageParams):
     publisher: Annotated[Name | None, Field(examples=["Tekedia"])] = None
     genre: Annotated[Genre | None, Field(examples=["opinion"])] = None
+    sort: sort_type(SOURCE_SORTS) = "id"
+
+
+def source_sort(sort: str) -> tuple[list[Any], Any, bool]:
+    """Key columns, how to read the key off a row, and the direction for ``sort``."""
+    field, descending = sort_key(sort)
+    # undated sources sort first ascending, last descending; keyset needs no NULLs
+    published = func.coalesce(Source.published_on, literal(date.min, Date))
+    columns = {"id": [], "title": [Source.title], "published_on": [published]}[field]
+    read = {
+        "id": lambda row: [row.id],
+        "title": lambda row: [row.title, row.id],
+        "published_on": lambda row: [row.published_on or date.min, row.id],
+    }[field]
+    return [*columns, Source.id], read, descending
 
 
 def present(row: Any) -> SourcePublic:
@@ -62,14 +81,16 @@ def list_sources(
     response: Response,
     filters: Annotated[SourceFilters, Query()],
 ) -> Page[SourcePublic]:
-    """Sources in id order, without their text; filter by exact `publisher` or `genre`."""
+    """Sources without their text, in `sort` order (id by default); filter by exact
+    `publisher` or `genre`."""
     statement = select(*LISTED, func.length(Source.text).label("length"))
     if filters.publisher is not None:
         statement = statement.where(Source.publisher == filters.publisher)
     if filters.genre is not None:
         statement = statement.where(Source.genre == filters.genre)
-    rows = session.exec(keyset(statement, [Source.id], filters)).all()
-    rows, cursor = page(rows, filters, lambda row: [row.id], request, response)
+    key, read_key, descending = source_sort(filters.sort)
+    rows = session.exec(keyset(statement, key, filters, descending=descending)).all()
+    rows, cursor = page(rows, filters, read_key, request, response)
     return Page(items=[present(row) for row in rows], next_cursor=cursor)
 
 

@@ -14,8 +14,8 @@ from app.models import (
     ActorRef,
     Attribution,
     Certainty,
+    FacetedPage,
     Label,
-    Page,
     PositionPublic,
     Provenance,
     Slug,
@@ -24,7 +24,8 @@ from app.models import (
     Stance,
     StancePublic,
 )
-from app.pagination import PageParams, keyset, page
+from app.pagination import PageParams, keyset, page, sort_key, sort_type
+from app.services.facets import STANCE_FACETS, facet_pattern, stance_facets
 
 router = APIRouter(prefix="/v1/stances", tags=["stances"])
 
@@ -46,6 +47,17 @@ class StanceFilters(PageParams):
     label: Annotated[Label | None, Field(examples=["opposes"])] = None
     attribution: Annotated[Attribution | None, Field(examples=["author"])] = None
     certainty: Annotated[Certainty | None, Field(examples=["possible"])] = None
+    sort: sort_type(("id", "position", "claim_id")) = "id"
+    facets: Annotated[
+        str | None,
+        Field(
+            pattern=facet_pattern(STANCE_FACETS),
+            description="Comma-separated facets to count over the whole filtered list: "
+            + ", ".join(f"`{name}`" for name in STANCE_FACETS)
+            + ".",
+            examples=["label,holder_id,source_id"],
+        ),
+    ] = None
 
 
 def present(session: Session, stances: Sequence[Stance]) -> list[StancePublic]:
@@ -100,16 +112,26 @@ def list_stances(
     request: Request,
     response: Response,
     filters: Annotated[StanceFilters, Query()],
-) -> Page[StancePublic]:
-    """Stances in id order, each with holder and provenance; filters combine with AND."""
+) -> FacetedPage[StancePublic]:
+    """Stances with holder and provenance, in `sort` order (id by default; `position` is
+    source then text order); filters combine with AND; `facets` adds counts per value."""
     statement = select(Stance)
     for name in ("claim_id", "source_id", "holder_id", "label", "attribution", "certainty"):
         value = getattr(filters, name)
         if value is not None:
             statement = statement.where(getattr(Stance, name) == value)
-    stances = session.exec(keyset(statement, [col(Stance.id)], filters)).all()
-    stances, cursor = page(stances, filters, lambda stance: [stance.id], request, response)
-    return Page(items=present(session, stances), next_cursor=cursor)
+    facets = {}
+    if filters.facets:
+        ids = statement.with_only_columns(Stance.id)
+        facets = stance_facets(session, ids, filters.facets.split(","))
+    field, descending = sort_key(filters.sort)
+    names = {"id": ["id"], "position": ["source_id", "start", "id"], "claim_id": ["claim_id", "id"]}
+    key = [col(getattr(Stance, name)) for name in names[field]]
+    stances = session.exec(keyset(statement, key, filters, descending=descending)).all()
+    stances, cursor = page(
+        stances, filters, lambda s: [getattr(s, name) for name in names[field]], request, response
+    )
+    return FacetedPage(items=present(session, stances), next_cursor=cursor, facets=facets)
 
 
 @router.get("/{stance_id}", responses=problems(404), summary="Get a stance")
