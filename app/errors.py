@@ -179,7 +179,7 @@ EXAMPLES: dict[int, dict[str, Any]] = {
     503: {
         "title": "Service Unavailable",
         "status": 503,
-        "detail": "database is at revision None, not at head 0001",
+        "detail": "database is at revision None, not at head 0002",
     },
 }
 DESCRIPTIONS = {

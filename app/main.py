@@ -11,7 +11,7 @@ from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.pagination import single_valued_query
-from app.routes import actors, analytics, claims, health, sources, stances
+from app.routes import actors, analytics, claims, health, search, sources, stances
 
 TAGS = [
     {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},
@@ -19,6 +19,7 @@ TAGS = [
     {"name": "claims", "description": "Propositions with their actors and stances."},
     {"name": "stances", "description": "Positions on claims at exact spans of sources."},
     {"name": "analytics", "description": "Who agrees with whom, across the dataset."},
+    {"name": "search", "description": "Full-text search across claims, passages and actors."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
 
@@ -49,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     errors.install(app)
-    for module in (sources, actors, claims, stances, analytics, health):
+    for module in (sources, actors, claims, stances, search, analytics, health):
         app.include_router(module.router)
     app.openapi = lambda: openapi.build(app)  # type: ignore[method-assign]
     return app

@@ -797,3 +797,33 @@ class FacetedPage(Page[T], Generic[T]):
     """A page, and facet counts over the whole filtered list (empty unless asked for)."""
 
     facets: dict[str, list[FacetValue]]
+
+
+# ---- search
+# Tables that full-text search needs beside the ones above (see app/services/search.py).
+# The search indexes themselves (SQLite FTS5 tables, PostgreSQL tsvector columns) live
+# outside this metadata, in migration 0002.
+
+
+class Passage(SQLModel, table=True):
+    """A paragraph of a source's text: the unit search finds in sources. Derived from the
+    text by ``app.services.search.passage_rows`` whenever a source is stored."""
+
+    __table_args__ = (
+        CheckConstraint('start >= 0 AND start < "end"', name="span_order"),
+        CheckConstraint('length(text) = "end" - start', name="span_length"),
+        Index("ix_passage_source_id_start", "source_id", "start", unique=True),
+    )
+
+    id: str = id_column()
+    source_id: str = Field(
+        # derived rows: they go with their source
+        sa_column_args=[ForeignKey("source.id", ondelete="CASCADE")],
+        sa_type=String(100),
+    )
+    start: int
+    end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+# ---- end search

@@ -121,7 +121,3 @@ def test_filters_with_values_outside_their_vocabulary_are_422(client: TestClient
     assert_problem(
         client.get("/v1/claims", params={"source_id": "Not A Slug"}), 422, field="source_id"
     )
-
-
-def test_full_text_q_is_not_offered_yet(client: TestClient) -> None:
-    assert_problem(client.get("/v1/claims", params={"q": "artillery"}), 422, field="q")

@@ -32,7 +32,8 @@ from app.models import (
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.routes import stances
-from app.services import webannotation
+from app.routes.search import TextQuery
+from app.services import search, webannotation
 from app.services.facets import CLAIM_FACETS, claim_facets, facet_pattern
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
@@ -49,6 +50,7 @@ ClaimDep = Annotated[Claim, Depends(get_claim)]
 
 
 class ClaimFilters(PageParams):
+    q: TextQuery = None
     source_id: Annotated[
         Slug | None,
         Field(
@@ -180,6 +182,12 @@ def list_claims(
             Stance.label == Label.opposes
         )
         statement = statement.where(contested if filters.contested else ~contested)
+    if filters.q is not None:
+        query = search.parse(q=filters.q)
+        dialect = session.get_bind().dialect.name
+        statement = statement.where(
+            col(Claim.id).in_(search.matching_claim_ids(dialect=dialect, query=query))
+        )
     facets = {}
     if filters.facets:
         ids = statement.with_only_columns(Claim.id)

@@ -18,7 +18,7 @@ class Health(BaseModel):
 
 class Ready(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"status": "ready", "revision": "0001"}]}
+        json_schema_extra={"examples": [{"status": "ready", "revision": "0002"}]}
     )
 
     status: str

@@ -31,6 +31,8 @@ from app.models import (
 from app.pagination import PageParams, decode_cursor, keyset, page, sort_key, sort_type
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
+from app.routes.search import TextQuery
+from app.services import search
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
@@ -51,6 +53,7 @@ SOURCE_SORTS = ("id", "title", "published_on")
 
 
 class SourceFilters(PageParams):
+    q: TextQuery = None
     publisher: Annotated[Name | None, Field(examples=["Tekedia"])] = None
     genre: Annotated[Genre | None, Field(examples=["opinion"])] = None
     sort: sort_type(SOURCE_SORTS) = "id"
@@ -88,6 +91,12 @@ def list_sources(
         statement = statement.where(Source.publisher == filters.publisher)
     if filters.genre is not None:
         statement = statement.where(Source.genre == filters.genre)
+    if filters.q is not None:
+        query = search.parse(q=filters.q)
+        dialect = session.get_bind().dialect.name
+        statement = statement.where(
+            col(Source.id).in_(search.matching_source_ids(dialect=dialect, query=query))
+        )
     key, read_key, descending = source_sort(filters.sort)
     rows = session.exec(keyset(statement, key, filters, descending=descending)).all()
     rows, cursor = page(rows, filters, read_key, request, response)

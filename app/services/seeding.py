@@ -29,6 +29,7 @@ from app.models import (
     ClaimTopic,
     Mention,
     MentionCreate,
+    Passage,
     Source,
     SourceCreate,
     Stance,
@@ -36,12 +37,14 @@ from app.models import (
     fold,
 )
 from app.services.provenance import AnchorError, Span, context, locate, match_labels, span_id
+from app.services.search import passage_rows
 
 ACTORS_FILE = "actors.yaml"
 SOURCE_KEYS = {"source", "furniture", "filler", "claims", "stances", "mentions", "not_mentions"}
 # parents before children: inserts run in this order, deletes in reverse
 TABLES: list[type[SQLModel]] = [
     Source,
+    Passage,
     Actor,
     ActorAlias,
     Claim,
@@ -374,6 +377,8 @@ def assemble(
                 "text_sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
             },
         )
+        for row in passage_rows(source_id=source.id, text=source.text):
+            seed_set.add(Passage, row)
         for where, claim in parsed.claims:
             seed_set.add(
                 Claim,
