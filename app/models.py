@@ -5,13 +5,13 @@ Per entity: a table model (``table=True``, never a request body or a response), 
 ``...Public`` models that responses are built from.
 """
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 from pydantic import Field as PydanticField
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, Index, String, Text
 from sqlmodel import Field, SQLModel
 
 SQLModel.metadata.naming_convention = {
@@ -89,9 +89,28 @@ class ClaimType(StrEnum):
     recommendation = "recommendation"
 
 
-class ClaimStatus(StrEnum):
+class Status(StrEnum):
     active = "active"
     retracted = "retracted"
+
+
+class ReviewStatus(StrEnum):
+    accepted = "accepted"
+    candidate = "candidate"
+    rejected = "rejected"
+
+
+class Scope(StrEnum):
+    """What an API key may do; each scope includes the ones before it."""
+
+    read = "read"
+    curate = "curate"
+    admin = "admin"
+
+
+class MentionOrigin(StrEnum):
+    derived = "derived"  # found by matching names and aliases
+    curated = "curated"  # declared by an annotator or a curator
 
 
 class Role(StrEnum):
@@ -157,8 +176,27 @@ def ref(target: str, *, nullable: bool = False, index: bool = True) -> Any:
 # ---------------------------------------------------------------- tables
 
 
-class Source(SQLModel, table=True):
+class Curated(SQLModel):
+    """What every curated resource carries: a version that each write increments, checked
+    by If-Match so no update is lost, and a status, so that a delete is a retraction."""
+
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    status: str = Field(
+        default=Status.active, sa_type=String(10), sa_column_kwargs={"server_default": "active"}
+    )
+    status_reason: str | None = Field(default=None, sa_type=String(NOTE_LENGTH))
+
+
+def curated_checks() -> tuple[CheckConstraint, ...]:
+    return (
+        one_of("status", Status),
+        CheckConstraint("version >= 1", name="version_positive"),
+    )
+
+
+class Source(Curated, table=True):
     __table_args__ = (
+        *curated_checks(),
         one_of("genre", Genre),
         one_of("date_precision", DatePrecision),
         CheckConstraint("length(text_sha256) = 64", name="sha256_length"),
@@ -178,8 +216,9 @@ class Source(SQLModel, table=True):
     text_sha256: str = Field(sa_type=String(64))
 
 
-class Actor(SQLModel, table=True):
+class Actor(Curated, table=True):
     __table_args__ = (
+        *curated_checks(),
         one_of("kind", ActorKind),
         CheckConstraint("length(country) = 3", name="country_alpha3"),
     )
@@ -210,17 +249,21 @@ class ActorAlias(SQLModel, table=True):
     auto_mention: bool = True
 
 
-class Claim(SQLModel, table=True):
+class Claim(Curated, table=True):
     __table_args__ = (
+        *curated_checks(),
         one_of("claim_type", ClaimType),
-        one_of("status", ClaimStatus),
+        one_of("review_status", ReviewStatus),
     )
 
     id: str = id_column()
     text: str = Field(sa_type=String(TEXT_LENGTH))
     claim_type: str = Field(sa_type=String(16), index=True)
-    status: str = Field(default=ClaimStatus.active, sa_type=String(10))
-    status_reason: str | None = Field(default=None, sa_type=String(NOTE_LENGTH))
+    review_status: str = Field(
+        default=ReviewStatus.accepted,
+        sa_type=String(10),
+        sa_column_kwargs={"server_default": "accepted"},
+    )
 
 
 class ClaimTopic(SQLModel, table=True):
@@ -252,8 +295,10 @@ class ClaimActor(SQLModel, table=True):
     role: str = Field(sa_type=String(10))
 
 
-class Stance(SQLModel, table=True):
+class Stance(Curated, table=True):
     __table_args__ = (
+        *curated_checks(),
+        one_of("review_status", ReviewStatus),
         one_of("label", Label),
         one_of("attribution", Attribution),
         one_of("certainty", Certainty),
@@ -268,6 +313,11 @@ class Stance(SQLModel, table=True):
     label: str = Field(sa_type=String(10), index=True)
     attribution: str = Field(sa_type=String(12))
     certainty: str = Field(sa_type=String(10))
+    review_status: str = Field(
+        default=ReviewStatus.accepted,
+        sa_type=String(10),
+        sa_column_kwargs={"server_default": "accepted"},
+    )
     start: int
     end: int
     quote: str = Field(sa_column=Column(Text, nullable=False))
@@ -275,8 +325,10 @@ class Stance(SQLModel, table=True):
     suffix: str = Field(sa_type=String(32))
 
 
-class Mention(SQLModel, table=True):
+class Mention(Curated, table=True):
     __table_args__ = (
+        *curated_checks(),
+        one_of("origin", MentionOrigin),
         *span_checks(),
         Index("ix_mention_source_id_start", "source_id", "start"),
     )
@@ -284,11 +336,56 @@ class Mention(SQLModel, table=True):
     id: str = id_column()
     source_id: str = ref("source.id", index=False)  # ix_mention_source_id_start covers it
     actor_id: str = ref("actor.id")
+    origin: str = Field(
+        default=MentionOrigin.derived,
+        sa_type=String(8),
+        sa_column_kwargs={"server_default": "derived"},
+    )
     start: int
     end: int
     quote: str = Field(sa_type=String(NAME_LENGTH))
     prefix: str = Field(sa_type=String(32))
     suffix: str = Field(sa_type=String(32))
+
+
+class ActorRedirect(SQLModel, table=True):
+    """An actor merged into another: its old id keeps answering, with a redirect."""
+
+    __tablename__ = "actor_redirect"
+
+    old_id: str = Field(sa_type=String(100), primary_key=True)
+    actor_id: str = ref("actor.id")
+
+
+class ApiKey(SQLModel, table=True):
+    """A key's public id, name and scope; of its secret only a SHA-256 digest is kept."""
+
+    __tablename__ = "api_key"
+    __table_args__ = (one_of("scope", Scope),)
+
+    id: str = Field(sa_type=String(32), primary_key=True)
+    name: str = Field(sa_type=String(NAME_LENGTH), unique=True)
+    scope: str = Field(sa_type=String(8))
+    secret_sha256: str = Field(sa_type=String(64))
+    created_at: datetime = Field(sa_type=DateTime(timezone=True))
+    revoked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class Change(SQLModel, table=True):
+    """The audit log, one row per write, appended in the write's own transaction; its
+    sequence number is the cursor a mirror follows."""
+
+    __table_args__ = (Index("ix_change_resource_resource_id", "resource", "resource_id"),)
+
+    seq: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=DateTime(timezone=True))
+    key_name: str = Field(sa_type=String(NAME_LENGTH))
+    action: str = Field(sa_type=String(10))
+    resource: str = Field(sa_type=String(10))
+    resource_id: str = Field(sa_type=String(100))
+    version: int | None = None
+    before: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    after: dict[str, Any] | None = Field(default=None, sa_type=JSON)
 
 
 # ---------------------------------------------------------------- writes
@@ -343,7 +440,7 @@ class ClaimCreate(Strict):
     claim_type: ClaimType
     topics: list[Topic] = []
     actors: list[ClaimActorCreate] = []
-    status: ClaimStatus = ClaimStatus.active
+    status: Status = Status.active
     status_reason: Note | None = None
 
 
@@ -582,7 +679,7 @@ class ClaimPublic(BaseModel):
     text: str
     claim_type: ClaimType
     topics: list[str]
-    status: ClaimStatus
+    status: Status
     status_reason: str | None
     actors: list[ClaimActorPublic]
 

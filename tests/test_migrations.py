@@ -3,11 +3,13 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from app.db import alembic_config, current_revision, downgrade, head_revision, make_engine, upgrade
 from app.services.search import include_name
+
+TABLES = ("source", "actor", "claim", "stance", "mention", "passage", "claim_topic")
 
 
 def test_single_head() -> None:
@@ -56,4 +58,42 @@ def test_constraints_live_in_the_database(empty_database_url: str) -> None:
     } <= checks
     foreign = {fk["referred_table"] for fk in inspector.get_foreign_keys("stance")}
     assert foreign == {"claim", "source", "actor"}
+    engine.dispose()
+
+
+def test_curation_downgrade_keeps_data_triggers_and_checks(database_url: str) -> None:
+    engine = make_engine(database_url)
+    inspector = inspect(engine)
+    before = {t: inspector.get_check_constraints(t) for t in ("stance", "claim")}
+    with engine.connect() as connection:
+        counts = {t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in TABLES}
+    downgrade(engine, "0002")
+    assert "version" not in {c["name"] for c in inspect(engine).get_columns("claim")}
+    with engine.connect() as connection:
+        assert counts == {
+            t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in TABLES
+        }
+    names = {c["name"] for c in inspect(engine).get_check_constraints("stance")}
+    assert "ck_stance_label_vocabulary" in names
+    assert "ck_stance_status_vocabulary" not in names
+    upgrade(engine)
+    after = {t: inspect(engine).get_check_constraints(t) for t in ("stance", "claim")}
+    assert {t: sorted(c["name"] for c in v) for t, v in after.items()} == {
+        t: sorted(c["name"] for c in v) for t, v in before.items()
+    }
+    with engine.begin() as connection:  # the full-text triggers still follow the claims
+        connection.execute(
+            text(
+                "UPDATE claim SET text = 'Zebras roam Pyongyang.' WHERE id = "
+                "(SELECT min(id) FROM claim)"
+            )
+        )
+    from fastapi.testclient import TestClient
+
+    from app.config import Settings
+    from app.main import create_app
+
+    with TestClient(create_app(Settings(database_url=database_url))) as client:
+        hits = client.get("/v1/search", params={"q": "zebras"}).json()["items"]
+    assert [hit["kind"] for hit in hits] == ["claim"]
     engine.dispose()

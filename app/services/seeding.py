@@ -29,6 +29,7 @@ from app.models import (
     ClaimTopic,
     Mention,
     MentionCreate,
+    MentionOrigin,
     Passage,
     Source,
     SourceCreate,
@@ -435,13 +436,16 @@ def assemble(
         for where, mention, span in parsed.mentions:
             if mention.actor not in actor_ids:
                 problems.add(where, f"unknown actor {mention.actor!r}")
-            mentions.append((mention.actor, span))
-        declared = [span for _, span in mentions]
+            mentions.append((mention.actor, span, MentionOrigin.curated))
+        declared = [span for _, span, _ in mentions]
         auto_labels = {label: owner for label, owner in label_owner.items() if owner in actor_ids}
-        mentions += match_labels(
-            text, auto_labels, skip=[*parsed.furniture, *parsed.not_mentions, *declared]
-        )
-        for actor_id, span in sorted(mentions, key=lambda item: item[1]):
+        mentions += [
+            (actor_id, span, MentionOrigin.derived)
+            for actor_id, span in match_labels(
+                text, auto_labels, skip=[*parsed.furniture, *parsed.not_mentions, *declared]
+            )
+        ]
+        for actor_id, span, origin in sorted(mentions, key=lambda item: item[1]):
             prefix, suffix = context(text, span)
             seed_set.add(
                 Mention,
@@ -449,6 +453,7 @@ def assemble(
                     "id": span_id("mn", source.id, actor_id, span.start, span.end),
                     "source_id": source.id,
                     "actor_id": actor_id,
+                    "origin": origin.value,
                     "start": span.start,
                     "end": span.end,
                     "quote": text[span.start : span.end],
@@ -522,7 +527,9 @@ def sync(connection: Connection, seed_set: SeedSet) -> SyncReport:
             old = existing[table.name].get(key)
             if old is None:
                 fresh.append(row)
-            elif old != row:
+            elif any(old[name] != value for name, value in row.items()):
+                if "version" in old:  # the change is a new version of a curated record
+                    row = {**row, "version": old["version"] + 1}
                 connection.execute(update(table).where(_match(table, key)).values(row))
                 counts["updated"] += 1
             else:
