@@ -1,5 +1,10 @@
-"""HTTP caching for reads: a strong ETag on every successful GET, 304 for a matching
-``If-None-Match``, and a Cache-Control that makes caches revalidate.
+"""Conditional requests: a strong ETag on every successful GET, 304 for a matching
+``If-None-Match``, a Cache-Control that makes caches revalidate, and the ``If-Match``
+check that keeps curators from overwriting each other.
+
+A versioned resource's ETag is ``"<version>.<body hash>"``: the version is what If-Match
+checks (the record itself changed), the hash what If-None-Match checks (anything shown
+changed, its stances say). Routes name the version with ``tag_version``.
 
 The data changes only on writes, at moments no client can predict, so a cache may keep
 a response but must ask again each time (``no-cache``); the ETag, a hash of the exact
@@ -7,11 +12,56 @@ body, makes that question cheap to answer with a 304.
 """
 
 import hashlib
+import re
 
+from fastapi import Request, Response
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.errors import ProblemError
+
 CACHE_CONTROL = "public, no-cache"
+VERSION_HEADER = "x-claimsdb-version"
+VERSIONED_TAG = re.compile(r'^"(\d+)\.[0-9a-f]+"$')
+
+
+class PreconditionRequired(ProblemError):
+    status = 428
+    type = "urn:claimsdb:problem:if-match-required"
+
+
+class PreconditionFailed(ProblemError):
+    status = 412
+    type = "urn:claimsdb:problem:stale-version"
+
+
+def tag_version(response: Response, version: int) -> None:
+    """Make this response's ETag carry the record's version."""
+    response.headers[VERSION_HEADER] = str(version)
+
+
+def expected_version(request: Request) -> int | None:
+    """The version an ``If-Match`` names (None for ``*``); 428 when there is none."""
+    header = request.headers.get("if-match")
+    if header is None:
+        raise PreconditionRequired(
+            "this write needs If-Match with the ETag of the version it changes (GET it first)"
+        )
+    if header.strip() == "*":
+        return None
+    for tag in header.split(","):
+        match = VERSIONED_TAG.match(tag.strip())
+        if match:
+            return int(match.group(1))
+    raise PreconditionFailed(f"If-Match {header!r} names no version of this record")
+
+
+def check_version(expected: int | None, current: int, what: str) -> None:
+    if expected is not None and expected != current:
+        raise PreconditionFailed(
+            f"{what} is at version {current}, not {expected}: someone changed it; "
+            "GET it again and reapply your change"
+        )
 
 
 def strong_etag(body: bytes) -> str:
@@ -31,7 +81,7 @@ class ETagMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         start: Message | None = None
@@ -55,21 +105,26 @@ class ETagMiddleware:
 
     async def finish(self, scope: Scope, start: Message, body: bytes, send: Send) -> None:
         headers = MutableHeaders(raw=list(start["headers"]))
-        if start["status"] == 200 and "etag" not in headers:
+        version = headers.get(VERSION_HEADER)
+        if version is not None:
+            del headers[VERSION_HEADER]
+        if start["status"] in (200, 201) and "etag" not in headers:
             etag = strong_etag(body)
-            headers["ETag"] = etag
-            headers.setdefault("Cache-Control", CACHE_CONTROL)
-            if_none_match = Headers(scope=scope).get("if-none-match")
-            if if_none_match and etag_matches(if_none_match, etag):
-                not_modified = MutableHeaders()
-                for name in ("etag", "cache-control", "vary", "link"):
-                    if name in headers:
-                        not_modified[name] = headers[name]
-                await send(
-                    {"type": "http.response.start", "status": 304, "headers": not_modified.raw}
-                )
-                await send({"type": "http.response.body", "body": b""})
-                return
-        start = {**start, "headers": headers.raw}
-        await send(start)
+            headers["ETag"] = etag if version is None else f'"{version}.{etag[1:]}'
+            if scope["method"] in ("GET", "HEAD"):
+                headers.setdefault("Cache-Control", CACHE_CONTROL)
+                if_none_match = Headers(scope=scope).get("if-none-match")
+                if if_none_match and etag_matches(if_none_match, headers["etag"]):
+                    await self.not_modified(headers, send)
+                    return
+        await send({**start, "headers": headers.raw})
         await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    async def not_modified(headers: MutableHeaders, send: Send) -> None:
+        kept = MutableHeaders()
+        for name in ("etag", "cache-control", "vary", "link"):
+            if name in headers:
+                kept[name] = headers[name]
+        await send({"type": "http.response.start", "status": 304, "headers": kept.raw})
+        await send({"type": "http.response.body", "body": b""})

@@ -29,6 +29,11 @@ class Settings(BaseSettings):
         default=5000, ge=0, description="Longest a request's SQL statement may run; 0: no limit"
     )
     log_level: str = "info"
+    require_key_for_reads: bool = False
+    rate_limit_per_minute: int = Field(
+        default=600, ge=0, description="Requests per minute per API key; 0: no limit"
+    )
+    max_body_bytes: int = Field(default=2_000_000, ge=1, description="Largest request body")
 
 
 @lru_cache

@@ -1,18 +1,21 @@
 """Engine, per-connection pragmas, migrations and the session dependency."""
 
 import math
+import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from fastapi import Depends, Request
+from psycopg.errors import DeadlockDetected, SerializationFailure
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
@@ -21,6 +24,9 @@ from app.config import project_path
 # SQLite calls the progress handler every this many virtual machine instructions
 PROGRESS_STEPS = 10_000
 clock = time.monotonic
+T = TypeVar("T")
+WRITE_OPTION = "claimsdb_write"
+WRITE_ATTEMPTS = 5
 
 
 def make_engine(
@@ -51,6 +57,8 @@ def make_engine(
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # SQLAlchemy, not the sqlite3 module, decides when transactions begin (below)
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
@@ -63,6 +71,13 @@ def make_engine(
             dbapi_connection.set_progress_handler(
                 lambda: int(clock() > deadline[0]), PROGRESS_STEPS
             )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        # a write takes the write lock up front, so it waits (busy timeout) instead of
+        # failing with "database is locked" when it upgrades from a read half-way through
+        write = connection.get_execution_options().get(WRITE_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     if statement_timeout_ms:
 
@@ -98,6 +113,38 @@ def head_revision() -> str | None:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def is_retryable(error: DBAPIError) -> bool:
+    """A conflict another attempt can win: PostgreSQL's serialization failure or deadlock,
+    or a SQLite lock still held when the busy timeout ran out."""
+    if isinstance(error.orig, SerializationFailure | DeadlockDetected):
+        return True
+    return "database is locked" in str(error.orig)
+
+
+def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
+    """Run ``work`` in one write transaction and commit; on a write conflict, run it again.
+
+    SQLite: the transaction begins IMMEDIATE, taking the write lock before reading.
+    PostgreSQL: it runs REPEATABLE READ, so a concurrent update of the same row fails with a
+    serialization error instead of being overwritten, and is retried from the start.
+    """
+    options: dict[str, Any] = {WRITE_OPTION: True}
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "REPEATABLE READ"
+    writer = engine.execution_options(**options)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with Session(writer, expire_on_commit=False) as session:
+                result = work(session)
+                session.commit()
+                return result
+        except DBAPIError as error:
+            if attempt == WRITE_ATTEMPTS or not is_retryable(error):
+                raise
+            time.sleep(random.uniform(0, 0.02 * 2**attempt))  # jitter, so retries spread out
+    raise AssertionError("unreachable")
 
 
 def get_session(request: Request) -> Iterator[Session]:

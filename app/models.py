@@ -549,6 +549,9 @@ class SourcePublic(BaseModel):
                     "text_sha256": "4e505d27161a5558db3412af777a7922"
                     "b4943648372c0c32de86dd826499f4c8",
                     "length": 6667,
+                    "version": 1,
+                    "status": "active",
+                    "status_reason": None,
                 }
             ]
         }
@@ -566,6 +569,9 @@ class SourcePublic(BaseModel):
     language: str
     text_sha256: str
     length: int
+    version: int
+    status: Status
+    status_reason: str | None
 
 
 class SourceDetail(SourcePublic):
@@ -584,6 +590,9 @@ class ActorPublic(BaseModel):
                     "wikidata_id": "Q56226",
                     "country": "PRK",
                     "aliases": [{"label": "Kim Jong-un", "kind": "transliteration"}],
+                    "version": 1,
+                    "status": "active",
+                    "status_reason": None,
                 }
             ]
         }
@@ -596,6 +605,9 @@ class ActorPublic(BaseModel):
     wikidata_id: str | None
     country: str | None
     aliases: list[AliasPublic]
+    version: int
+    status: Status
+    status_reason: str | None
 
 
 class ActorCounts(BaseModel):
@@ -643,6 +655,10 @@ EXAMPLE_STANCE = {
             },
         ],
     },
+    "version": 1,
+    "status": "active",
+    "status_reason": None,
+    "review_status": "accepted",
 }
 
 
@@ -656,6 +672,10 @@ class StancePublic(BaseModel):
     attribution: Attribution
     certainty: Certainty
     provenance: Provenance
+    version: int
+    status: Status
+    status_reason: str | None
+    review_status: ReviewStatus
 
 
 class ClaimPublic(BaseModel):
@@ -670,6 +690,8 @@ class ClaimPublic(BaseModel):
                     "status": "active",
                     "status_reason": None,
                     "actors": [{"id": "north-korea", "name": "North Korea", "role": "subject"}],
+                    "version": 1,
+                    "review_status": "accepted",
                 }
             ]
         }
@@ -682,6 +704,8 @@ class ClaimPublic(BaseModel):
     status: Status
     status_reason: str | None
     actors: list[ClaimActorPublic]
+    version: int
+    review_status: ReviewStatus
 
 
 class ClaimDetail(ClaimPublic):
@@ -693,6 +717,10 @@ class MentionPublic(BaseModel):
     actor: ActorRef
     surface: str
     provenance: Provenance
+    origin: MentionOrigin
+    version: int
+    status: Status
+    status_reason: str | None
 
 
 class AnnotationKind(StrEnum):
@@ -787,6 +815,8 @@ EXAMPLE_CLAIM = {
     "status": "active",
     "status_reason": None,
     "actors": [{"id": "russia", "name": "Russia", "role": "subject"}],
+    "version": 1,
+    "review_status": "accepted",
 }
 
 

@@ -36,7 +36,7 @@ def run_migrations_online() -> None:
         if sqlite:
             # a table rebuild must not cascade into the tables that refer to it; this
             # pragma only takes effect outside a transaction, hence before the migrations
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -52,7 +52,7 @@ def run_migrations_online() -> None:
                     raise RuntimeError(f"migration left dangling foreign keys: {broken[:5]}")
         connection.commit()
         if sqlite:
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

@@ -53,7 +53,9 @@ def test_bad_filters_are_422(client: TestClient) -> None:
 def test_the_documented_stance_example_is_a_real_answer(client: TestClient) -> None:
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
     example = schemas["StancePublic"]["examples"][0]
-    assert client.get(f"/v1/stances/{example['id']}").json() == example
+    real = client.get(f"/v1/stances/{example['id']}").json()
+    # FastAPI leaves null values out of the OpenAPI document
+    assert {key: value for key, value in real.items() if value is not None} == example
 
 
 def test_provenance_carries_the_w3c_selector_pair(client: TestClient) -> None:

@@ -84,6 +84,9 @@ def present(session: Session, actors: Sequence[Actor]) -> list[ActorPublic]:
             wikidata_id=actor.wikidata_id,
             country=actor.country,
             aliases=aliases[actor.id],
+            version=actor.version,
+            status=actor.status,
+            status_reason=actor.status_reason,
         )
         for actor in actors
     ]

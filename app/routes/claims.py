@@ -141,6 +141,8 @@ def present(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
             status=claim.status,
             status_reason=claim.status_reason,
             actors=actors[claim.id],
+            version=claim.version,
+            review_status=claim.review_status,
         )
         for claim in claims
     ]

@@ -76,6 +76,10 @@ def present(session: Session, stances: Sequence[Stance]) -> list[StancePublic]:
             attribution=stance.attribution,
             certainty=stance.certainty,
             provenance=Provenance.of(stance),
+            version=stance.version,
+            status=stance.status,
+            status_reason=stance.status_reason,
+            review_status=stance.review_status,
         )
         for stance in stances
     ]
