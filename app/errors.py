@@ -11,6 +11,7 @@ from psycopg.errors import QueryCanceled
 from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 PROBLEM_JSON = "application/problem+json"
 logger = logging.getLogger("claimsdb")
@@ -121,11 +122,22 @@ async def handle_validation(_request: Request, error: Exception) -> JSONResponse
     )
 
 
-async def handle_http(_request: Request, error: Exception) -> JSONResponse:
+async def handle_http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
-    return problem_response(
-        error.status_code, str(error.detail), headers=getattr(error, "headers", None)
-    )
+    headers = dict(getattr(error, "headers", None) or {})
+    if error.status_code == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request))
+    return problem_response(error.status_code, str(error.detail), headers=headers or None)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match is not Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 def is_timeout(error: OperationalError) -> bool:
@@ -176,6 +188,55 @@ EXAMPLES: dict[int, dict[str, Any]] = {
             }
         ],
     },
+    400: {
+        "title": "Bad Request",
+        "status": 400,
+        "detail": "There was an error parsing the body",
+    },
+    401: {
+        "type": "urn:claimsdb:problem:unauthorized",
+        "title": "Unauthorized",
+        "status": 401,
+        "detail": "this needs an API key with the 'curate' scope",
+    },
+    403: {
+        "type": "urn:claimsdb:problem:forbidden",
+        "title": "Forbidden",
+        "status": 403,
+        "detail": "key 'reader' has scope 'read'; this needs 'curate'",
+    },
+    409: {
+        "type": "urn:claimsdb:problem:conflict",
+        "title": "Conflict",
+        "status": 409,
+        "detail": "a claim with id 'nk-supplies-artillery-to-russia' exists already",
+    },
+    412: {
+        "type": "urn:claimsdb:problem:stale-version",
+        "title": "Precondition Failed",
+        "status": 412,
+        "detail": "claim 'nk-supplies-artillery-to-russia' is at version 3, not 2: someone "
+        "changed it; GET it again and reapply your change",
+    },
+    428: {
+        "type": "urn:claimsdb:problem:if-match-required",
+        "title": "Precondition Required",
+        "status": 428,
+        "detail": "this write needs If-Match with the ETag of the version it changes "
+        "(GET it first)",
+    },
+    429: {
+        "type": "urn:claimsdb:problem:rate-limited",
+        "title": "Too Many Requests",
+        "status": 429,
+        "detail": "key 'analyst-anna' is over its rate limit",
+    },
+    413: {
+        "type": "urn:claimsdb:problem:body-too-large",
+        "title": "Content Too Large",
+        "status": 413,
+        "detail": "the request body is larger than 2000000 bytes",
+    },
     503: {
         "title": "Service Unavailable",
         "status": 503,
@@ -183,6 +244,14 @@ EXAMPLES: dict[int, dict[str, Any]] = {
     },
 }
 DESCRIPTIONS = {
+    400: "The body is not JSON.",
+    401: "No API key, or one that is not valid; see WWW-Authenticate.",
+    403: "The API key's scope does not allow this.",
+    409: "It conflicts with what is stored (an id in use, a state it is not in).",
+    412: "If-Match names a version that is no longer current.",
+    413: "The request body is too large.",
+    428: "This write needs If-Match.",
+    429: "The API key is over its rate limit; see Retry-After.",
     404: "No such resource.",
     422: "A parameter is invalid or unknown; `errors` names each one.",
     503: "Not ready.",

@@ -7,11 +7,23 @@ from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app import errors, openapi
+from app.auth import RateLimiter, reads
 from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.pagination import single_valued_query
-from app.routes import actors, analytics, claims, health, search, sources, stances
+from app.routes import (
+    actors,
+    analytics,
+    changes,
+    claims,
+    health,
+    keys,
+    mentions,
+    search,
+    sources,
+    stances,
+)
 
 TAGS = [
     {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},
@@ -20,6 +32,9 @@ TAGS = [
     {"name": "stances", "description": "Positions on claims at exact spans of sources."},
     {"name": "analytics", "description": "Who agrees with whom, across the dataset."},
     {"name": "search", "description": "Full-text search across claims, passages and actors."},
+    {"name": "mentions", "description": "Actors named at spans of sources."},
+    {"name": "changes", "description": "The audit log as a feed that mirrors follow."},
+    {"name": "keys", "description": "API keys (admin)."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
 
@@ -50,7 +65,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     errors.install(app)
-    for module in (sources, actors, claims, stances, search, analytics, health):
-        app.include_router(module.router)
+    for module in (sources, actors, claims, stances, mentions, search, analytics, changes):
+        app.include_router(module.router, dependencies=[Depends(reads)])
+    app.include_router(keys.router)
+    app.include_router(health.router)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
     app.openapi = lambda: openapi.build(app)  # type: ignore[method-assign]
     return app

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 from pydantic import Field as PydanticField
 from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, Index, String, Text
 from sqlmodel import Field, SQLModel
@@ -442,6 +442,7 @@ class ClaimCreate(Strict):
     actors: list[ClaimActorCreate] = []
     status: Status = Status.active
     status_reason: Note | None = None
+    review_status: ReviewStatus = ReviewStatus.accepted
 
 
 class Anchor(Strict):
@@ -467,7 +468,146 @@ class MentionCreate(Anchor):
     actor: Slug
 
 
+class SourceUpdate(Strict):
+    """A JSON merge patch of a source's metadata; its text never changes."""
+
+    title: text_type(TITLE_LENGTH, min_length=1) | None = None
+    publisher: Name | None = None
+    author: Name | None = None
+    url: text_type(TEXT_LENGTH) | None = None
+    published_on: date | None = None
+    date_precision: DatePrecision | None = None
+    date_note: Note | None = None
+    genre: Genre | None = None
+    language: (
+        Annotated[
+            str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$", max_length=35)
+        ]
+        | None
+    ) = None
+
+
+class ActorUpdate(Strict):
+    name: Name | None = None
+    kind: ActorKind | None = None
+    description: Note | None = None
+    wikidata_id: (
+        Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$", max_length=20)] | None
+    ) = None
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    aliases: list[AliasCreate] | None = None
+
+
+class ClaimUpdate(Strict):
+    text: text_type(TEXT_LENGTH, min_length=1) | None = None
+    claim_type: ClaimType | None = None
+    topics: list[Topic] | None = None
+    actors: list[ClaimActorCreate] | None = None
+    review_status: ReviewStatus | None = None
+
+
+class SpanInput(Strict):
+    """Where a new stance or mention is: an exact quote (made unique by prefix, suffix or
+    occurrence) or code point offsets; the server checks either against the text."""
+
+    source_id: Slug
+    quote: text_type(min_length=1) | None = None
+    prefix: text_type() | None = None
+    suffix: text_type() | None = None
+    occurrence: Annotated[int, PydanticField(ge=1)] | None = None
+    start: Annotated[int, PydanticField(ge=0)] | None = None
+    end: Annotated[int, PydanticField(ge=1)] | None = None
+
+    @model_validator(mode="after")
+    def one_way(self) -> "SpanInput":
+        offsets = self.start is not None or self.end is not None
+        if offsets and (self.start is None or self.end is None):
+            raise ValueError("give both start and end")
+        if offsets == (self.quote is not None):
+            raise ValueError("give either a quote or start and end, not both or neither")
+        return self
+
+
+class StanceInput(SpanInput):
+    id: Slug | None = None
+    claim: Slug
+    label: Label
+    holder: Slug | None = None
+    attribution: Attribution
+    certainty: Certainty
+    review_status: ReviewStatus = ReviewStatus.accepted
+
+
+class StanceUpdate(Strict):
+    claim: Slug | None = None
+    label: Label | None = None
+    holder: Slug | None = None
+    attribution: Attribution | None = None
+    certainty: Certainty | None = None
+    review_status: ReviewStatus | None = None
+
+
+class MentionInput(SpanInput):
+    actor: Slug
+
+
+class MentionUpdate(Strict):
+    actor: Slug | None = None
+
+
+class Merge(Strict):
+    into: Slug
+
+
 # ---------------------------------------------------------------- responses
+
+
+class ChangePublic(BaseModel):
+    """One write, as the audit log keeps it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "seq": 42,
+                    "at": "2026-11-22T10:15:00Z",
+                    "key": "analyst-anna",
+                    "action": "update",
+                    "resource": "claim",
+                    "id": "nk-supplies-artillery-to-russia",
+                    "version": 2,
+                    "before": {"text": "North Korea supplies artillery shells to Russia."},
+                    "after": {
+                        "text": "North Korea supplies artillery shells and rockets to Russia."
+                    },
+                }
+            ]
+        }
+    )
+
+    seq: int
+    at: datetime
+    key: str
+    action: str
+    resource: str
+    id: str
+    version: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, change: "Change") -> "ChangePublic":
+        return cls(
+            seq=change.seq or 0,
+            at=change.at,
+            key=change.key_name,
+            action=change.action,
+            resource=change.resource,
+            id=change.resource_id,
+            version=change.version,
+            before=change.before,
+            after=change.after,
+        )
 
 
 class TextPositionSelector(BaseModel):
@@ -713,6 +853,39 @@ class ClaimDetail(ClaimPublic):
 
 
 class MentionPublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "mn-0c3a4f5e6d7b8a91",
+                    "actor": {"id": "andrei-lankov", "name": "Andrei Lankov", "kind": "person"},
+                    "surface": "Andrei Lankov",
+                    "provenance": {
+                        "source_id": "putin-kim-unity-pyongyang",
+                        "start": 3428,
+                        "end": 3441,
+                        "quote": "Andrei Lankov",
+                        "prefix": "significant concern for the US. ",
+                        "suffix": ", director of NK News, doubts Ru",
+                        "selector": [
+                            {"type": "TextPositionSelector", "start": 3428, "end": 3441},
+                            {
+                                "type": "TextQuoteSelector",
+                                "exact": "Andrei Lankov",
+                                "prefix": "significant concern for the US. ",
+                                "suffix": ", director of NK News, doubts Ru",
+                            },
+                        ],
+                    },
+                    "origin": "derived",
+                    "version": 1,
+                    "status": "active",
+                    "status_reason": None,
+                }
+            ]
+        }
+    )
+
     id: str
     actor: ActorRef
     surface: str

@@ -117,6 +117,8 @@ def example_for(schema: dict[str, Any], components: dict[str, Any]) -> Any:
         if "examples" in target:
             return target["examples"][0]
         return example_for(target, components)
+    if schema.get("type") == "array":
+        return [example_for(schema.get("items", {}), components)]
     properties = schema.get("properties", {})
     if "items" in properties and "next_cursor" in properties:
         item = example_for(properties["items"].get("items", {}), components)

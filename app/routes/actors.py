@@ -9,18 +9,23 @@ from pydantic import Field
 from sqlalchemy import func, or_, union
 from sqlmodel import Session, col, select
 
+from app.auth import Curator
+from app.caching import expected_version, tag_version
 from app.db import SessionDep
-from app.errors import NotFound, problems
+from app.errors import NotFound, ProblemError, problems
 from app.models import (
     NO_NUL,
     Actor,
     ActorAlias,
     ActorCounts,
+    ActorCreate,
     ActorDetail,
     ActorKind,
     ActorPositions,
     ActorPublic,
+    ActorRedirect,
     ActorRef,
+    ActorUpdate,
     AliasPublic,
     Claim,
     ClaimActor,
@@ -30,19 +35,38 @@ from app.models import (
     Label,
     LabelCounts,
     Mention,
+    Merge,
     Page,
     Stance,
     fold,
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.routes import stances
+from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
+from app.services import curation
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
 
 
-def get_actor(session: SessionDep, actor_id: str) -> Actor:
+class MovedPermanently(ProblemError):
+    """An actor merged into another: the old id answers with a redirect to the new one."""
+
+    status = 308
+    type = "urn:claimsdb:problem:merged"
+
+
+def get_actor(session: SessionDep, request: Request, actor_id: str) -> Actor:
     actor = session.get(Actor, actor_id)
     if actor is None:
+        redirect = session.get(ActorRedirect, actor_id)
+        if redirect is not None and request.method == "GET":
+            target = str(request.url).replace(
+                f"/v1/actors/{actor_id}", f"/v1/actors/{redirect.actor_id}", 1
+            )
+            raise MovedPermanently(
+                f"actor {actor_id!r} was merged into {redirect.actor_id!r}",
+                headers={"Location": target},
+            )
         raise NotFound(f"no actor with id {actor_id!r}")
     return actor
 
@@ -119,8 +143,68 @@ def list_actors(
     return Page(items=present(session, actors), next_cursor=cursor)
 
 
+def present_one(session: Session, actor: Actor) -> ActorPublic:
+    return present(session, [actor])[0]
+
+
+@router.post("", responses=WRITE_ERRORS | problems(409), summary="Add an actor")
+def create_actor(
+    body: ActorCreate, request: Request, response: Response, who: Curator
+) -> ActorPublic:
+    """A new actor with its aliases; names of actors become mentions in sources added later."""
+    created(response, f"/v1/actors/{body.id}")
+    return write(
+        request,
+        response,
+        lambda s: (
+            a := curation.create_actor(session=s, who=who.name, data=body),
+            present_one(s, a),
+        ),
+    )
+
+
+@router.patch("/{actor_id}", responses=WRITE_ERRORS, summary="Change an actor (JSON merge patch)")
+def patch_actor(
+    actor_id: str, body: ActorUpdate, request: Request, response: Response, who: Curator
+) -> ActorPublic:
+    """Fields given replace the actor's (`aliases` as a whole list). Needs If-Match."""
+    version = expected_version(request)
+    return write(
+        request,
+        response,
+        lambda s: (
+            a := curation.update_actor(
+                session=s, who=who.name, actor_id=actor_id, version=version, patch=body
+            ),
+            present_one(s, a),
+        ),
+    )
+
+
+@router.post(
+    "/{actor_id}/merge", responses=WRITE_ERRORS, summary="Merge a duplicate actor into another"
+)
+def merge_actor(
+    actor_id: str, body: Merge, request: Request, response: Response, who: Curator
+) -> ActorPublic:
+    """Fold this actor into `into`: its name and aliases become the target's aliases, its
+    mentions, stances and claim roles move, and its id redirects (308) to the target.
+    Needs If-Match with this actor's ETag."""
+    version = expected_version(request)
+    return write(
+        request,
+        response,
+        lambda s: (
+            a := curation.merge_actors(
+                session=s, who=who.name, actor_id=actor_id, version=version, into=body.into
+            ),
+            present_one(s, a),
+        ),
+    )
+
+
 @router.get("/{actor_id}", responses=problems(404), summary="Get an actor")
-def read_actor(actor: ActorDep, session: SessionDep) -> ActorDetail:
+def read_actor(actor: ActorDep, session: SessionDep, response: Response) -> ActorDetail:
     """The actor with its aliases and how often it is mentioned, takes part in claims and
     holds stances."""
     claims = union(
@@ -137,6 +221,7 @@ def read_actor(actor: ActorDep, session: SessionDep) -> ActorDetail:
         ).one(),
     )
     (public,) = present(session, [actor])
+    tag_version(response, actor.version)
     return ActorDetail(**public.model_dump(), counts=counts)
 
 
@@ -178,3 +263,6 @@ def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:
             for claim_id, role in roles
         ],
     )
+
+
+add_lifecycle(router, "actor", present_one, ActorPublic)

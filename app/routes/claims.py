@@ -10,6 +10,8 @@ from pydantic import Field
 from sqlalchemy import exists, func, or_
 from sqlmodel import Session, col, select
 
+from app.auth import Curator
+from app.caching import expected_version, tag_version
 from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
@@ -18,22 +20,26 @@ from app.models import (
     Claim,
     ClaimActor,
     ClaimActorPublic,
+    ClaimCreate,
     ClaimDetail,
     ClaimPublic,
     ClaimTopic,
     ClaimType,
+    ClaimUpdate,
     Contestation,
     FacetedPage,
     Label,
     LabelCounts,
     Slug,
     Stance,
+    Status,
     Topic,
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.routes import stances
+from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
-from app.services import search, webannotation
+from app.services import curation, search, webannotation
 from app.services.facets import CLAIM_FACETS, claim_facets, facet_pattern
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
@@ -217,14 +223,55 @@ def list_claims(
     )
 
 
+def present_one(session: Session, claim: Claim) -> ClaimPublic:
+    return present(session, [claim])[0]
+
+
+@router.post("", responses=WRITE_ERRORS | problems(409), summary="Create a claim")
+def create_claim(
+    body: ClaimCreate, request: Request, response: Response, who: Curator
+) -> ClaimPublic:
+    """A new claim with its topics and actors; it needs a stance to have provenance."""
+    created(response, f"/v1/claims/{body.id}")
+    return write(
+        request,
+        response,
+        lambda s: (
+            c := curation.create_claim(session=s, who=who.name, data=body),
+            present_one(s, c),
+        ),
+    )
+
+
+@router.patch("/{claim_id}", responses=WRITE_ERRORS, summary="Change a claim (JSON merge patch)")
+def patch_claim(
+    claim_id: str, body: ClaimUpdate, request: Request, response: Response, who: Curator
+) -> ClaimPublic:
+    """Fields given replace the claim's (`topics` and `actors` as whole lists). Needs If-Match."""
+    version = expected_version(request)
+    return write(
+        request,
+        response,
+        lambda s: (
+            c := curation.update_claim(
+                session=s, who=who.name, claim_id=claim_id, version=version, patch=body
+            ),
+            present_one(s, c),
+        ),
+    )
+
+
 @router.get("/{claim_id}", responses=problems(404), summary="Get a claim with its stances")
-def read_claim(claim: ClaimDep, session: SessionDep) -> ClaimDetail:
+def read_claim(claim: ClaimDep, session: SessionDep, response: Response) -> ClaimDetail:
     """The claim with its actors and every stance on it, each with holder and provenance,
     in source and text order."""
     (public,) = present(session, [claim])
     found = session.exec(
-        select(Stance).where(Stance.claim_id == claim.id).order_by(Stance.source_id, Stance.start)
+        select(Stance)
+        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
+        .order_by(Stance.source_id, Stance.start)
     ).all()
+    tag_version(response, claim.version)
     return ClaimDetail(**public.model_dump(), stances=stances.present(session, found))
 
 
@@ -311,3 +358,6 @@ def read_provenance(
         claim=claim,
         stances=stances.present(session, found),
     )
+
+
+add_lifecycle(router, "claim", present_one, ClaimPublic)

@@ -8,6 +8,8 @@ from pydantic import Field
 from sqlalchemy import Date, func, literal
 from sqlmodel import Session, col, select
 
+from app.auth import Curator
+from app.caching import expected_version, tag_version
 from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
@@ -23,16 +25,19 @@ from app.models import (
     OutlineEntry,
     Page,
     Source,
+    SourceCreate,
     SourceDetail,
     SourcePublic,
+    SourceUpdate,
     Stance,
     selectors,
 )
 from app.pagination import PageParams, decode_cursor, keyset, page, sort_key, sort_type
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
+from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
-from app.services import search
+from app.services import curation, search
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
@@ -103,11 +108,50 @@ def list_sources(
     return Page(items=[present(row) for row in rows], next_cursor=cursor)
 
 
+def present_one(_session: Session, source: Source) -> SourceDetail:
+    return SourceDetail.model_validate({**source.model_dump(), "length": len(source.text)})
+
+
 @router.get("/{source_id}", responses=problems(404), summary="Get a source with its text")
-def read_source(source: SourceDep) -> SourceDetail:
+def read_source(source: SourceDep, response: Response) -> SourceDetail:
     """The source's metadata and its full `text`, verbatim: offsets index into it."""
-    return SourceDetail.model_validate(
-        {**source.model_dump(), "length": len(source.text)}, from_attributes=False
+    tag_version(response, source.version)
+    return present_one(None, source)  # type: ignore[arg-type]
+
+
+@router.post("", responses=WRITE_ERRORS | problems(409, 413), summary="Add a source")
+def create_source(
+    body: SourceCreate, request: Request, response: Response, who: Curator
+) -> SourceDetail:
+    """A new document with its full text, stored verbatim and never changed; its passages
+    are indexed and the names of known actors in it become mentions."""
+    created(response, f"/v1/sources/{body.id}")
+    return write(
+        request,
+        response,
+        lambda s: (
+            src := curation.create_source(session=s, who=who.name, data=body),
+            present_one(s, src),
+        ),
+    )
+
+
+@router.patch("/{source_id}", responses=WRITE_ERRORS, summary="Change a source's metadata")
+def patch_source(
+    source_id: str, body: SourceUpdate, request: Request, response: Response, who: Curator
+) -> SourceDetail:
+    """A JSON merge patch of the metadata; the text is immutable (a corrected text is a new
+    source). Needs If-Match."""
+    version = expected_version(request)
+    return write(
+        request,
+        response,
+        lambda s: (
+            src := curation.update_source(
+                session=s, who=who.name, source_id=source_id, version=version, patch=body
+            ),
+            present_one(s, src),
+        ),
     )
 
 
@@ -240,3 +284,6 @@ def list_source_claims(
         ],
         next_cursor=cursor,
     )
+
+
+add_lifecycle(router, "source", present_one, SourceDetail)

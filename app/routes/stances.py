@@ -7,6 +7,8 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field
 from sqlmodel import Session, col, select
 
+from app.auth import Curator
+from app.caching import expected_version, tag_version
 from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
@@ -22,9 +24,13 @@ from app.models import (
     Source,
     SourceRef,
     Stance,
+    StanceInput,
     StancePublic,
+    StanceUpdate,
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
+from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
+from app.services import curation
 from app.services.facets import STANCE_FACETS, facet_pattern, stance_facets
 
 router = APIRouter(prefix="/v1/stances", tags=["stances"])
@@ -138,8 +144,53 @@ def list_stances(
     return FacetedPage(items=present(session, stances), next_cursor=cursor, facets=facets)
 
 
+def present_one(session: Session, stance: Stance) -> StancePublic:
+    return present(session, [stance])[0]
+
+
 @router.get("/{stance_id}", responses=problems(404), summary="Get a stance")
-def read_stance(stance: StanceDep, session: SessionDep) -> StancePublic:
+def read_stance(stance: StanceDep, session: SessionDep, response: Response) -> StancePublic:
     """One stance with its holder and provenance (`quote == source.text[start:end]`)."""
-    (public,) = present(session, [stance])
+    tag_version(response, stance.version)
+    return present_one(session, stance)
+
+
+@router.post("", responses=WRITE_ERRORS | problems(409), summary="Attach a stance to a claim")
+def create_stance(
+    body: StanceInput, request: Request, response: Response, who: Curator
+) -> StancePublic:
+    """A holder's position on a claim at a span of a source, given by its exact `quote`
+    (with `prefix`, `suffix` or `occurrence` where it is not unique) or by `start`/`end`;
+    the server checks it against the text and fills in the rest."""
+    public = write(
+        request,
+        response,
+        lambda s: (
+            st := curation.create_stance(session=s, who=who.name, data=body),
+            present_one(s, st),
+        ),
+    )
+    created(response, f"/v1/stances/{public.id}")
     return public
+
+
+@router.patch("/{stance_id}", responses=WRITE_ERRORS, summary="Change a stance (JSON merge patch)")
+def patch_stance(
+    stance_id: str, body: StanceUpdate, request: Request, response: Response, who: Curator
+) -> StancePublic:
+    """Label, holder, attribution, certainty, review status or claim; the span stays (a new
+    span is a new stance). Needs If-Match."""
+    version = expected_version(request)
+    return write(
+        request,
+        response,
+        lambda s: (
+            st := curation.update_stance(
+                session=s, who=who.name, stance_id=stance_id, version=version, patch=body
+            ),
+            present_one(s, st),
+        ),
+    )
+
+
+add_lifecycle(router, "stance", present_one, StancePublic)

@@ -1,0 +1,156 @@
+"""API keys: who may read, curate and administer.
+
+A key reads ``cdb_<id>_<secret>``. Only a SHA-256 digest of the secret is stored (the
+secret is 256 random bits, so a slow hash would add nothing) and digests are compared in
+constant time. The full key is shown once, when it is created, and never again.
+"""
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from app.db import SessionDep
+from app.errors import ProblemError
+from app.models import ApiKey, Scope
+
+RANK = {Scope.read: 0, Scope.curate: 1, Scope.admin: 2}
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="claimsdb"'}
+
+
+class Unauthorized(ProblemError):
+    status = 401
+    type = "urn:claimsdb:problem:unauthorized"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers=CHALLENGE)
+
+
+class Forbidden(ProblemError):
+    status = 403
+    type = "urn:claimsdb:problem:forbidden"
+
+
+class TooManyRequests(ProblemError):
+    status = 429
+    type = "urn:claimsdb:problem:rate-limited"
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is asking: a key's name and scope, or anonymous (``name`` None)."""
+
+    name: str | None
+    scope: Scope | None
+
+    def may(self, needed: Scope) -> bool:
+        return self.scope is not None and RANK[self.scope] >= RANK[needed]
+
+
+ANONYMOUS = Caller(None, None)
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create_key(*, session: Session, name: str, scope: Scope) -> tuple[ApiKey, str]:
+    """A new key; the returned token is the only time its secret exists in the clear."""
+    key_id, secret = secrets.token_hex(6), secrets.token_urlsafe(32)
+    key = ApiKey(
+        id=key_id,
+        name=name,
+        scope=scope,
+        secret_sha256=digest(secret),
+        created_at=datetime.now(UTC),
+    )
+    session.add(key)
+    return key, f"cdb_{key_id}_{secret}"
+
+
+def find_key(*, session: Session, token: str) -> ApiKey | None:
+    """The live key this token belongs to, or None; never says which part was wrong."""
+    prefix, _, rest = token.partition("_")
+    key_id, _, secret = rest.partition("_")
+    if prefix != "cdb" or not key_id or not secret:
+        return None
+    key = session.get(ApiKey, key_id)
+    expected = key.secret_sha256 if key else digest("")
+    if not hmac.compare_digest(digest(secret), expected) or key is None:
+        return None
+    return None if key.revoked_at is not None else key
+
+
+class RateLimiter:
+    """A token bucket per key, in this process: ``per_minute`` requests, bursts included."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.rate = per_minute / 60
+        self.capacity = float(per_minute)
+        self.buckets: dict[str, tuple[float, float]] = {}
+        self.lock = threading.Lock()
+
+    def wait_for(self, key: str) -> float:
+        """0 if the request may go now (and spend a token), else seconds until it may."""
+        if self.rate <= 0:
+            return 0.0
+        now = time.monotonic()
+        with self.lock:
+            tokens, last = self.buckets.get(key, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if tokens >= 1:
+                self.buckets[key] = (tokens - 1, now)
+                return 0.0
+            self.buckets[key] = (tokens, now)
+            return (1 - tokens) / self.rate
+
+
+def caller(request: Request, session: SessionDep) -> Caller:
+    """The key in ``Authorization: Bearer ...``, checked and rate-limited; or anonymous."""
+    header = request.headers.get("authorization")
+    if header is None:
+        return ANONYMOUS
+    scheme, _, token = header.partition(" ")
+    key = find_key(session=session, token=token.strip()) if scheme.lower() == "bearer" else None
+    if key is None:
+        raise Unauthorized("the API key is not valid (unknown, revoked or malformed)")
+    wait = request.app.state.rate_limiter.wait_for(key.id)
+    if wait > 0:
+        raise TooManyRequests(
+            f"key {key.name!r} is over its rate limit",
+            headers={"Retry-After": str(max(1, round(wait + 0.5)))},
+        )
+    return Caller(key.name, Scope(key.scope))
+
+
+CallerDep = Annotated[Caller, Depends(caller)]
+
+
+def require(scope: Scope) -> Callable[[Caller], Caller]:
+    def dependency(who: CallerDep) -> Caller:
+        if who.name is None:
+            raise Unauthorized(f"this needs an API key with the {scope.value!r} scope")
+        if not who.may(scope):
+            raise Forbidden(f"key {who.name!r} has scope {who.scope!r}; this needs {scope.value!r}")
+        return who
+
+    return dependency
+
+
+def reads(request: Request, who: CallerDep) -> Caller:
+    """Reads are open unless CLAIMSDB_REQUIRE_KEY_FOR_READS is set."""
+    if request.app.state.settings.require_key_for_reads and who.name is None:
+        raise Unauthorized("reading needs an API key on this server")
+    return who
+
+
+Curator = Annotated[Caller, Depends(require(Scope.curate))]
+Admin = Annotated[Caller, Depends(require(Scope.admin))]

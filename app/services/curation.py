@@ -1,0 +1,569 @@
+"""Curation: every write the API makes, each a function run inside ``run_write``.
+
+Every write checks the version the caller saw (If-Match), changes the record, increments
+its version and appends a ``Change`` with the record before and after, in the same
+transaction: the audit log can never miss an acknowledged write. Nothing is deleted but
+by ``purge``, an admin's act; ``retract`` and ``restore`` only flip the status.
+"""
+
+import hashlib
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlmodel import Session, SQLModel, col
+
+from app.caching import check_version
+from app.errors import FieldError, NotFound, ProblemError
+from app.models import (
+    Actor,
+    ActorAlias,
+    ActorCreate,
+    ActorRedirect,
+    ActorUpdate,
+    Change,
+    Claim,
+    ClaimActor,
+    ClaimCreate,
+    ClaimTopic,
+    ClaimUpdate,
+    Mention,
+    MentionInput,
+    MentionOrigin,
+    MentionUpdate,
+    Passage,
+    Source,
+    SourceCreate,
+    SourceUpdate,
+    SpanInput,
+    Stance,
+    StanceInput,
+    StanceUpdate,
+    Status,
+    fold,
+)
+from app.services import search
+from app.services.provenance import AnchorError, Span, context, locate, match_labels, span_id
+
+MODELS: dict[str, type[SQLModel]] = {
+    "source": Source,
+    "actor": Actor,
+    "claim": Claim,
+    "stance": Stance,
+    "mention": Mention,
+}
+
+
+class Conflict(ProblemError):
+    status = 409
+    type = "urn:claimsdb:problem:conflict"
+
+
+class Invalid(ProblemError):
+    """A value that passes the schema but not the data: a quote not in the text, say."""
+
+    status = 422
+    type = "urn:claimsdb:problem:invalid-request"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"body field {field!r}: {message}")
+        self.errors = [
+            FieldError(field=field, location="body", message=message, type="value_error")
+        ]
+
+
+# ---------------------------------------------------------------- audit
+
+
+def snapshot(session: Session, resource: str, row: Any) -> dict[str, Any]:
+    """The record as the audit log keeps it: its columns, and its parts where it has some."""
+    data = row.model_dump(mode="json")
+    if resource == "source":
+        data.pop("text")  # immutable and long: the text_sha256 identifies it
+    if resource == "actor":
+        data["aliases"] = [
+            {"label": a.label, "kind": a.kind, "auto_mention": a.auto_mention}
+            for a in session.exec(
+                select(ActorAlias).where(ActorAlias.actor_id == row.id).order_by(ActorAlias.label)
+            ).scalars()
+        ]
+    if resource == "claim":
+        data["topics"] = list(
+            session.exec(
+                select(ClaimTopic.topic)
+                .where(ClaimTopic.claim_id == row.id)
+                .order_by(ClaimTopic.topic)
+            ).scalars()
+        )
+        data["actors"] = [
+            {"actor": actor_id, "role": role}
+            for actor_id, role in session.exec(
+                select(ClaimActor.actor_id, ClaimActor.role)
+                .where(ClaimActor.claim_id == row.id)
+                .order_by(ClaimActor.actor_id)
+            ).all()
+        ]
+    return data
+
+
+def record(
+    session: Session,
+    *,
+    who: str,
+    action: str,
+    resource: str,
+    row: Any,
+    before: dict[str, Any] | None,
+) -> None:
+    session.flush()
+    after = snapshot(session, resource, row) if action != "purge" else None
+    session.add(
+        Change(
+            at=datetime.now(UTC),
+            key_name=who,
+            action=action,
+            resource=resource,
+            resource_id=row.id,
+            version=None if after is None else row.version,
+            before=before,
+            after=after,
+        )
+    )
+
+
+def fetch(session: Session, resource: str, record_id: str) -> Any:
+    row = session.get(MODELS[resource], record_id)
+    if row is None:
+        raise NotFound(f"no {resource} with id {record_id!r}")
+    return row
+
+
+def must_exist(session: Session, model: type[SQLModel], record_id: str, field: str) -> None:
+    if session.get(model, record_id) is None:
+        raise Invalid(field, f"no {model.__tablename__} with id {record_id!r}")
+
+
+def fresh_id(session: Session, resource: str, record_id: str) -> str:
+    if session.get(MODELS[resource], record_id) is not None:
+        raise Conflict(f"a {resource} with id {record_id!r} exists already")
+    return record_id
+
+
+# ---------------------------------------------------------------- status
+
+
+def retract(
+    *, session: Session, who: str, resource: str, record_id: str, version: int | None, reason: str
+) -> Any:
+    row = fetch(session, resource, record_id)
+    check_version(version, row.version, f"{resource} {record_id!r}")
+    before = snapshot(session, resource, row)
+    row.status, row.status_reason, row.version = Status.retracted, reason, row.version + 1
+    record(session, who=who, action="retract", resource=resource, row=row, before=before)
+    return row
+
+
+def restore(
+    *, session: Session, who: str, resource: str, record_id: str, version: int | None
+) -> Any:
+    row = fetch(session, resource, record_id)
+    check_version(version, row.version, f"{resource} {record_id!r}")
+    if row.status != Status.retracted:
+        raise Conflict(f"{resource} {record_id!r} is not retracted")
+    before = snapshot(session, resource, row)
+    row.status, row.status_reason, row.version = Status.active, None, row.version + 1
+    record(session, who=who, action="restore", resource=resource, row=row, before=before)
+    return row
+
+
+def purge(
+    *, session: Session, who: str, resource: str, record_id: str, version: int | None
+) -> None:
+    """Delete a record for good, with what cannot stand without it (a claim's stances, a
+    source's stances and mentions); an actor still referred to must be merged instead."""
+    row = fetch(session, resource, record_id)
+    check_version(version, row.version, f"{resource} {record_id!r}")
+    if resource == "actor":
+        used = (
+            session.exec(select(Stance.id).where(Stance.holder_id == record_id).limit(1)).first()
+            or session.exec(
+                select(Mention.id).where(Mention.actor_id == record_id).limit(1)
+            ).first()
+            or session.exec(
+                select(ClaimActor.claim_id).where(ClaimActor.actor_id == record_id).limit(1)
+            ).first()
+        )
+        if used:
+            raise Conflict(f"actor {record_id!r} is still referred to; merge it into another")
+    dependents: list[tuple[str, Any]] = []
+    if resource == "claim":
+        dependents = [
+            ("stance", s)
+            for s in session.exec(select(Stance).where(Stance.claim_id == record_id)).scalars()
+        ]
+    if resource == "source":
+        dependents = [
+            ("stance", s)
+            for s in session.exec(select(Stance).where(Stance.source_id == record_id)).scalars()
+        ]
+        dependents += [
+            ("mention", m)
+            for m in session.exec(select(Mention).where(Mention.source_id == record_id)).scalars()
+        ]
+    for kind, dependent in [*dependents, (resource, row)]:
+        before = snapshot(session, kind, dependent)
+        if kind == "source":
+            session.exec(delete(Passage).where(Passage.source_id == record_id))
+        session.delete(dependent)
+        record(session, who=who, action="purge", resource=kind, row=dependent, before=before)
+
+
+# ---------------------------------------------------------------- sources
+
+
+def create_source(*, session: Session, who: str, data: SourceCreate) -> Source:
+    source = Source(
+        **data.model_dump(exclude={"id"}),
+        id=fresh_id(session, "source", data.id),
+        text_sha256=hashlib.sha256(data.text.encode("utf-8")).hexdigest(),
+    )
+    session.add(source)
+    session.flush()
+    for row in search.passage_rows(source_id=source.id, text=source.text):
+        session.add(Passage(**row))
+    for actor_id, span in derived_mentions(session, source.text):
+        session.add(mention_row(source, actor_id, span, MentionOrigin.derived))
+    record(session, who=who, action="create", resource="source", row=source, before=None)
+    return source
+
+
+def update_source(
+    *, session: Session, who: str, source_id: str, version: int | None, patch: SourceUpdate
+) -> Source:
+    source = fetch(session, "source", source_id)
+    check_version(version, source.version, f"source {source_id!r}")
+    before = snapshot(session, "source", source)
+    changes = patch.model_dump(exclude_unset=True)
+    for required in ("title", "genre", "language"):
+        if required in changes and changes[required] is None:
+            raise Invalid(required, "cannot be removed")
+    for name, value in changes.items():
+        setattr(source, name, value)
+    source.version += 1
+    record(session, who=who, action="update", resource="source", row=source, before=before)
+    return source
+
+
+def derived_mentions(session: Session, text: str) -> list[tuple[str, Span]]:
+    """Mentions of every actor whose name or matchable alias stands in ``text``."""
+    labels = {
+        a.name: a.id
+        for a in session.exec(select(Actor).where(Actor.status == Status.active)).scalars()
+    }
+    for alias in session.exec(select(ActorAlias).where(col(ActorAlias.auto_mention))).scalars():
+        labels.setdefault(alias.label, alias.actor_id)
+    return match_labels(text, labels)
+
+
+def mention_row(source: Source, actor_id: str, span: Span, origin: MentionOrigin) -> Mention:
+    prefix, suffix = context(source.text, span)
+    return Mention(
+        id=span_id("mn", source.id, actor_id, span.start, span.end),
+        source_id=source.id,
+        actor_id=actor_id,
+        origin=origin,
+        start=span.start,
+        end=span.end,
+        quote=source.text[span.start : span.end],
+        prefix=prefix,
+        suffix=suffix,
+    )
+
+
+# ---------------------------------------------------------------- actors
+
+
+def set_aliases(session: Session, actor: Actor, aliases: list[Any]) -> None:
+    session.exec(delete(ActorAlias).where(ActorAlias.actor_id == actor.id))
+    seen: set[str] = set()
+    for alias in aliases:
+        if alias.label in seen:
+            raise Invalid("aliases", f"alias {alias.label!r} is listed twice")
+        seen.add(alias.label)
+        session.add(
+            ActorAlias(
+                actor_id=actor.id,
+                label=alias.label,
+                label_key=fold(alias.label),
+                kind=alias.kind,
+                auto_mention=alias.auto_mention,
+            )
+        )
+
+
+def create_actor(*, session: Session, who: str, data: ActorCreate) -> Actor:
+    actor = Actor(
+        **data.model_dump(exclude={"id", "aliases"}),
+        id=fresh_id(session, "actor", data.id),
+        name_key=fold(data.name),
+    )
+    if session.get(ActorRedirect, data.id) is not None:
+        raise Conflict(f"{data.id!r} names an actor merged into another; choose a new id")
+    session.add(actor)
+    session.flush()
+    set_aliases(session, actor, data.aliases)
+    record(session, who=who, action="create", resource="actor", row=actor, before=None)
+    return actor
+
+
+def update_actor(
+    *, session: Session, who: str, actor_id: str, version: int | None, patch: ActorUpdate
+) -> Actor:
+    actor = fetch(session, "actor", actor_id)
+    check_version(version, actor.version, f"actor {actor_id!r}")
+    before = snapshot(session, "actor", actor)
+    changes = patch.model_dump(exclude_unset=True, exclude={"aliases"})
+    for required in ("name", "kind"):
+        if required in changes and changes[required] is None:
+            raise Invalid(required, "cannot be removed")
+    for name, value in changes.items():
+        setattr(actor, name, value)
+    actor.name_key = fold(actor.name)
+    if "aliases" in patch.model_fields_set:
+        set_aliases(session, actor, patch.aliases or [])
+    actor.version += 1
+    record(session, who=who, action="update", resource="actor", row=actor, before=before)
+    return actor
+
+
+def merge_actors(
+    *, session: Session, who: str, actor_id: str, version: int | None, into: str
+) -> Actor:
+    """Fold ``actor_id`` into ``into``: its name and aliases become aliases of the target;
+    its mentions, stances and claim roles move; its id redirects to the target."""
+    if into == actor_id:
+        raise Invalid("into", "an actor cannot be merged into itself")
+    old = fetch(session, "actor", actor_id)
+    check_version(version, old.version, f"actor {actor_id!r}")
+    target = session.get(Actor, into)
+    if target is None:
+        raise Invalid("into", f"no actor with id {into!r}")
+    before_old, before_target = snapshot(session, "actor", old), snapshot(session, "actor", target)
+    labels = {
+        a.label
+        for a in session.exec(select(ActorAlias).where(ActorAlias.actor_id == into)).scalars()
+    }
+    moving = session.exec(select(ActorAlias).where(ActorAlias.actor_id == actor_id)).scalars().all()
+    kept = [(a.label, a.kind, a.auto_mention) for a in moving]
+    session.exec(delete(ActorAlias).where(ActorAlias.actor_id == actor_id))
+    for label, kind, auto in [(old.name, "name", True), *kept]:
+        if label not in labels and label != target.name:
+            labels.add(label)
+            session.add(
+                ActorAlias(
+                    actor_id=into, label=label, label_key=fold(label), kind=kind, auto_mention=auto
+                )
+            )
+    for stance in session.exec(select(Stance).where(Stance.holder_id == actor_id)).scalars():
+        stance_before = snapshot(session, "stance", stance)
+        stance.holder_id, stance.version = into, stance.version + 1
+        record(
+            session, who=who, action="update", resource="stance", row=stance, before=stance_before
+        )
+    for mention in session.exec(select(Mention).where(Mention.actor_id == actor_id)).scalars():
+        mention_before = snapshot(session, "mention", mention)
+        mention.actor_id, mention.version = into, mention.version + 1
+        record(
+            session,
+            who=who,
+            action="update",
+            resource="mention",
+            row=mention,
+            before=mention_before,
+        )
+    for role in (
+        session.exec(select(ClaimActor).where(ClaimActor.actor_id == actor_id)).scalars().all()
+    ):
+        has_role = session.get(ClaimActor, (role.claim_id, into))
+        claim = session.get(Claim, role.claim_id)
+        claim_before = snapshot(session, "claim", claim)
+        session.delete(role)
+        session.flush()
+        if has_role is None:
+            session.add(ClaimActor(claim_id=role.claim_id, actor_id=into, role=role.role))
+        claim.version += 1
+        record(session, who=who, action="update", resource="claim", row=claim, before=claim_before)
+    for redirect in session.exec(
+        select(ActorRedirect).where(ActorRedirect.actor_id == actor_id)
+    ).scalars():
+        redirect.actor_id = into
+    session.flush()
+    session.delete(old)
+    session.flush()
+    session.add(ActorRedirect(old_id=actor_id, actor_id=into))
+    record(session, who=who, action="merge", resource="actor", row=old, before=before_old)
+    target.version += 1
+    record(session, who=who, action="update", resource="actor", row=target, before=before_target)
+    return target
+
+
+# ---------------------------------------------------------------- claims
+
+
+def set_claim_parts(
+    session: Session, claim: Claim, topics: list[str] | None, actors: list[Any] | None
+) -> None:
+    if topics is not None:
+        session.exec(delete(ClaimTopic).where(ClaimTopic.claim_id == claim.id))
+        for topic in dict.fromkeys(topics):
+            session.add(ClaimTopic(claim_id=claim.id, topic=topic))
+    if actors is not None:
+        session.exec(delete(ClaimActor).where(ClaimActor.claim_id == claim.id))
+        roles: dict[str, str] = {}
+        for member in actors:
+            must_exist(session, Actor, member.actor, "actors")
+            if roles.setdefault(member.actor, member.role) != member.role:
+                raise Invalid("actors", f"actor {member.actor!r} is listed with two roles")
+        for actor_id, role in roles.items():
+            session.add(ClaimActor(claim_id=claim.id, actor_id=actor_id, role=role))
+
+
+def create_claim(*, session: Session, who: str, data: ClaimCreate) -> Claim:
+    claim = Claim(
+        **data.model_dump(exclude={"id", "topics", "actors"}),
+        id=fresh_id(session, "claim", data.id),
+    )
+    session.add(claim)
+    session.flush()
+    set_claim_parts(session, claim, data.topics, data.actors)
+    record(session, who=who, action="create", resource="claim", row=claim, before=None)
+    return claim
+
+
+def update_claim(
+    *, session: Session, who: str, claim_id: str, version: int | None, patch: ClaimUpdate
+) -> Claim:
+    claim = fetch(session, "claim", claim_id)
+    check_version(version, claim.version, f"claim {claim_id!r}")
+    before = snapshot(session, "claim", claim)
+    changes = patch.model_dump(exclude_unset=True, exclude={"topics", "actors"})
+    for name, value in changes.items():
+        if value is None:
+            raise Invalid(name, "cannot be removed")
+        setattr(claim, name, value)
+    set_claim_parts(
+        session,
+        claim,
+        (patch.topics or []) if "topics" in patch.model_fields_set else None,
+        (patch.actors or []) if "actors" in patch.model_fields_set else None,
+    )
+    claim.version += 1
+    record(session, who=who, action="update", resource="claim", row=claim, before=before)
+    return claim
+
+
+# ---------------------------------------------------------------- stances and mentions
+
+
+def place_span(session: Session, data: SpanInput) -> tuple[Source, Span]:
+    """The span the input names, checked against the source text."""
+    source = session.get(Source, data.source_id)
+    if source is None:
+        raise Invalid("source_id", f"no source with id {data.source_id!r}")
+    if data.quote is not None:
+        try:
+            span = locate(
+                source.text,
+                data.quote,
+                prefix=data.prefix,
+                suffix=data.suffix,
+                occurrence=data.occurrence,
+            )
+        except AnchorError as error:
+            raise Invalid("quote", str(error)) from None
+        return source, span
+    assert data.start is not None
+    assert data.end is not None
+    if not data.start < data.end <= len(source.text):
+        raise Invalid(
+            "end", f"span {data.start}-{data.end} is not inside the text (0-{len(source.text)})"
+        )
+    return source, Span(data.start, data.end)
+
+
+def create_stance(*, session: Session, who: str, data: StanceInput) -> Stance:
+    must_exist(session, Claim, data.claim, "claim")
+    if data.holder is not None:
+        must_exist(session, Actor, data.holder, "holder")
+    source, span = place_span(session, data)
+    prefix, suffix = context(source.text, span)
+    stance_id = data.id or span_id(
+        "st", source.id, data.claim, data.holder or "", span.start, span.end
+    )
+    stance = Stance(
+        id=fresh_id(session, "stance", stance_id),
+        claim_id=data.claim,
+        source_id=source.id,
+        holder_id=data.holder,
+        label=data.label,
+        attribution=data.attribution,
+        certainty=data.certainty,
+        review_status=data.review_status,
+        start=span.start,
+        end=span.end,
+        quote=source.text[span.start : span.end],
+        prefix=prefix,
+        suffix=suffix,
+    )
+    session.add(stance)
+    record(session, who=who, action="create", resource="stance", row=stance, before=None)
+    return stance
+
+
+def update_stance(
+    *, session: Session, who: str, stance_id: str, version: int | None, patch: StanceUpdate
+) -> Stance:
+    stance = fetch(session, "stance", stance_id)
+    check_version(version, stance.version, f"stance {stance_id!r}")
+    before = snapshot(session, "stance", stance)
+    changes = patch.model_dump(exclude_unset=True)
+    if changes.get("claim"):
+        must_exist(session, Claim, changes["claim"], "claim")
+        stance.claim_id = changes.pop("claim")
+    if "holder" in changes:
+        holder = changes.pop("holder")
+        if holder is not None:
+            must_exist(session, Actor, holder, "holder")
+        stance.holder_id = holder
+    for name, value in changes.items():
+        if value is None:
+            raise Invalid(name, "cannot be removed")
+        setattr(stance, name, value)
+    stance.version += 1
+    record(session, who=who, action="update", resource="stance", row=stance, before=before)
+    return stance
+
+
+def create_mention(*, session: Session, who: str, data: MentionInput) -> Mention:
+    must_exist(session, Actor, data.actor, "actor")
+    source, span = place_span(session, data)
+    mention = mention_row(source, data.actor, span, MentionOrigin.curated)
+    fresh_id(session, "mention", mention.id)
+    session.add(mention)
+    record(session, who=who, action="create", resource="mention", row=mention, before=None)
+    return mention
+
+
+def update_mention(
+    *, session: Session, who: str, mention_id: str, version: int | None, patch: MentionUpdate
+) -> Mention:
+    mention = fetch(session, "mention", mention_id)
+    check_version(version, mention.version, f"mention {mention_id!r}")
+    before = snapshot(session, "mention", mention)
+    if patch.actor is not None:
+        must_exist(session, Actor, patch.actor, "actor")
+        mention.actor_id = patch.actor
+    mention.origin = MentionOrigin.curated  # a curator has vouched for it now
+    mention.version += 1
+    record(session, who=who, action="update", resource="mention", row=mention, before=before)
+    return mention
