@@ -232,7 +232,6 @@ EXAMPLES: dict[int, dict[str, Any]] = {
         "detail": "key 'analyst-anna' is over its rate limit",
     },
     413: {
-        "type": "urn:claimsdb:problem:body-too-large",
         "title": "Content Too Large",
         "status": 413,
         "detail": "the request body is larger than 2000000 bytes",

@@ -11,6 +11,7 @@ from app.auth import RateLimiter, reads
 from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
+from app.limits import BodySizeLimit
 from app.pagination import single_valued_query
 from app.routes import (
     actors,
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(single_valued_query)],
     )
     app.add_middleware(ETagMiddleware)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.state.engine = engine
     app.state.settings = settings
     errors.install(app)

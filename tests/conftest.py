@@ -117,3 +117,26 @@ def client(database_url: str) -> Iterator[TestClient]:
     app = create_app(Settings(database_url=database_url, seeds_dir=SEEDS))
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def tokens(database_url: str) -> dict[str, str]:
+    """A key of each scope in this test's database, by scope name."""
+    from app.auth import create_key
+    from app.db import run_write
+    from app.models import Scope
+
+    engine = make_engine(database_url)
+    made = {
+        scope.value: run_write(
+            engine,
+            lambda s, scope=scope: create_key(session=s, name=f"{scope.value}-key", scope=scope)[1],
+        )
+        for scope in Scope
+    }
+    engine.dispose()
+    return made
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}

@@ -38,6 +38,7 @@ from app.models import (
     Merge,
     Page,
     Stance,
+    Status,
     fold,
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
@@ -75,6 +76,9 @@ ActorDep = Annotated[Actor, Depends(get_actor)]
 
 
 class ActorFilters(PageParams):
+    include_retracted: Annotated[
+        bool, Field(description="Show retracted records too.", examples=[True])
+    ] = False
     q: Annotated[
         str | None,
         Field(
@@ -135,6 +139,8 @@ def list_actors(
         )
     if filters.kind is not None:
         statement = statement.where(Actor.kind == filters.kind)
+    if not filters.include_retracted:
+        statement = statement.where(Actor.status == Status.active)
     field, descending = sort_key(filters.sort)
     key = [col(Actor.id)] if field == "id" else [col(getattr(Actor, field)), col(Actor.id)]
     actors = session.exec(keyset(statement, key, filters, descending=descending)).all()
@@ -209,15 +215,19 @@ def read_actor(actor: ActorDep, session: SessionDep, response: Response) -> Acto
     holds stances."""
     claims = union(
         select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor.id),
-        select(Stance.claim_id).where(Stance.holder_id == actor.id),
+        select(Stance.claim_id).where(Stance.holder_id == actor.id, Stance.status == Status.active),
     ).subquery()
     counts = ActorCounts(
         mentions=session.exec(
-            select(func.count()).select_from(Mention).where(Mention.actor_id == actor.id)
+            select(func.count())
+            .select_from(Mention)
+            .where(Mention.actor_id == actor.id, Mention.status == Status.active)
         ).one(),
         claims=session.exec(select(func.count()).select_from(claims)).one(),
         stances=session.exec(
-            select(func.count()).select_from(Stance).where(Stance.holder_id == actor.id)
+            select(func.count())
+            .select_from(Stance)
+            .where(Stance.holder_id == actor.id, Stance.status == Status.active)
         ).one(),
     )
     (public,) = present(session, [actor])
@@ -234,7 +244,9 @@ def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:
     """The claims this actor holds a stance on, grouped by label with every stance and
     quote, then the claims it takes part in as subject, object or mentioned."""
     held = session.exec(
-        select(Stance).where(Stance.holder_id == actor.id).order_by(Stance.claim_id, Stance.start)
+        select(Stance)
+        .where(Stance.holder_id == actor.id, Stance.status == Status.active)
+        .order_by(Stance.claim_id, Stance.start)
     ).all()
     claim_ids = {stance.claim_id for stance in held}
     roles = session.exec(

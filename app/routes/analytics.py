@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from app.db import SessionDep
 from app.errors import problems
-from app.models import Actor, Source, Stance
+from app.models import Actor, Source, Stance, Status
 from app.services.agreement import By, StanceFact, agreement
 
 router = APIRouter(prefix="/v1/analytics", tags=["analytics"])
@@ -93,7 +93,9 @@ def read_agreement(session: SessionDep, params: Annotated[AgreementParams, Query
     """For each pair of sources (or holders): the claims both address, and on how many
     they take the same side or opposite sides."""
     rows = session.exec(
-        select(Stance.source_id, Stance.holder_id, Stance.claim_id, Stance.label)
+        select(Stance.source_id, Stance.holder_id, Stance.claim_id, Stance.label).where(
+            Stance.status == Status.active
+        )
     ).all()
     if params.by is By.source:
         facts = [StanceFact(source_id, claim_id, label) for source_id, _, claim_id, label in rows]

@@ -56,6 +56,9 @@ ClaimDep = Annotated[Claim, Depends(get_claim)]
 
 
 class ClaimFilters(PageParams):
+    include_retracted: Annotated[
+        bool, Field(description="Show retracted records too.", examples=[True])
+    ] = False
     q: TextQuery = None
     source_id: Annotated[
         Slug | None,
@@ -117,7 +120,8 @@ def stance_count() -> Any:
 
 
 def has_stance(*conditions: object) -> object:
-    return exists().where(Stance.claim_id == Claim.id, *conditions)
+    """A live (not retracted) stance on the claim meeting ``conditions``."""
+    return exists().where(Stance.claim_id == Claim.id, Stance.status == Status.active, *conditions)
 
 
 def present(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
@@ -179,6 +183,8 @@ def list_claims(
         statement = statement.where(
             or_(takes_part, has_stance(Stance.holder_id == filters.actor_id))
         )
+    if not filters.include_retracted:
+        statement = statement.where(Claim.status == Status.active)
     if filters.claim_type is not None:
         statement = statement.where(Claim.claim_type == filters.claim_type)
     if filters.topic is not None:
@@ -285,7 +291,9 @@ def read_contestation(claim: ClaimDep, session: SessionDep) -> Contestation:
     `contested` is true when the claim has stances on both sides."""
     (public,) = present(session, [claim])
     found = session.exec(
-        select(Stance).where(Stance.claim_id == claim.id).order_by(Stance.source_id, Stance.start)
+        select(Stance)
+        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
+        .order_by(Stance.source_id, Stance.start)
     ).all()
     grouped = stances.by_label(stances.present_positions(session, found))
     counts = LabelCounts(**{label: len(items) for label, items in grouped.items()})
@@ -351,7 +359,9 @@ def read_provenance(
     """Every stance on the claim as a W3C Web Annotation whose target is the exact span of
     its source, gathered in an AnnotationCollection."""
     found = session.exec(
-        select(Stance).where(Stance.claim_id == claim.id).order_by(Stance.source_id, Stance.start)
+        select(Stance)
+        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
+        .order_by(Stance.source_id, Stance.start)
     ).all()
     return webannotation.collection(
         base_url=str(request.base_url).rstrip("/"),

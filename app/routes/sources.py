@@ -30,6 +30,7 @@ from app.models import (
     SourcePublic,
     SourceUpdate,
     Stance,
+    Status,
     selectors,
 )
 from app.pagination import PageParams, decode_cursor, keyset, page, sort_key, sort_type
@@ -58,6 +59,9 @@ SOURCE_SORTS = ("id", "title", "published_on")
 
 
 class SourceFilters(PageParams):
+    include_retracted: Annotated[
+        bool, Field(description="Show retracted records too.", examples=[True])
+    ] = False
     q: TextQuery = None
     publisher: Annotated[Name | None, Field(examples=["Tekedia"])] = None
     genre: Annotated[Genre | None, Field(examples=["opinion"])] = None
@@ -96,6 +100,8 @@ def list_sources(
         statement = statement.where(Source.publisher == filters.publisher)
     if filters.genre is not None:
         statement = statement.where(Source.genre == filters.genre)
+    if not filters.include_retracted:
+        statement = statement.where(Source.status == Status.active)
     if filters.q is not None:
         query = search.parse(q=filters.q)
         dialect = session.get_bind().dialect.name
@@ -201,7 +207,7 @@ def annotation_rows(
         )
     else:
         statement = select(Mention, Actor).join(Actor, Actor.id == Mention.actor_id)
-    statement = statement.where(table.source_id == source_id)
+    statement = statement.where(table.source_id == source_id, table.status == Status.active)
     statement = keyset(statement, key, params, order=[table.start, table.end, table.id])
     found = []
     for row in session.exec(statement).all():
@@ -256,7 +262,9 @@ def list_source_claims(
     """The claims this source states, ordered by where each first appears, each with the
     source's stances on it: the article's argument as an outline."""
     found = session.exec(
-        select(Stance).where(Stance.source_id == source.id).order_by(Stance.start, Stance.id)
+        select(Stance)
+        .where(Stance.source_id == source.id, Stance.status == Status.active)
+        .order_by(Stance.start, Stance.id)
     ).all()
     by_claim: dict[str, list[Stance]] = {}
     for stance in found:

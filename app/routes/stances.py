@@ -27,6 +27,7 @@ from app.models import (
     StanceInput,
     StancePublic,
     StanceUpdate,
+    Status,
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
@@ -47,6 +48,9 @@ StanceDep = Annotated[Stance, Depends(get_stance)]
 
 
 class StanceFilters(PageParams):
+    include_retracted: Annotated[
+        bool, Field(description="Show retracted records too.", examples=[True])
+    ] = False
     claim_id: Annotated[Slug | None, Field(examples=["alliance-is-transactional"])] = None
     source_id: Annotated[Slug | None, Field(examples=["putin-kim-unity-pyongyang"])] = None
     holder_id: Annotated[Slug | None, Field(examples=["andrei-lankov"])] = None
@@ -130,6 +134,8 @@ def list_stances(
         value = getattr(filters, name)
         if value is not None:
             statement = statement.where(getattr(Stance, name) == value)
+    if not filters.include_retracted:
+        statement = statement.where(Stance.status == Status.active)
     facets = {}
     if filters.facets:
         ids = statement.with_only_columns(Stance.id)

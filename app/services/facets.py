@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func
 from sqlmodel import Session, col, select
 
-from app.models import Claim, ClaimTopic, FacetValue, Stance
+from app.models import Claim, ClaimTopic, FacetValue, Stance, Status
 
 CLAIM_FACETS = ("claim_type", "topic", "source_id", "label", "holder_id")
 STANCE_FACETS = ("claim_id", "source_id", "holder_id", "label", "attribution", "certainty")
@@ -60,7 +60,11 @@ def claim_facets(
             column = getattr(Stance, name)
             statement = (
                 select(column, func.count(func.distinct(Stance.claim_id)))
-                .where(col(Stance.claim_id).in_(select(ids.c.id)), *stance_conditions)
+                .where(
+                    col(Stance.claim_id).in_(select(ids.c.id)),
+                    Stance.status == Status.active,
+                    *stance_conditions,
+                )
                 .group_by(column)
             )
         facets[name] = counted(session, statement)

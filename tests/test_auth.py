@@ -1,0 +1,187 @@
+"""Who may do what: the authorization matrix over every write route, bad and revoked keys,
+keys that never show again, reads behind a key when configured, and the rate limit."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.main import create_app
+from tests.conftest import SEEDS, bearer
+from tests.support import assert_problem
+
+CLAIM = "nk-russia-alliance-strategic-masterstroke"
+STANCE = "st-f0b734bc890fa704"
+# (method, path): every write route, with a body that would fail validation if it got
+# that far, and no If-Match: auth must answer before either is looked at
+WRITES = [
+    ("POST", "/v1/sources"),
+    ("PATCH", "/v1/sources/putin-kim-unity-pyongyang"),
+    ("DELETE", "/v1/sources/putin-kim-unity-pyongyang"),
+    ("POST", "/v1/sources/putin-kim-unity-pyongyang/restore"),
+    ("POST", "/v1/actors"),
+    ("PATCH", "/v1/actors/china"),
+    ("DELETE", "/v1/actors/china"),
+    ("POST", "/v1/actors/china/restore"),
+    ("POST", "/v1/actors/china/merge"),
+    ("POST", "/v1/claims"),
+    ("PATCH", f"/v1/claims/{CLAIM}"),
+    ("DELETE", f"/v1/claims/{CLAIM}"),
+    ("POST", f"/v1/claims/{CLAIM}/restore"),
+    ("POST", "/v1/stances"),
+    ("PATCH", f"/v1/stances/{STANCE}"),
+    ("DELETE", f"/v1/stances/{STANCE}"),
+    ("POST", f"/v1/stances/{STANCE}/restore"),
+    ("POST", "/v1/mentions"),
+    ("PATCH", "/v1/mentions/mn-unknown"),
+    ("DELETE", "/v1/mentions/mn-unknown"),
+    ("POST", "/v1/mentions/mn-unknown/restore"),
+]
+ADMIN_ONLY = [
+    ("GET", "/v1/keys"),
+    ("POST", "/v1/keys"),
+    ("DELETE", "/v1/keys/read-key"),
+    ("DELETE", f"/v1/claims/{CLAIM}?hard=true"),
+]
+ROUTES = [*WRITES, *ADMIN_ONLY]
+
+
+def send(client: TestClient, method: str, path: str, headers: dict[str, str]) -> object:
+    body = None if method in ("GET", "DELETE") else {"unexpected": True}
+    return client.request(method, path, json=body, headers=headers)
+
+
+def test_the_matrix_covers_every_write_route(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    documented = {
+        (method.upper(), path)
+        for path, operations in schema["paths"].items()
+        for method in operations
+        if method in ("post", "patch", "delete") or path == "/v1/keys"
+    }
+    covered = {(m, p.split("?")[0]) for m, p in ROUTES}
+    normalized = set()
+    for method, path in documented:
+        for concrete_method, concrete in covered:
+            parts, template = concrete.split("/"), path.split("/")
+            if (
+                method == concrete_method
+                and len(parts) == len(template)
+                and all(t.startswith("{") or t == c for t, c in zip(template, parts, strict=True))
+            ):
+                normalized.add((method, path))
+    assert normalized == documented
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+def test_anonymous_gets_401_with_a_challenge(client: TestClient, method: str, path: str) -> None:
+    response = send(client, method, path, {})
+    assert_problem(response, 401)
+    assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+def test_a_read_key_gets_403(
+    client: TestClient, tokens: dict[str, str], method: str, path: str
+) -> None:
+    assert_problem(send(client, method, path, bearer(tokens["read"])), 403)
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+def test_a_curate_key_may_write_but_not_administer(
+    client: TestClient, tokens: dict[str, str], method: str, path: str
+) -> None:
+    response = send(client, method, path, bearer(tokens["curate"]))
+    if (method, path) in ADMIN_ONLY and "hard=true" not in path:
+        assert_problem(response, 403)
+    elif "hard=true" in path:
+        assert response.status_code in (403, 428)  # If-Match is checked first, then the scope
+    else:
+        assert response.status_code not in (401, 403), response.text
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+def test_an_admin_key_may_do_everything(
+    client: TestClient, tokens: dict[str, str], method: str, path: str
+) -> None:
+    response = send(client, method, path, bearer(tokens["admin"]))
+    assert response.status_code not in (401, 403), response.text
+
+
+def test_hard_delete_needs_admin_even_with_a_current_version(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    etag = client.get(f"/v1/claims/{CLAIM}").headers["etag"]
+    headers = {"If-Match": etag}
+    refused = client.delete(
+        f"/v1/claims/{CLAIM}?hard=true", headers=headers | bearer(tokens["curate"])
+    )
+    assert_problem(refused, 403)
+    done = client.delete(f"/v1/claims/{CLAIM}?hard=true", headers=headers | bearer(tokens["admin"]))
+    assert done.status_code == 204
+    assert_problem(client.get(f"/v1/claims/{CLAIM}"), 404)
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["nonsense", "cdb_000000000000_wrong", "Basic abc", ""],
+    ids=["junk", "unknown", "basic", "empty"],
+)
+def test_bad_keys_are_401(client: TestClient, token: str) -> None:
+    response = client.post("/v1/claims", json={}, headers={"Authorization": f"Bearer {token}"})
+    assert_problem(response, 401)
+
+
+def test_a_tampered_secret_is_401(client: TestClient, tokens: dict[str, str]) -> None:
+    token = tokens["curate"]
+    assert_problem(client.post("/v1/claims", json={}, headers=bearer(token[:-1] + "x")), 401)
+
+
+def test_revoked_keys_stop_working_at_once(client: TestClient, tokens: dict[str, str]) -> None:
+    admin = bearer(tokens["admin"])
+    assert client.post("/v1/claims", json={}, headers=bearer(tokens["curate"])).status_code == 422
+    revoked = client.delete("/v1/keys/curate-key", headers=admin)
+    assert revoked.status_code == 200
+    assert revoked.json()["revoked_at"]
+    assert_problem(client.post("/v1/claims", json={}, headers=bearer(tokens["curate"])), 401)
+
+
+def test_keys_show_their_secret_once(client: TestClient, tokens: dict[str, str]) -> None:
+    admin = bearer(tokens["admin"])
+    made = client.post("/v1/keys", json={"name": "new-analyst", "scope": "curate"}, headers=admin)
+    assert made.status_code == 201
+    token = made.json()["token"]
+    assert token.startswith("cdb_")
+    listed = client.get("/v1/keys", headers=admin)
+    assert "new-analyst" in listed.text
+    for secret in (token, *tokens.values()):
+        assert secret.split("_")[-1] not in listed.text
+    assert client.post("/v1/claims", json={}, headers=bearer(token)).status_code == 422
+    assert_problem(
+        client.post("/v1/keys", json={"name": "new-analyst", "scope": "read"}, headers=admin), 409
+    )
+
+
+def test_reads_can_require_a_key(database_url: str, tokens: dict[str, str]) -> None:
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS, require_key_for_reads=True)
+    with TestClient(create_app(settings)) as client:
+        assert_problem(client.get("/v1/claims"), 401)
+        assert client.get("/v1/claims", headers=bearer(tokens["read"])).status_code == 200
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/openapi.json").status_code == 200
+
+
+def test_the_rate_limit_answers_429_with_retry_after(
+    database_url: str, tokens: dict[str, str]
+) -> None:
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS, rate_limit_per_minute=3)
+    with TestClient(create_app(settings)) as client:
+        reader = bearer(tokens["read"])
+        assert [client.get("/v1/sources", headers=reader).status_code for _ in range(3)] == [
+            200
+        ] * 3
+        limited = client.get("/v1/sources", headers=reader)
+        assert_problem(limited, 429)
+        assert int(limited.headers["retry-after"]) >= 1
+        # another key has its own allowance; anonymous reads are not limited per key
+        assert client.get("/v1/sources", headers=bearer(tokens["curate"])).status_code == 200
+        assert client.get("/v1/sources").status_code == 200

@@ -1,0 +1,356 @@
+"""The curation flow through the HTTP API: writes, optimistic concurrency, retraction,
+history, the change feed, merging actors, and new sources."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import bearer
+from tests.support import all_items, assert_problem
+
+SOURCE = "putin-kim-unity-pyongyang"
+NEW_CLAIM = {
+    "id": "lankov-is-skeptical-of-tech-transfer",
+    "text": "Andrei Lankov doubts that Russia will give North Korea substantial military "
+    "technology.",
+    "claim_type": "evaluation",
+    "topics": ["military-technology"],
+    "actors": [
+        {"actor": "andrei-lankov", "role": "subject"},
+        {"actor": "russia", "role": "mentioned"},
+    ],
+}
+
+
+@pytest.fixture
+def curator(tokens: dict[str, str]) -> dict[str, str]:
+    return bearer(tokens["curate"])
+
+
+def etag_of(client: TestClient, path: str) -> str:
+    return client.get(path).headers["etag"]
+
+
+def test_create_a_claim_and_attach_stances_by_quote_and_by_offsets(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    made = client.post("/v1/claims", json=NEW_CLAIM, headers=curator)
+    assert made.status_code == 201, made.text
+    assert made.headers["location"] == f"/v1/claims/{NEW_CLAIM['id']}"
+    assert made.headers["etag"].startswith('"1.')
+    assert made.json()["review_status"] == "accepted"
+
+    by_quote = client.post(
+        "/v1/stances",
+        json={
+            "claim": NEW_CLAIM["id"],
+            "source_id": SOURCE,
+            "quote": "doubts Russia will provide",
+            "label": "supports",
+            "holder": None,
+            "attribution": "author",
+            "certainty": "certain",
+        },
+        headers=curator,
+    )
+    assert by_quote.status_code == 201, by_quote.text
+    provenance = by_quote.json()["provenance"]
+    text = client.get(f"/v1/sources/{SOURCE}").json()["text"]
+    assert text[provenance["start"] : provenance["end"]] == "doubts Russia will provide"
+    assert provenance["prefix"] == text[provenance["start"] - 32 : provenance["start"]]
+
+    start = text.index("Andrei Lankov, director")
+    by_offsets = client.post(
+        "/v1/stances",
+        json={
+            "claim": NEW_CLAIM["id"],
+            "source_id": SOURCE,
+            "start": start,
+            "end": start + 13,
+            "label": "supports",
+            "holder": "andrei-lankov",
+            "attribution": "reported",
+            "certainty": "probable",
+            "review_status": "candidate",
+        },
+        headers=curator,
+    )
+    assert by_offsets.status_code == 201, by_offsets.text
+    assert by_offsets.json()["provenance"]["quote"] == "Andrei Lankov"
+    assert by_offsets.json()["review_status"] == "candidate"
+    detail = client.get(f"/v1/claims/{NEW_CLAIM['id']}").json()
+    assert len(detail["stances"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("span", "field", "words"),
+    [
+        ({"quote": "words no article contains"}, "quote", "not found"),
+        ({"quote": "Putin"}, "quote", "ambiguous"),
+        ({"quote": "Putin", "occurrence": 99}, "quote", "occurrence"),
+        ({"start": 10, "end": 10**6}, "end", "not inside the text"),
+        ({"source_id": "no-such-source", "quote": "Putin"}, "source_id", "no source"),
+    ],
+)
+def test_a_span_that_does_not_match_is_422_naming_the_problem(
+    client: TestClient, curator: dict[str, str], span: dict[str, object], field: str, words: str
+) -> None:
+    body = {
+        "claim": "nk-russia-alliance-strategic-masterstroke",
+        "source_id": SOURCE,
+        "label": "supports",
+        "holder": None,
+        "attribution": "author",
+        "certainty": "certain",
+        **span,
+    }
+    problem = assert_problem(
+        client.post("/v1/stances", json=body, headers=curator), 422, field=field
+    )
+    assert words in problem["detail"]
+
+
+def test_input_models_refuse_unknown_and_server_owned_fields(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    assert_problem(
+        client.post("/v1/claims", json={**NEW_CLAIM, "version": 7}, headers=curator),
+        422,
+        field="version",
+    )
+    etag = {"If-Match": etag_of(client, "/v1/claims/nk-russia-alliance-strategic-masterstroke")}
+    path = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
+    assert_problem(
+        client.patch(path, json={"id": "renamed"}, headers=curator | etag), 422, field="id"
+    )
+    source = f"/v1/sources/{SOURCE}"
+    source_etag = {"If-Match": etag_of(client, source)}
+    assert_problem(
+        client.patch(source, json={"text": "rewritten"}, headers=curator | source_etag),
+        422,
+        field="text",
+    )
+    assert_problem(
+        client.patch(source, json={"text_sha256": "0" * 64}, headers=curator | source_etag),
+        422,
+        field="text_sha256",
+    )
+    assert_problem(
+        client.post(
+            "/v1/claims",
+            json=NEW_CLAIM | {"id": "nk-russia-alliance-strategic-masterstroke"},
+            headers=curator,
+        ),
+        409,
+    )
+
+
+def test_two_curators_cannot_overwrite_each_other(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    path = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
+    assert_problem(client.patch(path, json={"claim_type": "causal"}, headers=curator), 428)
+    seen = etag_of(client, path)  # both curators read the same version
+    first = client.patch(
+        path,
+        json={"topics": ["alliance-motives", "china-influence"]},
+        headers=curator | {"If-Match": seen},
+    )
+    assert first.status_code == 200, first.text
+    assert first.json()["version"] == 2
+    assert first.headers["etag"].startswith('"2.')
+    second = client.patch(path, json={"claim_type": "causal"}, headers=curator | {"If-Match": seen})
+    problem = assert_problem(second, 412)
+    assert "version 2, not 1" in problem["detail"]
+    claim = client.get(path).json()
+    assert claim["topics"] == ["alliance-motives", "china-influence"]
+    assert claim["claim_type"] == "evaluation"  # the stale write changed nothing
+    fresh = client.patch(
+        path, json={"claim_type": "causal"}, headers=curator | {"If-Match": etag_of(client, path)}
+    )
+    assert fresh.json()["claim_type"] == "causal"
+    assert fresh.json()["topics"] == ["alliance-motives", "china-influence"]
+
+
+def test_retract_hides_restore_brings_back(client: TestClient, curator: dict[str, str]) -> None:
+    path = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
+    retracted = client.delete(
+        f"{path}?reason=duplicate of another claim",
+        headers=curator | {"If-Match": etag_of(client, path)},
+    )
+    assert retracted.status_code == 200
+    assert retracted.json()["status"] == "retracted"
+    assert retracted.json()["status_reason"] == "duplicate of another claim"
+    listed = {c["id"] for c in all_items(client, "/v1/claims", limit=500)}
+    assert "nk-russia-alliance-strategic-masterstroke" not in listed
+    everything = {
+        c["id"] for c in all_items(client, "/v1/claims", limit=500, include_retracted="true")
+    }
+    assert "nk-russia-alliance-strategic-masterstroke" in everything
+    assert client.get(path).json()["status"] == "retracted"  # the record itself still answers
+
+    restored = client.post(f"{path}/restore", headers=curator | {"If-Match": etag_of(client, path)})
+    assert restored.status_code == 200
+    assert restored.json()["status"] == "active"
+    assert "nk-russia-alliance-strategic-masterstroke" in {
+        c["id"] for c in all_items(client, "/v1/claims", limit=500)
+    }
+    assert_problem(
+        client.post(f"{path}/restore", headers=curator | {"If-Match": etag_of(client, path)}), 409
+    )
+
+
+def test_a_retracted_stance_leaves_the_views(client: TestClient, curator: dict[str, str]) -> None:
+    lankov = "/v1/stances/st-f0b734bc890fa704"
+    client.delete(lankov, headers=curator | {"If-Match": etag_of(client, lankov)})
+    claim = "russia-will-transfer-military-tech-to-nk"
+    assert all(
+        s["id"] != "st-f0b734bc890fa704"
+        for s in client.get(f"/v1/claims/{claim}").json()["stances"]
+    )
+    assert client.get("/v1/actors/andrei-lankov").json()["counts"]["stances"] == 0
+    assert all_items(client, "/v1/claims", holder_id="andrei-lankov") == []
+    assert (
+        len(all_items(client, "/v1/stances", holder_id="andrei-lankov", include_retracted="true"))
+        == 1
+    )
+
+
+def test_history_and_the_change_feed_record_every_write(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    feed = client.get("/v1/changes").json()
+    assert feed["items"] == []
+    since = feed["since"]
+    path = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
+    for claim_type in ("causal", "evaluation"):
+        client.patch(
+            path,
+            json={"claim_type": claim_type},
+            headers=curator | {"If-Match": etag_of(client, path)},
+        )
+    client.post("/v1/claims", json=NEW_CLAIM, headers=curator)
+
+    history = client.get(f"{path}/history").json()["items"]
+    assert [(h["version"], h["after"]["claim_type"]) for h in history] == [
+        (2, "causal"),
+        (3, "evaluation"),
+    ]
+    assert history[0]["before"]["claim_type"] == "evaluation"
+    assert all(h["key"] == "curate-key" for h in history)
+
+    changes = client.get("/v1/changes", params={"since": since} if since else {}).json()
+    assert [(c["action"], c["id"]) for c in changes["items"]] == [
+        ("update", "nk-russia-alliance-strategic-masterstroke"),
+        ("update", "nk-russia-alliance-strategic-masterstroke"),
+        ("create", NEW_CLAIM["id"]),
+    ]
+    caught_up = client.get("/v1/changes", params={"since": changes["since"]}).json()
+    assert caught_up["items"] == []
+    assert caught_up["since"] == changes["since"]
+
+
+def test_merge_folds_a_duplicate_actor_into_another(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    duplicate = {
+        "id": "kim-jong-un-dup",
+        "name": "Marshal Kim",
+        "kind": "person",
+        "aliases": [{"label": "Supreme Leader", "kind": "name"}],
+    }
+    assert client.post("/v1/actors", json=duplicate, headers=curator).status_code == 201
+    stance_path = "/v1/stances/st-f0b734bc890fa704"
+    client.patch(
+        stance_path,
+        json={"holder": "kim-jong-un-dup"},
+        headers=curator | {"If-Match": etag_of(client, stance_path)},
+    )
+    mention = client.post(
+        "/v1/mentions",
+        json={
+            "actor": "kim-jong-un-dup",
+            "source_id": SOURCE,
+            "quote": "Kim",
+            "suffix": ", meeting on",
+        },
+        headers=curator,
+    )
+    assert mention.status_code == 201, mention.text
+    assert mention.json()["origin"] == "curated"
+
+    merged = client.post(
+        "/v1/actors/kim-jong-un-dup/merge",
+        json={"into": "kim-jong-un"},
+        headers=curator | {"If-Match": etag_of(client, "/v1/actors/kim-jong-un-dup")},
+    )
+    assert merged.status_code == 200, merged.text
+    labels = {a["label"] for a in merged.json()["aliases"]}
+    assert {"Marshal Kim", "Supreme Leader", "Kim Jong-un"} <= labels
+    moved = client.get(f"/v1/mentions/{mention.json()['id']}").json()
+    assert moved["actor"]["id"] == "kim-jong-un"
+    assert client.get(stance_path).json()["holder"]["id"] == "kim-jong-un"
+    redirect = client.get("/v1/actors/kim-jong-un-dup", follow_redirects=False)
+    assert redirect.status_code == 308
+    assert redirect.headers["location"].endswith("/v1/actors/kim-jong-un")
+    assert client.get("/v1/actors/kim-jong-un-dup").json()["id"] == "kim-jong-un"
+    actions = [
+        c["action"] for c in client.get("/v1/changes", params={"limit": 500}).json()["items"]
+    ]
+    assert "merge" in actions
+
+
+def test_a_new_source_is_indexed_and_its_names_become_mentions(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    text = "Pyongyang and Moscow signed a treaty. Kim Jong Un praised the zebra-striped accord.\n"
+    made = client.post(
+        "/v1/sources",
+        json={
+            "id": "treaty-note",
+            "title": "A note on the treaty",
+            "genre": "news",
+            "language": "en",
+            "text": text,
+        },
+        headers=curator,
+    )
+    assert made.status_code == 201, made.text
+    assert made.json()["text"] == text
+    spans = all_items(client, "/v1/sources/treaty-note/annotations")
+    assert {(s["quote"], s["actor"]["id"]) for s in spans} == {
+        ("Pyongyang", "north-korea"),
+        ("Moscow", "russia"),
+        ("Kim Jong Un", "kim-jong-un"),
+    }
+    hits = client.get("/v1/search", params={"q": "zebra*"}).json()["items"]
+    assert [(h["kind"], h["source_id"]) for h in hits] == [("passage", "treaty-note")]
+    path = "/v1/sources/treaty-note"
+    patched = client.patch(
+        path,
+        json={"publisher": "Wire", "author": None},
+        headers=curator | {"If-Match": etag_of(client, path)},
+    )
+    assert patched.json()["publisher"] == "Wire"
+    assert_problem(
+        client.patch(
+            path, json={"title": None}, headers=curator | {"If-Match": etag_of(client, path)}
+        ),
+        422,
+        field="title",
+    )
+
+
+def test_actor_patch_replaces_aliases_as_a_whole(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    path = "/v1/actors/nk-news"
+    before = client.get(path).json()
+    patched = client.patch(
+        path,
+        json={"aliases": [{"label": "NK News", "kind": "name"}], "description": None},
+        headers=curator | {"If-Match": before and etag_of(client, path)},
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["aliases"] == [{"label": "NK News", "kind": "name"}]
+    assert patched.json()["description"] is None
+    assert patched.json()["name"] == before["name"]
