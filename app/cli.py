@@ -1,15 +1,20 @@
-"""The ``claimsdb`` command: migrate, seed, serve."""
+"""The ``claimsdb`` command: migrate, seed, export, serve."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 import uvicorn
+from sqlmodel import Session, select
 
+from app.auth import create_key
 from app.config import get_settings
-from app.db import current_revision, head_revision, make_engine, upgrade
+from app.db import current_revision, head_revision, make_engine, run_write, upgrade
+from app.models import ApiKey, Scope
 from app.services.coverage import coverage
-from app.services.seeding import SeedError, read_seeds, seed
+from app.services.export import ExportError, export_annotations
+from app.services.seeding import SeedError, read_seed_files, read_seeds, seed
 
 cli = typer.Typer(
     help="claimsdb: an annotated claims database with an HTTP API.", no_args_is_help=True
@@ -53,6 +58,32 @@ def seed_command(
     typer.echo("seeded" if report.changed else "already up to date: nothing changed")
 
 
+@cli.command("export")
+def export_command(
+    annotations: Annotated[
+        Path, typer.Option("--annotations", help="Folder for the annotation files (YAML).")
+    ],
+) -> None:
+    """Write the database's annotations as seed files; new source texts go to ../sources."""
+    engine = make_engine(get_settings().database_url)
+    try:
+        result = export_annotations(engine=engine, annotations_dir=annotations)
+    except ExportError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from error
+    finally:
+        engine.dispose()
+    for verb, paths in (("wrote", result.written), ("removed", result.removed)):
+        for path in paths:
+            typer.echo(f"{verb} {path}")
+    typer.echo(f"{len(result.written)} written, {len(result.unchanged)} unchanged")
+    try:  # what the loader would say about them, before anyone commits them
+        read_seed_files(annotations=annotations, sources=annotations.parent / "sources")
+    except SeedError as error:
+        typer.echo(f"the exported files would not load:\n{error}", err=True)
+        raise typer.Exit(1) from error
+
+
 report = typer.Typer(help="Reports on the seed annotations.", no_args_is_help=True)
 cli.add_typer(report, name="report")
 
@@ -83,6 +114,63 @@ def coverage_command(
     if below:
         typer.echo(f"below {minimum:.0%}: {', '.join(below)}", err=True)
         raise typer.Exit(1)
+
+
+keys = typer.Typer(help="API keys: create, list, revoke.", no_args_is_help=True)
+cli.add_typer(keys, name="keys")
+
+
+@keys.command("create")
+def keys_create(
+    name: Annotated[str, typer.Argument(help="Who holds the key; shown in the audit log.")],
+    scope: Annotated[
+        Scope, typer.Option(help="read, curate (writes) or admin (keys too).")
+    ] = Scope.curate,
+) -> None:
+    """Create a key and print it: the only time it is shown."""
+    engine = make_engine(get_settings().database_url)
+
+    def work(session: Session) -> str:
+        if session.exec(select(ApiKey).where(ApiKey.name == name)).first():
+            raise typer.BadParameter(f"a key named {name!r} exists already", param_hint="NAME")
+        _key, token = create_key(session=session, name=name, scope=scope)
+        return token
+
+    token = run_write(engine, work)
+    engine.dispose()
+    typer.echo(token)
+
+
+@keys.command("list")
+def keys_list() -> None:
+    """Every key: name, scope, id, created, revoked. Never a secret."""
+    engine = make_engine(get_settings().database_url)
+    with Session(engine) as session:
+        for key in session.exec(select(ApiKey).order_by(ApiKey.name)).all():
+            state = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
+            created = f"{key.created_at:%Y-%m-%d %H:%M}"
+            typer.echo(f"{key.name}\t{key.scope}\t{key.id}\t{created}\t{state}")
+    engine.dispose()
+
+
+@keys.command("revoke")
+def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
+    """Revoke a key at once; it stays listed."""
+    engine = make_engine(get_settings().database_url)
+
+    def work(session: Session) -> bool:
+        key = session.exec(select(ApiKey).where(ApiKey.name == name)).first()
+        if key is None:
+            return False
+        key.revoked_at = key.revoked_at or datetime.now(UTC)
+        return True
+
+    found = run_write(engine, work)
+    engine.dispose()
+    if not found:
+        typer.echo(f"no key named {name!r}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"revoked {name}")
 
 
 @cli.command()

@@ -101,3 +101,35 @@ def span_id(prefix: str, *parts: object) -> str:
     """A stable id derived from what a span record is, never from insertion order."""
     digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
     return f"{prefix}-{digest[:16]}"
+
+
+def minimal_anchor(text: str, span: Span, *, longest: int = 80) -> dict[str, str | int]:
+    """The least an annotator would write to make a span's quote unique: nothing, else the
+    shorter of the shortest prefix and the shortest suffix that do (whole words, so that it
+    reads naturally; a prefix on a tie), else the occurrence."""
+    quote = text[span.start : span.end]
+    starts = find_all(text, quote)
+    if starts == [span.start]:
+        return {}
+    found: list[tuple[int, int, dict[str, str | int]]] = []
+    for cut in range(span.start - 1, max(0, span.start - longest) - 1, -1):
+        prefix = text[cut : span.start]
+        if _word_starts(text, cut) and find_all(text, quote, prefix=prefix) == [span.start]:
+            found.append((len(prefix), 0, {"prefix": prefix}))
+            break
+    for cut in range(span.end + 1, min(len(text), span.end + longest) + 1):
+        suffix = text[span.end : cut]
+        if _word_ends(text, cut) and find_all(text, quote, suffix=suffix) == [span.start]:
+            found.append((len(suffix), 1, {"suffix": suffix}))
+            break
+    if found:
+        return min(found, key=lambda item: item[:2])[2]
+    return {"occurrence": starts.index(span.start) + 1}
+
+
+def _word_starts(text: str, at: int) -> bool:
+    return not text[at].isspace() and (at == 0 or text[at - 1].isspace())
+
+
+def _word_ends(text: str, at: int) -> bool:
+    return not text[at - 1].isspace() and (at == len(text) or text[at].isspace())

@@ -2,7 +2,10 @@
 
 The seed files are the truth for what they hold: after a load the database holds exactly
 the seeded rows, inserted, updated or deleted as needed, so a second load changes nothing.
-Every record is validated by the same ``...Create`` models as the API's writes.
+Every record is validated by the same ``...Create`` models as the API's writes (extended
+in app/services/seed_format.py by what only files say). What the files say beyond the
+data, such as file names, anchors as written, notes and the file that defines each claim,
+goes to the seed metadata tables, so that ``claimsdb export`` writes the files back.
 """
 
 import hashlib
@@ -21,38 +24,66 @@ from sqlmodel import SQLModel
 from app.models import (
     Actor,
     ActorAlias,
-    ActorCreate,
+    ActorRedirect,
     Anchor,
     Claim,
     ClaimActor,
-    ClaimCreate,
+    ClaimOrigin,
     ClaimTopic,
     Mention,
-    MentionCreate,
+    MentionAnchor,
     MentionOrigin,
     Passage,
     Source,
-    SourceCreate,
+    SourceAnchor,
+    SourceFile,
     Stance,
-    StanceCreate,
+    StanceAnchor,
+    Status,
     fold,
 )
-from app.services.provenance import AnchorError, Span, context, locate, match_labels, span_id
+from app.services.provenance import (
+    AnchorError,
+    Span,
+    context,
+    find_all,
+    locate,
+    match_labels,
+    span_id,
+)
 from app.services.search import passage_rows
+from app.services.seed_format import (
+    NO_ANCHOR,
+    SOURCE_SECTIONS,
+    SeedActor,
+    SeedAnchor,
+    SeedClaim,
+    SeedMention,
+    SeedSource,
+    SeedStance,
+    declared_anchor,
+    source_anchor_row,
+)
 
 ACTORS_FILE = "actors.yaml"
-SOURCE_KEYS = {"source", "furniture", "filler", "claims", "stances", "mentions", "not_mentions"}
+SOURCE_KEYS = set(SOURCE_SECTIONS)
 # parents before children: inserts run in this order, deletes in reverse
 TABLES: list[type[SQLModel]] = [
     Source,
+    SourceFile,
+    SourceAnchor,
     Passage,
     Actor,
     ActorAlias,
+    ActorRedirect,
     Claim,
+    ClaimOrigin,
     ClaimTopic,
     ClaimActor,
     Stance,
+    StanceAnchor,
     Mention,
+    MentionAnchor,
 ]
 
 
@@ -104,13 +135,16 @@ class Problems:
 @dataclass
 class ParsedSource:
     path: str
-    source: SourceCreate
+    source: SeedSource
+    file_name: str
     furniture: list[Span]
     filler: list[Span]
-    claims: list[tuple[str, ClaimCreate]]
-    stances: list[tuple[str, StanceCreate, Span]]
-    mentions: list[tuple[str, MentionCreate, Span]]
+    claims: list[tuple[str, SeedClaim]]
+    stances: list[tuple[str, SeedStance, Span]]
+    mentions: list[tuple[str, SeedMention, Span]]
     not_mentions: list[Span]
+    # furniture, filler and not_mentions entries as written: (section, index, entry)
+    anchors: list[tuple[str, int, SeedAnchor]] = field(default_factory=list)
 
 
 def record_name(kind: str, index: int, data: Any, key: str = "id") -> str:
@@ -146,27 +180,40 @@ def read_yaml(path: Path, problems: Problems) -> dict[str, Any] | None:
 
 
 def anchor_spans(
-    text: str, entries: Any, kind: str, path: str, problems: Problems, *, allow_all: bool = False
+    text: str,
+    entries: Any,
+    kind: str,
+    path: str,
+    problems: Problems,
+    declared: list[tuple[str, int, SeedAnchor]],
 ) -> list[Span]:
-    """Spans for a list of plain anchors (furniture, filler, not_mentions)."""
+    """Spans for a list of plain anchors (furniture, filler, not_mentions); each valid
+    entry is also appended to ``declared``, as written, so that it can be stored."""
     spans: list[Span] = []
     for index, entry in enumerate(entries or []):
         where = f"{path}: {kind}[{index}]"
-        if allow_all and isinstance(entry, dict) and entry.get("occurrence") == "all":
-            quote = entry.get("quote")
-            if not isinstance(quote, str) or not quote:
-                problems.add(where, "quote is required")
-                continue
-            found = [Span(at, at + len(quote)) for at in _all_starts(text, quote)]
-            if not found:
-                problems.add(where, f"quote {quote!r} not found in the source text")
-            spans.extend(found)
+        anchor = problems.validated(SeedAnchor, entry, where)
+        if anchor is None:
             continue
-        anchor = problems.validated(Anchor, entry, where)
-        if anchor is not None:
+        if anchor.occurrence == "all":
+            if kind != "furniture":
+                problems.add(where, "only furniture may say 'occurrence: all'")
+                continue
+            fitting = set(find_all(text, anchor.quote, prefix=anchor.prefix, suffix=anchor.suffix))
+            found = [
+                Span(at, at + len(anchor.quote))
+                for at in _all_starts(text, anchor.quote)
+                if at in fitting
+            ]
+            if not found:
+                problems.add(where, f"quote {anchor.quote!r} not found in the source text")
+            spans.extend(found)
+        else:
             span = place(text, anchor, where, problems)
-            if span is not None:
-                spans.append(span)
+            if span is None:
+                continue
+            spans.append(span)
+        declared.append((kind, index, anchor))
     return spans
 
 
@@ -206,6 +253,11 @@ def parse_source_file(path: Path, sources_dir: Path, problems: Problems) -> Pars
     header = dict(header)
     where = f"{name}: source ({header.get('id')})"
     file_name = header.pop("file", None)
+    if file_name is not None and (
+        not isinstance(file_name, str) or Path(file_name).name != file_name
+    ):
+        problems.add(where, f"file {file_name!r} must be a plain file name under sources/")
+        return None
     if not file_name:
         problems.add(where, "file is required: the article's name under sources/")
         return None
@@ -223,20 +275,20 @@ def parse_source_file(path: Path, sources_dir: Path, problems: Problems) -> Pars
     except ValueError as error:
         problems.add(where, str(error))
         return None
-    source = problems.validated(SourceCreate, {**header, "text": text}, where)
+    source = problems.validated(SeedSource, {**header, "text": text}, where)
     if source is None:
         return None
 
-    furniture = anchor_spans(
-        text, data.get("furniture"), "furniture", name, problems, allow_all=True
+    anchors: list[tuple[str, int, SeedAnchor]] = []
+    furniture, filler, not_mentions = (
+        anchor_spans(text, data.get(kind), kind, name, problems, anchors)
+        for kind in ("furniture", "filler", "not_mentions")
     )
-    filler = anchor_spans(text, data.get("filler"), "filler", name, problems)
-    not_mentions = anchor_spans(text, data.get("not_mentions"), "not_mentions", name, problems)
 
     claims = []
     for index, entry in enumerate(data.get("claims") or []):
         where = f"{name}: {record_name('claims', index, entry)}"
-        claim = problems.validated(ClaimCreate, entry, where)
+        claim = problems.validated(SeedClaim, entry, where)
         if claim is not None:
             claims.append((where, claim))
 
@@ -257,21 +309,28 @@ def parse_source_file(path: Path, sources_dir: Path, problems: Problems) -> Pars
     return ParsedSource(
         path=name,
         source=source,
+        file_name=str(file_name),
         furniture=furniture,
         filler=filler,
         claims=claims,
-        stances=spans_of(StanceCreate, "stances", "claim"),
-        mentions=spans_of(MentionCreate, "mentions", "actor"),
+        stances=spans_of(SeedStance, "stances", "claim"),
+        mentions=spans_of(SeedMention, "mentions", "actor"),
         not_mentions=not_mentions,
+        anchors=anchors,
     )
 
 
 def read_seeds(seeds_dir: Path) -> SeedSet:
     """Parse and validate every seed file; raise ``SeedError`` listing all problems."""
+    return read_seed_files(annotations=seeds_dir / "annotations", sources=seeds_dir / "sources")
+
+
+def read_seed_files(*, annotations: Path, sources: Path) -> SeedSet:
+    """``read_seeds`` for annotation files and source texts kept in any two folders."""
     problems = Problems()
-    annotations = seeds_dir / "annotations"
+    sources_dir = sources
     actors_path = annotations / ACTORS_FILE
-    actors: list[tuple[str, ActorCreate]] = []
+    actors: list[tuple[str, SeedActor]] = []
     actors_data = read_yaml(actors_path, problems) if actors_path.exists() else None
     if actors_path.exists() and actors_data is not None:
         for index, entry in enumerate(actors_data.get("actors") or []):
@@ -281,7 +340,7 @@ def read_seeds(seeds_dir: Path) -> SeedSet:
                     **entry,
                     "aliases": [_alias_fields(alias) for alias in entry.get("aliases") or []],
                 }
-            actor = problems.validated(ActorCreate, entry, where)
+            actor = problems.validated(SeedActor, entry, where)
             if actor is not None:
                 actors.append((where, actor))
     elif not actors_path.exists():
@@ -290,8 +349,7 @@ def read_seeds(seeds_dir: Path) -> SeedSet:
     sources = [
         parsed
         for path in sorted(annotations.glob("*.yaml"))
-        if path.name != ACTORS_FILE
-        and (parsed := parse_source_file(path, seeds_dir / "sources", problems))
+        if path.name != ACTORS_FILE and (parsed := parse_source_file(path, sources_dir, problems))
     ]
     seed_set = assemble(actors, sources, problems)
     if problems.found:
@@ -317,11 +375,15 @@ def duplicates(where_and_ids: Iterable[tuple[str, str]], kind: str, problems: Pr
 
 
 def assemble(
-    actors: list[tuple[str, ActorCreate]], sources: list[ParsedSource], problems: Problems
+    actors: list[tuple[str, SeedActor]], sources: list[ParsedSource], problems: Problems
 ) -> SeedSet:
     """Cross-check references and turn validated records into table rows."""
     seed_set = SeedSet()
     actor_ids = duplicates(((w, a.id) for w, a in actors), "actor", problems)
+    duplicates(((w, old) for w, a in actors for old in a.merged_from), "merged actor", problems)
+    for where, actor in actors:
+        for old_id in sorted(set(actor.merged_from) & actor_ids):
+            problems.add(where, f"merged_from {old_id!r} is still an actor of its own")
     duplicates(((s.path, s.source.id) for s in sources), "source", problems)
     claim_ids = duplicates(((w, c.id) for s in sources for w, c in s.claims), "claim", problems)
 
@@ -337,8 +399,12 @@ def assemble(
                 "description": actor.description,
                 "wikidata_id": actor.wikidata_id,
                 "country": actor.country,
+                "status": actor.status.value,
+                "status_reason": actor.status_reason,
             },
         )
+        for old_id in actor.merged_from:
+            seed_set.add(ActorRedirect, {"old_id": old_id, "actor_id": actor.id})
         labels = [(actor.name, True)] + [(a.label, a.auto_mention) for a in actor.aliases]
         for label, auto in labels:
             if auto and label_owner.setdefault(label, actor.id) != actor.id:
@@ -364,6 +430,7 @@ def assemble(
 
     stance_counts: Counter[str] = Counter()
     stance_ids: list[tuple[str, str]] = []
+    mention_ids: list[tuple[str, str]] = []
     for parsed in sources:
         source = parsed.source
         seed_set.furniture[source.id] = parsed.furniture
@@ -374,10 +441,14 @@ def assemble(
                 **source.model_dump(exclude={"text"}, mode="python"),
                 "genre": source.genre.value,
                 "date_precision": source.date_precision and source.date_precision.value,
+                "status": source.status.value,
                 "text": source.text,
                 "text_sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
             },
         )
+        seed_set.add(SourceFile, {"source_id": source.id, "file_name": parsed.file_name})
+        for section, ordinal, anchor in parsed.anchors:
+            seed_set.add(SourceAnchor, source_anchor_row(source.id, section, ordinal, anchor))
         for row in passage_rows(source_id=source.id, text=source.text):
             seed_set.add(Passage, row)
         for where, claim in parsed.claims:
@@ -389,8 +460,10 @@ def assemble(
                     "claim_type": claim.claim_type.value,
                     "status": claim.status.value,
                     "status_reason": claim.status_reason,
+                    "review_status": claim.review_status.value,
                 },
             )
+            seed_set.add(ClaimOrigin, {"claim_id": claim.id, "source_id": source.id})
             for topic in dict.fromkeys(claim.topics):
                 seed_set.add(ClaimTopic, {"claim_id": claim.id, "topic": topic})
             roles: dict[str, str] = {}
@@ -429,40 +502,57 @@ def assemble(
                     "quote": text[span.start : span.end],
                     "prefix": prefix,
                     "suffix": suffix,
+                    "status": stance.status.value,
+                    "status_reason": stance.status_reason,
+                    "review_status": stance.review_status.value,
                 },
             )
+            if anchor := declared_anchor(stance):
+                seed_set.add(StanceAnchor, {"stance_id": stance_id, **anchor})
 
-        mentions = []
+        # (actor, span, the declaration or None for a mention the matcher found)
+        mentions: list[tuple[str, Span, SeedMention | None]] = []
         for where, mention, span in parsed.mentions:
             if mention.actor not in actor_ids:
                 problems.add(where, f"unknown actor {mention.actor!r}")
-            mentions.append((mention.actor, span, MentionOrigin.curated))
+            mentions.append((mention.actor, span, mention))
         declared = [span for _, span, _ in mentions]
         auto_labels = {label: owner for label, owner in label_owner.items() if owner in actor_ids}
         mentions += [
-            (actor_id, span, MentionOrigin.derived)
+            (actor_id, span, None)
             for actor_id, span in match_labels(
                 text, auto_labels, skip=[*parsed.furniture, *parsed.not_mentions, *declared]
             )
         ]
-        for actor_id, span, origin in sorted(mentions, key=lambda item: item[1]):
+        for actor_id, span, mention in sorted(mentions, key=lambda item: item[1]):
+            mention_id = (mention and mention.id) or span_id(
+                "mn", source.id, actor_id, span.start, span.end
+            )
+            mention_ids.append((parsed.path, mention_id))
             prefix, suffix = context(text, span)
             seed_set.add(
                 Mention,
                 {
-                    "id": span_id("mn", source.id, actor_id, span.start, span.end),
+                    "id": mention_id,
                     "source_id": source.id,
                     "actor_id": actor_id,
-                    "origin": origin.value,
+                    "origin": mention.origin.value if mention else MentionOrigin.derived.value,
                     "start": span.start,
                     "end": span.end,
                     "quote": text[span.start : span.end],
                     "prefix": prefix,
                     "suffix": suffix,
+                    "status": mention.status.value if mention else Status.active.value,
+                    "status_reason": mention and mention.status_reason,
                 },
             )
+            anchor = mention and declared_anchor(mention)
+            if anchor or (mention and mention.note):
+                row = {"mention_id": mention_id, **(anchor or NO_ANCHOR), "note": mention.note}
+                seed_set.add(MentionAnchor, row)
 
     duplicates(stance_ids, "stance", problems)
+    duplicates(mention_ids, "mention", problems)
     for parsed in sources:
         for where, claim in parsed.claims:
             if stance_counts[claim.id] == 0:
@@ -480,7 +570,7 @@ class SyncReport:
 
     def lines(self) -> list[str]:
         return [
-            f"{table:12} {c['inserted']:5} inserted {c['updated']:5} updated "
+            f"{table:14} {c['inserted']:5} inserted {c['updated']:5} updated "
             f"{c['deleted']:5} deleted {c['unchanged']:5} unchanged"
             for table, c in self.counts.items()
         ]
