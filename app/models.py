@@ -5,7 +5,7 @@ Per entity: a table model (``table=True``, never a request body or a response), 
 ``...Public`` models that responses are built from.
 """
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
@@ -599,7 +599,8 @@ class ChangePublic(BaseModel):
     def of(cls, change: "Change") -> "ChangePublic":
         return cls(
             seq=change.seq or 0,
-            at=change.at,
+            # SQLite keeps no time zone; every change is written in UTC
+            at=change.at if change.at.tzinfo else change.at.replace(tzinfo=UTC),
             key=change.key_name,
             action=change.action,
             resource=change.resource,

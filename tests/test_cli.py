@@ -48,3 +48,18 @@ def test_bad_seeds_exit_non_zero_naming_file_and_record(runner: CliRunner, tmp_p
     result = runner.invoke(cli, ["seed", "--seeds-dir", str(seeds)])
     assert result.exit_code == 1
     assert "actors.yaml: actors[0] (id china): kind:" in result.output
+
+
+def test_keys_create_list_revoke(runner: CliRunner) -> None:
+    assert runner.invoke(cli, ["migrate"]).exit_code == 0
+    created = runner.invoke(cli, ["keys", "create", "anna", "--scope", "curate"])
+    assert created.exit_code == 0, created.output
+    token = created.output.strip()
+    assert token.startswith("cdb_")
+    listed = runner.invoke(cli, ["keys", "list"])
+    assert "anna\tcurate" in listed.output
+    assert token.split("_")[-1] not in listed.output
+    assert runner.invoke(cli, ["keys", "create", "anna"]).exit_code != 0
+    assert runner.invoke(cli, ["keys", "revoke", "anna"]).exit_code == 0
+    assert "revoked" in runner.invoke(cli, ["keys", "list"]).output
+    assert runner.invoke(cli, ["keys", "revoke", "nobody"]).exit_code == 1

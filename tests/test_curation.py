@@ -237,6 +237,7 @@ def test_history_and_the_change_feed_record_every_write(
     ]
     assert history[0]["before"]["claim_type"] == "evaluation"
     assert all(h["key"] == "curate-key" for h in history)
+    assert all(h["at"].endswith(("Z", "+00:00")) for h in history)
 
     changes = client.get("/v1/changes", params={"since": since} if since else {}).json()
     assert [(c["action"], c["id"]) for c in changes["items"]] == [
