@@ -68,6 +68,17 @@ NOT_MODIFIED = {
 }
 
 
+IF_MATCH = {
+    "name": "If-Match",
+    "in": "header",
+    "required": True,
+    "description": "The ETag of the version this write changes, from a GET: `428` without "
+    "it, `412` when someone changed the record since.",
+    "schema": {"type": "string"},
+    "example": '"3.9f2c41d0a6b87e5c1d2f3a4b5c6d7e8f"',
+}
+
+
 def build(app: FastAPI) -> dict[str, Any]:
     """Generate the schema once, then give every response a problem shape or an example."""
     if app.openapi_schema:
@@ -89,7 +100,7 @@ def build(app: FastAPI) -> dict[str, Any]:
     components["Problem"]["example"] = {"type": "about:blank", **EXAMPLES[404]}
 
     for operations in schema["paths"].values():
-        for operation in operations.values():
+        for method, operation in operations.items():
             responses = operation["responses"]
             default_422 = responses.get("422", {}).get("content", {}).get("application/json")
             if default_422 is not None:
@@ -101,9 +112,11 @@ def build(app: FastAPI) -> dict[str, Any]:
                         media["example"] = example_for(media.get("schema", {}), components)
                 if status == "200" and not response.get("content"):
                     raise ValueError(f"{operation['operationId']}: 200 without content")
+            if "428" in responses:
+                operation.setdefault("parameters", []).append(IF_MATCH)
             responses["500"] = SERVER_ERROR
             responses.setdefault("503", QUERY_TIMEOUT)
-            if "200" in responses:
+            if "200" in responses and method == "get":
                 responses["200"]["headers"] = CACHE_HEADERS
                 responses["304"] = NOT_MODIFIED
     app.openapi_schema = schema

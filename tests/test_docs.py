@@ -76,3 +76,11 @@ def test_errors_are_documented_as_problem_json(docs_client: TestClient) -> None:
     detail = schema["paths"]["/v1/claims/{claim_id}"]["get"]["responses"]
     assert set(detail) == {"200", "304", "404", "500", "503"}
     assert "HTTPValidationError" not in schema["components"]["schemas"]
+
+
+def test_writes_document_if_match(docs_client: TestClient) -> None:
+    schema = docs_client.get("/openapi.json").json()
+    patch = schema["paths"]["/v1/claims/{claim_id}"]["patch"]
+    if_match = patch["parameters"][-1]
+    assert (if_match["name"], if_match["in"], if_match["required"]) == ("If-Match", "header", True)
+    assert "If-Match" not in str(schema["paths"]["/v1/claims"]["post"].get("parameters", []))

@@ -43,7 +43,7 @@ from app.models import (
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.routes import stances
-from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
+from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
@@ -153,7 +153,7 @@ def present_one(session: Session, actor: Actor) -> ActorPublic:
     return present(session, [actor])[0]
 
 
-@router.post("", responses=WRITE_ERRORS | problems(409), summary="Add an actor")
+@router.post("", status_code=201, responses=CREATE_ERRORS, summary="Add an actor")
 def create_actor(
     body: ActorCreate, request: Request, response: Response, who: Curator
 ) -> ActorPublic:

@@ -37,7 +37,7 @@ from app.models import (
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.routes import stances
-from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
+from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
 from app.services import curation, search, webannotation
 from app.services.facets import CLAIM_FACETS, claim_facets, facet_pattern
@@ -233,7 +233,7 @@ def present_one(session: Session, claim: Claim) -> ClaimPublic:
     return present(session, [claim])[0]
 
 
-@router.post("", responses=WRITE_ERRORS | problems(409), summary="Create a claim")
+@router.post("", status_code=201, responses=CREATE_ERRORS, summary="Create a claim")
 def create_claim(
     body: ClaimCreate, request: Request, response: Response, who: Curator
 ) -> ClaimPublic:

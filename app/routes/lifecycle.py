@@ -17,6 +17,7 @@ from app.pagination import PageParams, keyset, page
 from app.services import curation
 
 WRITE_ERRORS = problems(400, 401, 403, 404, 412, 413, 422, 428, 429)
+CREATE_ERRORS = problems(400, 401, 403, 409, 413, 422, 429)
 
 
 class DeleteParams(BaseModel):
@@ -48,7 +49,6 @@ def write(request: Request, response: Response, work: Callable[[Session], Any]) 
 
 
 def created(response: Response, location: str) -> None:
-    response.status_code = 201
     response.headers["Location"] = location
 
 

@@ -25,7 +25,7 @@ from app.models import (
     Status,
 )
 from app.pagination import PageParams, keyset, page
-from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
+from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
 
 router = APIRouter(prefix="/v1/mentions", tags=["mentions"])
@@ -103,7 +103,7 @@ def read_mention(mention: MentionDep, session: SessionDep, response: Response) -
     return present_one(session, mention)
 
 
-@router.post("", responses=WRITE_ERRORS | problems(409), summary="Declare a mention")
+@router.post("", status_code=201, responses=CREATE_ERRORS, summary="Declare a mention")
 def create_mention(
     body: MentionInput, request: Request, response: Response, who: Curator
 ) -> MentionPublic:

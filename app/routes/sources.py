@@ -36,7 +36,7 @@ from app.models import (
 from app.pagination import PageParams, decode_cursor, keyset, page, sort_key, sort_type
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
-from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
+from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
 from app.services import curation, search
 
@@ -125,7 +125,7 @@ def read_source(source: SourceDep, response: Response) -> SourceDetail:
     return present_one(None, source)  # type: ignore[arg-type]
 
 
-@router.post("", responses=WRITE_ERRORS | problems(409, 413), summary="Add a source")
+@router.post("", status_code=201, responses=CREATE_ERRORS, summary="Add a source")
 def create_source(
     body: SourceCreate, request: Request, response: Response, who: Curator
 ) -> SourceDetail:

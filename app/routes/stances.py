@@ -30,7 +30,7 @@ from app.models import (
     Status,
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
-from app.routes.lifecycle import WRITE_ERRORS, add_lifecycle, created, write
+from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
 from app.services.facets import STANCE_FACETS, facet_pattern, stance_facets
 
@@ -161,7 +161,7 @@ def read_stance(stance: StanceDep, session: SessionDep, response: Response) -> S
     return present_one(session, stance)
 
 
-@router.post("", responses=WRITE_ERRORS | problems(409), summary="Attach a stance to a claim")
+@router.post("", status_code=201, responses=CREATE_ERRORS, summary="Attach a stance to a claim")
 def create_stance(
     body: StanceInput, request: Request, response: Response, who: Curator
 ) -> StancePublic:
