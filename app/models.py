@@ -44,6 +44,14 @@ def text_type(max_length: int | None = None, *, min_length: int = 0) -> Any:
 
 Name = text_type(NAME_LENGTH, min_length=1)
 Note = text_type(NOTE_LENGTH)
+Title = text_type(TITLE_LENGTH, min_length=1)
+Url = text_type(TEXT_LENGTH)
+ClaimText = text_type(TEXT_LENGTH, min_length=1)
+Language = Annotated[  # BCP-47
+    str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$", max_length=35)
+]
+WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$", max_length=20)]
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]  # ISO 3166-1 alpha-3
 
 
 # ---------------------------------------------------------------- vocabularies
@@ -397,17 +405,15 @@ class Strict(BaseModel):
 
 class SourceCreate(Strict):
     id: Slug
-    title: text_type(TITLE_LENGTH, min_length=1)
+    title: Title
     publisher: Name | None = None
     author: Name | None = None
-    url: text_type(TEXT_LENGTH) | None = None
+    url: Url | None = None
     published_on: date | None = None
     date_precision: DatePrecision | None = None
     date_note: Note | None = None
     genre: Genre
-    language: Annotated[
-        str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$", max_length=35)
-    ]
+    language: Language
     text: text_type(min_length=1)
 
 
@@ -422,10 +428,8 @@ class ActorCreate(Strict):
     name: Name
     kind: ActorKind
     description: Note | None = None
-    wikidata_id: (
-        Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$", max_length=20)] | None
-    ) = None
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    wikidata_id: WikidataId | None = None
+    country: Country | None = None
     aliases: list[AliasCreate] = []
 
 
@@ -436,7 +440,7 @@ class ClaimActorCreate(Strict):
 
 class ClaimCreate(Strict):
     id: Slug
-    text: text_type(TEXT_LENGTH, min_length=1)
+    text: ClaimText
     claim_type: ClaimType
     topics: list[Topic] = []
     actors: list[ClaimActorCreate] = []
@@ -471,35 +475,28 @@ class MentionCreate(Anchor):
 class SourceUpdate(Strict):
     """A JSON merge patch of a source's metadata; its text never changes."""
 
-    title: text_type(TITLE_LENGTH, min_length=1) | None = None
+    title: Title | None = None
     publisher: Name | None = None
     author: Name | None = None
-    url: text_type(TEXT_LENGTH) | None = None
+    url: Url | None = None
     published_on: date | None = None
     date_precision: DatePrecision | None = None
     date_note: Note | None = None
     genre: Genre | None = None
-    language: (
-        Annotated[
-            str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$", max_length=35)
-        ]
-        | None
-    ) = None
+    language: Language | None = None
 
 
 class ActorUpdate(Strict):
     name: Name | None = None
     kind: ActorKind | None = None
     description: Note | None = None
-    wikidata_id: (
-        Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$", max_length=20)] | None
-    ) = None
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    wikidata_id: WikidataId | None = None
+    country: Country | None = None
     aliases: list[AliasCreate] | None = None
 
 
 class ClaimUpdate(Strict):
-    text: text_type(TEXT_LENGTH, min_length=1) | None = None
+    text: ClaimText | None = None
     claim_type: ClaimType | None = None
     topics: list[Topic] | None = None
     actors: list[ClaimActorCreate] | None = None
