@@ -355,3 +355,22 @@ def test_actor_patch_replaces_aliases_as_a_whole(
     assert patched.json()["aliases"] == [{"label": "NK News", "kind": "name"}]
     assert patched.json()["description"] is None
     assert patched.json()["name"] == before["name"]
+
+
+def test_search_hides_retracted_records(client: TestClient, curator: dict[str, str]) -> None:
+    def kinds(q: str) -> set[tuple[str, str]]:
+        return {
+            (h["kind"], h["id"]) for h in client.get("/v1/search", params={"q": q}).json()["items"]
+        }
+
+    assert ("actor", "andrei-lankov") in kinds("lankov")
+    path = "/v1/actors/andrei-lankov"
+    client.delete(path, headers=curator | {"If-Match": etag_of(client, path)})
+    assert ("actor", "andrei-lankov") not in kinds("lankov")
+    claim = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
+    assert ("claim", "nk-russia-alliance-strategic-masterstroke") in kinds("masterstroke")
+    client.delete(claim, headers=curator | {"If-Match": etag_of(client, claim)})
+    assert ("claim", "nk-russia-alliance-strategic-masterstroke") not in kinds("masterstroke")
+    source = "/v1/sources/kim-alliance-counter-china"
+    client.delete(source, headers=curator | {"If-Match": etag_of(client, source)})
+    assert not kinds("masterstroke")

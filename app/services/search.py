@@ -13,10 +13,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, column, func, literal_column, select, table, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    union_all,
+)
 from sqlmodel import Session, col
 
-from app.models import Actor, Claim, Passage, Source
+from app.models import Actor, Claim, Passage, Source, Status
 from app.services.provenance import span_id
 from app.services.search_query import Query, SearchSyntaxError, fts5_expression, parse, tsquery
 
@@ -121,6 +131,7 @@ def _ranked(dialect: str, kind: Kind, query: Query) -> Select[Any]:
         # normalization 1 divides by the log of the length, as bm25 weighs length
         score = func.ts_rank_cd(indexed.c.search_vector, tsquery(query), 1)
         where = _ts_match(indexed, query)
+    where = and_(where, key.in_(_live(kind)))  # retracted records are hidden, as in lists
     if label is None:
         found = select(key.label("key"), score.label("score")).where(where).subquery("found")
         return select(found.c.key, found.c.score).order_by(found.c.score.desc(), found.c.key)
@@ -134,6 +145,19 @@ def _ranked(dialect: str, kind: Kind, query: Query) -> Select[Any]:
         select(ranked.c.key, ranked.c.label, ranked.c.score)
         .where(ranked.c.n == 1)
         .order_by(ranked.c.score.desc(), ranked.c.key)
+    )
+
+
+def _live(kind: Kind) -> Select[Any]:
+    """Ids of the records of ``kind`` that are not retracted (passages: of live sources)."""
+    if kind is Kind.claim:
+        return select(Claim.id).where(Claim.status == Status.active)
+    if kind is Kind.actor:
+        return select(Actor.id).where(Actor.status == Status.active)
+    return (
+        select(Passage.id)
+        .join(Source, Source.id == Passage.source_id)
+        .where(Source.status == Status.active)
     )
 
 
