@@ -1,0 +1,440 @@
+"""What responses are built from: the ``...Public`` models, provenance with its W3C
+selectors, pages."""
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as PydanticField
+
+from app.models.common import (
+    ActorKind,
+    AliasKind,
+    Attribution,
+    Certainty,
+    ClaimType,
+    DatePrecision,
+    Genre,
+    Label,
+    MentionOrigin,
+    ReviewStatus,
+    Role,
+    Status,
+)
+from app.models.tables import Change, Mention, Stance
+
+
+class ChangePublic(BaseModel):
+    """One write, as the audit log keeps it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "seq": 42,
+                    "at": "2026-11-22T10:15:00Z",
+                    "key": "analyst-anna",
+                    "action": "update",
+                    "resource": "claim",
+                    "id": "nk-supplies-artillery-to-russia",
+                    "version": 2,
+                    "before": {"text": "North Korea supplies artillery shells to Russia."},
+                    "after": {
+                        "text": "North Korea supplies artillery shells and rockets to Russia."
+                    },
+                }
+            ]
+        }
+    )
+
+    seq: int
+    at: datetime
+    key: str
+    action: str
+    resource: str
+    id: str
+    version: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, change: "Change") -> "ChangePublic":
+        return cls(
+            seq=change.seq or 0,
+            # SQLite keeps no time zone; every change is written in UTC
+            at=change.at if change.at.tzinfo else change.at.replace(tzinfo=UTC),
+            key=change.key_name,
+            action=change.action,
+            resource=change.resource,
+            id=change.resource_id,
+            version=change.version,
+            before=change.before,
+            after=change.after,
+        )
+
+
+class TextPositionSelector(BaseModel):
+    """W3C Web Annotation: the span by code point offsets, ``end`` exclusive."""
+
+    type: Literal["TextPositionSelector"] = "TextPositionSelector"
+    start: int
+    end: int
+
+
+class TextQuoteSelector(BaseModel):
+    """W3C Web Annotation: the span by its exact text and what stands either side."""
+
+    type: Literal["TextQuoteSelector"] = "TextQuoteSelector"
+    exact: str
+    prefix: str
+    suffix: str
+
+
+Selector = Annotated[TextPositionSelector | TextQuoteSelector, PydanticField(discriminator="type")]
+
+
+def selectors(start: int, end: int, quote: str, prefix: str, suffix: str) -> list[Selector]:
+    """The pair of W3C selectors for a span, so a reader can anchor it either way."""
+    return [
+        TextPositionSelector(start=start, end=end),
+        TextQuoteSelector(exact=quote, prefix=prefix, suffix=suffix),
+    ]
+
+
+class Provenance(BaseModel):
+    source_id: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    selector: list[Selector]
+
+    @classmethod
+    def of(cls, span: "Stance | Mention") -> "Provenance":
+        return cls(
+            source_id=span.source_id,
+            start=span.start,
+            end=span.end,
+            quote=span.quote,
+            prefix=span.prefix,
+            suffix=span.suffix,
+            selector=selectors(span.start, span.end, span.quote, span.prefix, span.suffix),
+        )
+
+
+class ActorRef(BaseModel):
+    id: str
+    name: str
+    kind: ActorKind
+
+
+class AliasPublic(BaseModel):
+    label: str
+    kind: AliasKind
+
+
+class SourcePublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "putin-kim-unity-pyongyang",
+                    "title": "Putin and Kim Jong Un's Show of Unity in Pyongyang",
+                    "publisher": "Tekedia",
+                    "author": None,
+                    "url": None,
+                    "published_on": "2024-06-01",
+                    "date_precision": "month",
+                    "date_note": "Reports Putin's June 2024 visit to Pyongyang as recent.",
+                    "genre": "forum",
+                    "language": "en",
+                    "text_sha256": "4e505d27161a5558db3412af777a7922"
+                    "b4943648372c0c32de86dd826499f4c8",
+                    "length": 6667,
+                    "version": 1,
+                    "status": "active",
+                    "status_reason": None,
+                }
+            ]
+        }
+    )
+
+    id: str
+    title: str
+    publisher: str | None
+    author: str | None
+    url: str | None
+    published_on: date | None
+    date_precision: DatePrecision | None
+    date_note: str | None
+    genre: Genre
+    language: str
+    text_sha256: str
+    length: int
+    version: int
+    status: Status
+    status_reason: str | None
+
+
+class SourceDetail(SourcePublic):
+    text: str
+
+
+class ActorPublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "kim-jong-un",
+                    "name": "Kim Jong Un",
+                    "kind": "person",
+                    "description": "Supreme Leader of North Korea since 2011.",
+                    "wikidata_id": "Q56226",
+                    "country": "PRK",
+                    "aliases": [{"label": "Kim Jong-un", "kind": "transliteration"}],
+                    "version": 1,
+                    "status": "active",
+                    "status_reason": None,
+                }
+            ]
+        }
+    )
+
+    id: str
+    name: str
+    kind: ActorKind
+    description: str | None
+    wikidata_id: str | None
+    country: str | None
+    aliases: list[AliasPublic]
+    version: int
+    status: Status
+    status_reason: str | None
+
+
+class ActorCounts(BaseModel):
+    mentions: int
+    claims: int
+    stances: int
+
+
+class ActorDetail(ActorPublic):
+    counts: ActorCounts
+
+
+class ClaimActorPublic(BaseModel):
+    id: str
+    name: str
+    role: Role
+
+
+LANKOV_QUOTE = (
+    "Andrei Lankov, director of NK News, doubts Russia will provide North Korea with "
+    "substantial military technology, suggesting it offers little benefit and potential "
+    "future problems."
+)
+EXAMPLE_STANCE = {
+    "id": "st-f0b734bc890fa704",
+    "claim_id": "russia-will-transfer-military-tech-to-nk",
+    "label": "opposes",
+    "holder": {"id": "andrei-lankov", "name": "Andrei Lankov", "kind": "person"},
+    "attribution": "reported",
+    "certainty": "probable",
+    "provenance": {
+        "source_id": "putin-kim-unity-pyongyang",
+        "start": 3428,
+        "end": 3607,
+        "quote": LANKOV_QUOTE,
+        "prefix": "significant concern for the US. ",
+        "suffix": " While North Korean artillery co",
+        "selector": [
+            {"type": "TextPositionSelector", "start": 3428, "end": 3607},
+            {
+                "type": "TextQuoteSelector",
+                "exact": LANKOV_QUOTE,
+                "prefix": "significant concern for the US. ",
+                "suffix": " While North Korean artillery co",
+            },
+        ],
+    },
+    "version": 1,
+    "status": "active",
+    "status_reason": None,
+    "review_status": "accepted",
+}
+
+
+class StancePublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE_STANCE]})
+
+    id: str
+    claim_id: str
+    label: Label
+    holder: ActorRef | None
+    attribution: Attribution
+    certainty: Certainty
+    provenance: Provenance
+    version: int
+    status: Status
+    status_reason: str | None
+    review_status: ReviewStatus
+
+
+class ClaimPublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "nk-supplies-munitions-to-russia",
+                    "text": "North Korea supplies Russia with ammunition for its war in Ukraine.",
+                    "claim_type": "factual",
+                    "topics": ["munitions", "ukraine-war"],
+                    "status": "active",
+                    "status_reason": None,
+                    "actors": [{"id": "north-korea", "name": "North Korea", "role": "subject"}],
+                    "version": 1,
+                    "review_status": "accepted",
+                }
+            ]
+        }
+    )
+
+    id: str
+    text: str
+    claim_type: ClaimType
+    topics: list[str]
+    status: Status
+    status_reason: str | None
+    actors: list[ClaimActorPublic]
+    version: int
+    review_status: ReviewStatus
+
+
+class ClaimDetail(ClaimPublic):
+    stances: list[StancePublic]
+
+
+class MentionPublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "mn-0c3a4f5e6d7b8a91",
+                    "actor": {"id": "andrei-lankov", "name": "Andrei Lankov", "kind": "person"},
+                    "surface": "Andrei Lankov",
+                    "provenance": {
+                        "source_id": "putin-kim-unity-pyongyang",
+                        "start": 3428,
+                        "end": 3441,
+                        "quote": "Andrei Lankov",
+                        "prefix": "significant concern for the US. ",
+                        "suffix": ", director of NK News, doubts Ru",
+                        "selector": [
+                            {"type": "TextPositionSelector", "start": 3428, "end": 3441},
+                            {
+                                "type": "TextQuoteSelector",
+                                "exact": "Andrei Lankov",
+                                "prefix": "significant concern for the US. ",
+                                "suffix": ", director of NK News, doubts Ru",
+                            },
+                        ],
+                    },
+                    "origin": "derived",
+                    "version": 1,
+                    "status": "active",
+                    "status_reason": None,
+                }
+            ]
+        }
+    )
+
+    id: str
+    actor: ActorRef
+    surface: str
+    provenance: Provenance
+    origin: MentionOrigin
+    version: int
+    status: Status
+    status_reason: str | None
+
+
+class AnnotationKind(StrEnum):
+    stance = "stance"
+    mention = "mention"
+
+
+class AnnotationPublic(BaseModel):
+    """One highlightable span: a stance (with its claim) or a mention (with its actor)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "mention",
+                    "id": "mn-0c3a4f5e6d7b8a91",
+                    "start": 206,
+                    "end": 211,
+                    "quote": "China",
+                    "selector": [
+                        {"type": "TextPositionSelector", "start": 206, "end": 211},
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": "China",
+                            "prefix": "a calculated move to counter ",
+                            "suffix": "\u2019s strategy, disrupt Beijing\u2019s do",
+                        },
+                    ],
+                    "actor": {"id": "china", "name": "China", "kind": "state"},
+                    "claim": None,
+                    "label": None,
+                    "holder": None,
+                    "attribution": None,
+                    "certainty": None,
+                }
+            ]
+        }
+    )
+
+    kind: AnnotationKind
+    id: str
+    start: int
+    end: int
+    quote: str
+    selector: list[Selector]
+    actor: ActorRef | None = None
+    claim: "ClaimRef | None" = None
+    label: Label | None = None
+    holder: ActorRef | None = None
+    attribution: Attribution | None = None
+    certainty: Certainty | None = None
+
+
+class ClaimRef(BaseModel):
+    id: str
+    text: str
+
+
+AnnotationPublic.model_rebuild()
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: follow ``next_cursor`` (or the ``Link: rel="next"`` header)."""
+
+    items: list[T]
+    next_cursor: str | None
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class FacetedPage(Page[T], Generic[T]):
+    """A page, and facet counts over the whole filtered list (empty unless asked for)."""
+
+    facets: dict[str, list[FacetValue]]
