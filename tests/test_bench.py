@@ -1,0 +1,108 @@
+"""The benchmark keeps working: a tiny corpus has the promised shapes, and every benchmark
+query answers on claimsdb and on Datasette. Not a timed test (docs/benchmarks.md is)."""
+
+import asyncio
+import contextlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.db import make_engine, upgrade
+from app.main import create_app
+from app.services.search import passage_rows
+from bench.generate import CLAIMS_PER_SOURCE, MENTIONS_PER_SOURCE, generate
+from bench.run import QUERIES, paths, sample
+
+CLAIMS = 400
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("bench") / "bench.db"
+    generate(database_url=f"sqlite:///{path}", claims=CLAIMS, seed=7, quiet=True)
+    return path
+
+
+@pytest.fixture
+def db(corpus: Path):
+    with contextlib.closing(sqlite3.connect(corpus)) as connection:
+        yield connection
+
+
+def count(db: sqlite3.Connection, sql: str) -> int:
+    return db.execute(sql).fetchone()[0]
+
+
+def test_row_counts_keep_their_ratios(db: sqlite3.Connection) -> None:
+    sources = CLAIMS // CLAIMS_PER_SOURCE
+    assert count(db, "select count(*) from claim") == CLAIMS
+    assert count(db, "select count(*) from source") == sources
+    assert count(db, "select count(*) from actor") == CLAIMS // 100
+    assert count(db, "select count(*) from stance") == 2 * CLAIMS
+    aliases = count(db, "select count(*) from actor_alias")
+    assert CLAIMS // 100 <= aliases <= 2 * CLAIMS // 100
+    assert CLAIMS <= count(db, "select count(*) from claim_topic") <= 3 * CLAIMS
+    assert CLAIMS <= count(db, "select count(*) from claim_actor") <= 2 * CLAIMS
+    assert 0 < count(db, "select count(*) from mention") <= MENTIONS_PER_SOURCE * sources
+    for source_id, text in db.execute("select id, text from source"):
+        assert 15_000 <= len(text) <= 26_000
+        expected = len(passage_rows(source_id=source_id, text=text))
+        stored = count(db, f"select count(*) from passage where source_id = '{source_id}'")
+        assert stored == expected
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_every_span_is_real_provenance(db: sqlite3.Connection) -> None:
+    texts = dict(db.execute("select id, text from source"))
+    for table in ("stance", "mention"):
+        rows = db.execute(f'select source_id, start, "end", quote, prefix, suffix from {table}')
+        for source_id, start, end, quote, prefix, suffix in rows:
+            text = texts[source_id]
+            assert text[start:end] == quote
+            assert text[max(0, start - 32) : start] == prefix
+            assert text[end : end + 32] == suffix
+
+
+def test_full_text_indexes_and_triggers_are_as_the_migration_makes_them(
+    db: sqlite3.Connection, tmp_path: Path
+) -> None:
+    for table, base in (("fts_claim", "claim"), ("fts_passage", "passage")):
+        assert count(db, f"select count(*) from {table}") == count(
+            db, f"select count(*) from {base}"
+        )
+    assert count(db, "select count(*) from fts_claim where fts_claim match 'alliance'") > 0
+    assert count(db, "select count(*) from fts_passage where fts_passage match 'alliance'") > 0
+
+    fresh = tmp_path / "fresh.db"
+    upgrade(make_engine(f"sqlite:///{fresh}"))
+    triggers = "select name, sql from sqlite_master where type = 'trigger' order by name"
+    with contextlib.closing(sqlite3.connect(fresh)) as migrated:
+        assert db.execute(triggers).fetchall() == migrated.execute(triggers).fetchall()
+
+
+def test_every_query_answers_on_claimsdb(corpus: Path) -> None:
+    urls = paths(sample(corpus, size=3), corpus.stem)
+    app = create_app(Settings(database_url=f"sqlite:///{corpus}"))
+    with TestClient(app) as client:
+        for query in QUERIES:
+            for url in urls[query.key]["claimsdb"]:
+                response = client.get(url)
+                assert response.status_code == 200, (url, response.text)
+
+
+def test_every_query_answers_on_datasette(corpus: Path) -> None:
+    datasette = pytest.importorskip("datasette.app", reason="the bench extra is not installed")
+    instance = datasette.Datasette(immutables=[str(corpus)])
+    urls = paths(sample(corpus, size=3), corpus.stem)
+
+    async def fetch_all() -> None:
+        for query in QUERIES:
+            for url in urls[query.key]["datasette"]:
+                response = await instance.client.get(url)
+                assert response.status_code == 200, (url, response.text)
+                assert isinstance(response.json(), list)
+
+    asyncio.run(fetch_all())
