@@ -119,6 +119,11 @@ def stance_count() -> Any:
     )
 
 
+def live_stance_claims(*conditions: object) -> Any:
+    """Ids of the claims with a live stance meeting ``conditions``."""
+    return select(Stance.claim_id).where(Stance.status == Status.active, *conditions)
+
+
 def has_stance(*conditions: object) -> object:
     """A live (not retracted) stance on the claim meeting ``conditions``."""
     return exists().where(Stance.claim_id == Claim.id, Stance.status == Status.active, *conditions)
@@ -174,7 +179,11 @@ def list_claims(
         for name in ("source_id", "holder_id", "label")
         if getattr(filters, name) is not None
     ]
-    if stance_conditions:
+    if filters.source_id is not None or filters.holder_id is not None:
+        # selective: start from the stance index and look the few claims up, instead of
+        # walking every claim in id order to test it for a stance
+        statement = statement.where(col(Claim.id).in_(live_stance_claims(*stance_conditions)))
+    elif stance_conditions:
         statement = statement.where(has_stance(*stance_conditions))
     if filters.actor_id is not None:
         takes_part = exists().where(
