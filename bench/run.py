@@ -83,7 +83,7 @@ QUERIES = [
         lambda v: f"/v1/claims?source_id={v}&limit=50",
         f"select {CLAIM_COLUMNS}, (select count(*) from stance where claim_id = c.id) "
         f"as stance_count, {TOPICS_SQL}, {ACTORS_SQL} from claim c where c.status = 'active' "
-        "and exists (select 1 from stance s where s.claim_id = c.id and s.source_id = :v "
+        "and c.id in (select s.claim_id from stance s where s.source_id = :v "
         "and s.status = 'active') order by c.id limit 50",
         "source",
     ),
