@@ -24,4 +24,4 @@ WORKDIR /var/lib/claimsdb
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request, os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/readyz')"
 
-CMD ["sh", "-c", "claimsdb migrate && claimsdb seed && exec claimsdb serve --host \"$HOST\" --port \"$PORT\""]
+CMD ["sh", "-c", "exec claimsdb serve --migrate --seed --host \"$HOST\" --port \"$PORT\""]

@@ -16,9 +16,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 serve: $(VENV)/.installed
-	$(BIN)/claimsdb migrate
-	$(BIN)/claimsdb seed
-	$(BIN)/claimsdb serve --host $(HOST) --port $(PORT)
+	$(BIN)/claimsdb serve --migrate --seed --host $(HOST) --port $(PORT)
 
 migrate: $(VENV)/.installed
 	$(BIN)/claimsdb migrate

@@ -178,8 +178,19 @@ def serve(
     host: Annotated[str, typer.Option(envvar="HOST")] = "127.0.0.1",
     port: Annotated[int, typer.Option(envvar="PORT")] = 8000,
     workers: Annotated[int, typer.Option(envvar="WEB_CONCURRENCY")] = 1,
+    migrate_first: Annotated[
+        bool, typer.Option("--migrate", help="Run `claimsdb migrate` first, in this process.")
+    ] = False,
+    seed_first: Annotated[
+        bool, typer.Option("--seed", help="Run `claimsdb seed` first, in this process.")
+    ] = False,
 ) -> None:
-    """Serve the HTTP API with uvicorn."""
+    """Serve the HTTP API with uvicorn; with --migrate --seed, prepare the database first
+    in the same process (as `make serve` does), which saves starting Python three times."""
+    if migrate_first:
+        migrate()
+    if seed_first:
+        seed_command(seeds_dir=None)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -193,3 +204,7 @@ def serve(
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,8 +1,14 @@
 """The claimsdb command as `make serve` runs it: migrate, seed (twice), and refusals."""
 
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from typer.testing import CliRunner
 
@@ -63,3 +69,30 @@ def test_keys_create_list_revoke(runner: CliRunner) -> None:
     assert runner.invoke(cli, ["keys", "revoke", "anna"]).exit_code == 0
     assert "revoked" in runner.invoke(cli, ["keys", "list"]).output
     assert runner.invoke(cli, ["keys", "revoke", "nobody"]).exit_code == 1
+
+
+def test_serve_migrates_and_seeds_a_fresh_database(tmp_path: Path) -> None:
+    """What `make serve` runs: one process that migrates, seeds and serves."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}"}
+    command = [sys.executable, "-m", "app.cli", "serve", "--migrate", "--seed", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/v1/sources", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        else:
+            pytest.fail("claimsdb serve --migrate --seed never answered")
+        assert len(answer.json()["items"]) == 4
+        assert httpx.get(f"http://127.0.0.1:{port}/readyz").json()["status"] == "ready"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0].decode()
+    assert "database migrated to revision" in output
+    assert "seeded" in output
