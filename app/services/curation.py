@@ -43,7 +43,15 @@ from app.models import (
     fold,
 )
 from app.services import search
-from app.services.provenance import AnchorError, Span, context, locate, match_labels, span_id
+from app.services.provenance import (
+    AnchorError,
+    Span,
+    context,
+    locate,
+    match_labels,
+    mention_id,
+    stance_id,
+)
 
 MODELS: dict[str, type[SQLModel]] = {
     "source": Source,
@@ -268,7 +276,7 @@ def derived_mentions(session: Session, text: str) -> list[tuple[str, Span]]:
 def mention_row(source: Source, actor_id: str, span: Span, origin: MentionOrigin) -> Mention:
     prefix, suffix = context(source.text, span)
     return Mention(
-        id=span_id("mn", source.id, actor_id, span.start, span.end),
+        id=mention_id(source_id=source.id, actor_id=actor_id, start=span.start, end=span.end),
         source_id=source.id,
         actor_id=actor_id,
         origin=origin,
@@ -497,11 +505,15 @@ def create_stance(*, session: Session, who: str, data: StanceInput) -> Stance:
         must_exist(session, Actor, data.holder, "holder")
     source, span = place_span(session, data)
     prefix, suffix = context(source.text, span)
-    stance_id = data.id or span_id(
-        "st", source.id, data.claim, data.holder or "", span.start, span.end
+    derived = data.id or stance_id(
+        source_id=source.id,
+        claim_id=data.claim,
+        holder_id=data.holder,
+        start=span.start,
+        end=span.end,
     )
     stance = Stance(
-        id=fresh_id(session, "stance", stance_id),
+        id=fresh_id(session, "stance", derived),
         claim_id=data.claim,
         source_id=source.id,
         holder_id=data.holder,

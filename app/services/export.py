@@ -28,7 +28,15 @@ from app.models import (
     Status,
 )
 from app.services import seeding
-from app.services.provenance import AnchorError, Span, locate, match_labels, minimal_anchor, span_id
+from app.services.provenance import (
+    AnchorError,
+    Span,
+    locate,
+    match_labels,
+    mention_id,
+    minimal_anchor,
+    stance_id,
+)
 from app.services.seed_format import ANCHOR_SECTIONS, NO_ANCHOR
 from app.services.seed_yaml import Exact, Raw, render_actors, render_source
 from app.services.seeding import ACTORS_FILE, Problems, anchor_spans
@@ -191,13 +199,12 @@ def stance_entry(stance: Row, text: str, declared: Row | None) -> Row:
         "quote": Exact(stance["quote"]),
         **anchor_of(text, stance["start"], stance["end"], declared),
     }
-    derived = span_id(
-        "st",
-        stance["source_id"],
-        stance["claim_id"],
-        stance["holder_id"] or "",
-        stance["start"],
-        stance["end"],
+    derived = stance_id(
+        source_id=stance["source_id"],
+        claim_id=stance["claim_id"],
+        holder_id=stance["holder_id"],
+        start=stance["start"],
+        end=stance["end"],
     )
     if stance["id"] != derived:
         entry["id"] = stance["id"]
@@ -221,8 +228,11 @@ def mention_entry(mention: Row, text: str, declared: Row | None) -> Row:
 
 
 def derived_mention_id(mention: Row) -> str:
-    return span_id(
-        "mn", mention["source_id"], mention["actor_id"], mention["start"], mention["end"]
+    return mention_id(
+        source_id=mention["source_id"],
+        actor_id=mention["actor_id"],
+        start=mention["start"],
+        end=mention["end"],
     )
 
 

@@ -103,6 +103,16 @@ def span_id(prefix: str, *parts: object) -> str:
     return f"{prefix}-{digest[:16]}"
 
 
+def stance_id(*, source_id: str, claim_id: str, holder_id: str | None, start: int, end: int) -> str:
+    """A stance's id when none is declared: the same wherever the stance is made."""
+    return span_id("st", source_id, claim_id, holder_id or "", start, end)
+
+
+def mention_id(*, source_id: str, actor_id: str, start: int, end: int) -> str:
+    """A mention's id when none is declared: the same wherever the mention is made."""
+    return span_id("mn", source_id, actor_id, start, end)
+
+
 def minimal_anchor(text: str, span: Span, *, longest: int = 80) -> dict[str, str | int]:
     """The least an annotator would write to make a span's quote unique: nothing, else the
     shorter of the shortest prefix and the shortest suffix that do (whole words, so that it

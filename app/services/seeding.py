@@ -49,7 +49,8 @@ from app.services.provenance import (
     find_all,
     locate,
     match_labels,
-    span_id,
+    mention_id,
+    stance_id,
 )
 from app.services.search import passage_rows
 from app.services.seed_format import (
@@ -481,16 +482,20 @@ def assemble(
                 problems.add(where, f"unknown claim {stance.claim!r}")
             if stance.holder is not None and stance.holder not in actor_ids:
                 problems.add(where, f"unknown holder {stance.holder!r}")
-            stance_id = stance.id or span_id(
-                "st", source.id, stance.claim, stance.holder or "", span.start, span.end
+            derived_stance_id = stance.id or stance_id(
+                source_id=source.id,
+                claim_id=stance.claim,
+                holder_id=stance.holder,
+                start=span.start,
+                end=span.end,
             )
-            stance_ids.append((where, stance_id))
+            stance_ids.append((where, derived_stance_id))
             stance_counts[stance.claim] += 1
             prefix, suffix = context(text, span)
             seed_set.add(
                 Stance,
                 {
-                    "id": stance_id,
+                    "id": derived_stance_id,
                     "claim_id": stance.claim,
                     "source_id": source.id,
                     "holder_id": stance.holder,
@@ -508,7 +513,7 @@ def assemble(
                 },
             )
             if anchor := declared_anchor(stance):
-                seed_set.add(StanceAnchor, {"stance_id": stance_id, **anchor})
+                seed_set.add(StanceAnchor, {"stance_id": derived_stance_id, **anchor})
 
         # (actor, span, the declaration or None for a mention the matcher found)
         mentions: list[tuple[str, Span, SeedMention | None]] = []
@@ -525,15 +530,15 @@ def assemble(
             )
         ]
         for actor_id, span, mention in sorted(mentions, key=lambda item: item[1]):
-            mention_id = (mention and mention.id) or span_id(
-                "mn", source.id, actor_id, span.start, span.end
+            derived_mention_id = (mention and mention.id) or mention_id(
+                source_id=source.id, actor_id=actor_id, start=span.start, end=span.end
             )
-            mention_ids.append((parsed.path, mention_id))
+            mention_ids.append((parsed.path, derived_mention_id))
             prefix, suffix = context(text, span)
             seed_set.add(
                 Mention,
                 {
-                    "id": mention_id,
+                    "id": derived_mention_id,
                     "source_id": source.id,
                     "actor_id": actor_id,
                     "origin": mention.origin.value if mention else MentionOrigin.derived.value,
@@ -548,7 +553,11 @@ def assemble(
             )
             anchor = mention and declared_anchor(mention)
             if anchor or (mention and mention.note):
-                row = {"mention_id": mention_id, **(anchor or NO_ANCHOR), "note": mention.note}
+                row = {
+                    "mention_id": derived_mention_id,
+                    **(anchor or NO_ANCHOR),
+                    "note": mention.note,
+                }
                 seed_set.add(MentionAnchor, row)
 
     duplicates(stance_ids, "stance", problems)
