@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy import Engine
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
-from app.db import SessionDep
 from app.errors import ProblemError
 from app.models import ApiKey, Scope
 
@@ -113,16 +114,13 @@ class RateLimiter:
             return (1 - tokens) / self.rate
 
 
-def caller(request: Request, session: SessionDep) -> Caller:
-    """The key in ``Authorization: Bearer ...``, checked and rate-limited; or anonymous."""
-    header = request.headers.get("authorization")
-    if header is None:
-        return ANONYMOUS
-    scheme, _, token = header.partition(" ")
-    key = find_key(session=session, token=token.strip()) if scheme.lower() == "bearer" else None
+def authenticate(*, engine: Engine, token: str, limiter: RateLimiter) -> Caller:
+    """The caller a bearer token names, rate-limited; 401 or 429 when it may not proceed."""
+    with Session(engine) as session:
+        key = find_key(session=session, token=token)
     if key is None:
         raise Unauthorized("the API key is not valid (unknown, revoked or malformed)")
-    wait = request.app.state.rate_limiter.wait_for(key.id)
+    wait = limiter.wait_for(key.id)
     if wait > 0:
         raise TooManyRequests(
             f"key {key.name!r} is over its rate limit",
@@ -131,11 +129,31 @@ def caller(request: Request, session: SessionDep) -> Caller:
     return Caller(key.name, Scope(key.scope))
 
 
+async def caller(request: Request) -> Caller:
+    """The key in ``Authorization: Bearer ...``, checked and rate-limited; or anonymous.
+
+    Async so that an anonymous read costs no trip to the thread pool; only a key's lookup
+    goes there.
+    """
+    header = request.headers.get("authorization")
+    if header is None:
+        return ANONYMOUS
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer":
+        raise Unauthorized("the API key is not valid (unknown, revoked or malformed)")
+    return await run_in_threadpool(
+        authenticate,
+        engine=request.app.state.engine,
+        token=token.strip(),
+        limiter=request.app.state.rate_limiter,
+    )
+
+
 CallerDep = Annotated[Caller, Depends(caller)]
 
 
 def require(scope: Scope) -> Callable[[Caller], Caller]:
-    def dependency(who: CallerDep) -> Caller:
+    async def dependency(who: CallerDep) -> Caller:
         if who.name is None:
             raise Unauthorized(f"this needs an API key with the {scope.value!r} scope")
         if not who.may(scope):
@@ -145,7 +163,7 @@ def require(scope: Scope) -> Callable[[Caller], Caller]:
     return dependency
 
 
-def reads(request: Request, who: CallerDep) -> Caller:
+async def reads(request: Request, who: CallerDep) -> Caller:
     """Reads are open unless CLAIMSDB_REQUIRE_KEY_FOR_READS is set."""
     if request.app.state.settings.require_key_for_reads and who.name is None:
         raise Unauthorized("reading needs an API key on this server")

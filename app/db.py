@@ -53,6 +53,10 @@ def make_engine(
         connect_args={"check_same_thread": False},
         # one shared connection, or every session would see its own empty database
         poolclass=StaticPool if in_memory else None,
+        # enough connections kept open for the thread pool's requests: an overflow
+        # connection, closed after each use, makes the next request open one and parse
+        # the schema again
+        **({} if in_memory else {"pool_size": 20, "max_overflow": 20}),
     )
 
     @event.listens_for(engine, "connect")
@@ -68,6 +72,7 @@ def make_engine(
         cursor.close()
         if statement_timeout_ms:
             deadline = _record.info.setdefault("deadline", [math.inf])
+            _record.info["statement_timeout"] = statement_timeout_ms / 1000
             dbapi_connection.set_progress_handler(
                 lambda: int(clock() > deadline[0]), PROGRESS_STEPS
             )
@@ -83,10 +88,15 @@ def make_engine(
 
         @event.listens_for(engine, "before_cursor_execute")
         def _start_clock(connection: Any, *_args: Any) -> None:
-            deadline = connection.connection.info["deadline"]
-            deadline[0] = clock() + statement_timeout_ms / 1000
+            start_statement_clock(connection.connection.info)
 
     return engine
+
+
+def start_statement_clock(info: dict[str, Any]) -> None:
+    """Give the next SQLite statement on this connection its full time limit."""
+    if "deadline" in info:
+        info["deadline"][0] = clock() + info["statement_timeout"]
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -55,8 +55,10 @@ class PageParams(BaseModel):
     ] = None
 
 
-def single_valued_query(request: Request) -> None:
-    """Refuse a repeated query parameter: every parameter of this API takes one value."""
+async def single_valued_query(request: Request) -> None:
+    """Refuse a repeated query parameter: every parameter of this API takes one value.
+
+    Async, as it does no I/O: a sync dependency would cost every request a thread hop."""
     seen: set[str] = set()
     for name, _ in request.query_params.multi_items():
         if name in seen:

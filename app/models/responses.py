@@ -102,6 +102,24 @@ def selectors(start: int, end: int, quote: str, prefix: str, suffix: str) -> lis
     ]
 
 
+def provenance(
+    source_id: str, start: int, end: int, quote: str, prefix: str, suffix: str
+) -> dict[str, Any]:
+    """A Provenance body as plain data, for the read paths that skip the models."""
+    return {
+        "source_id": source_id,
+        "start": start,
+        "end": end,
+        "quote": quote,
+        "prefix": prefix,
+        "suffix": suffix,
+        "selector": [
+            {"type": "TextPositionSelector", "start": start, "end": end},
+            {"type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix},
+        ],
+    }
+
+
 class Provenance(BaseModel):
     source_id: str
     start: int

@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
-from sqlalchemy import exists, func, or_
+from sqlalchemy import bindparam, exists, func, or_
 from sqlmodel import Session, col, select
 
 from app.auth import Curator
-from app.caching import expected_version, tag_version
+from app.caching import expected_version
 from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
@@ -19,7 +19,6 @@ from app.models import (
     Actor,
     Claim,
     ClaimActor,
-    ClaimActorPublic,
     ClaimCreate,
     ClaimDetail,
     ClaimPublic,
@@ -32,10 +31,12 @@ from app.models import (
     LabelCounts,
     Slug,
     Stance,
+    StancePublic,
     Status,
     Topic,
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
+from app.reader import Reader, Row, json_response, reading
 from app.routes import stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
@@ -129,38 +130,62 @@ def has_stance(*conditions: object) -> object:
     return exists().where(Stance.claim_id == Claim.id, Stance.status == Status.active, *conditions)
 
 
-def present(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
-    """Claims with topics and actors, in three queries whatever the page size."""
-    ids = [claim.id for claim in claims]
+CLAIM_COLUMNS = (
+    Claim.id,
+    Claim.text,
+    Claim.claim_type,
+    Claim.status,
+    Claim.status_reason,
+    Claim.version,
+    Claim.review_status,
+)
+CLAIMS_BY_ID = select(*CLAIM_COLUMNS).where(col(Claim.id).in_(bindparam("ids", expanding=True)))
+TOPICS_OF = (
+    select(ClaimTopic.claim_id, ClaimTopic.topic)
+    .where(col(ClaimTopic.claim_id).in_(bindparam("ids", expanding=True)))
+    .order_by(ClaimTopic.claim_id, ClaimTopic.topic)
+)
+ACTORS_OF = (
+    select(ClaimActor.claim_id, Actor.id, Actor.name, ClaimActor.role)
+    .join(Actor, Actor.id == ClaimActor.actor_id)
+    .where(col(ClaimActor.claim_id).in_(bindparam("ids", expanding=True)))
+    .order_by(ClaimActor.claim_id, ClaimActor.role, Actor.id)
+)
+
+
+def claim_items(db: Reader, rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """ClaimPublic bodies from ``CLAIM_COLUMNS`` rows: two more queries whatever the count."""
+    ids = [row[0] for row in rows]
     topics: dict[str, list[str]] = defaultdict(list)
-    for claim_id, topic in session.exec(
-        select(ClaimTopic.claim_id, ClaimTopic.topic)
-        .where(col(ClaimTopic.claim_id).in_(ids))
-        .order_by(ClaimTopic.claim_id, ClaimTopic.topic)
-    ):
+    for claim_id, topic in db.all(TOPICS_OF, ids=ids):
         topics[claim_id].append(topic)
-    actors: dict[str, list[ClaimActorPublic]] = defaultdict(list)
-    for claim_id, actor_id, name, role in session.exec(
-        select(ClaimActor.claim_id, Actor.id, Actor.name, ClaimActor.role)
-        .join(Actor, Actor.id == ClaimActor.actor_id)
-        .where(col(ClaimActor.claim_id).in_(ids))
-        .order_by(ClaimActor.claim_id, ClaimActor.role, Actor.id)
-    ):
-        actors[claim_id].append(ClaimActorPublic(id=actor_id, name=name, role=role))
+    actors: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for claim_id, actor_id, name, role in db.all(ACTORS_OF, ids=ids):
+        actors[claim_id].append({"id": actor_id, "name": name, "role": role})
     return [
-        ClaimPublic(
-            id=claim.id,
-            text=claim.text,
-            claim_type=claim.claim_type,
-            topics=topics[claim.id],
-            status=claim.status,
-            status_reason=claim.status_reason,
-            actors=actors[claim.id],
-            version=claim.version,
-            review_status=claim.review_status,
-        )
-        for claim in claims
+        {
+            "id": claim_id,
+            "text": text,
+            "claim_type": claim_type,
+            "topics": topics[claim_id],
+            "status": status,
+            "status_reason": status_reason,
+            "actors": actors[claim_id],
+            "version": version,
+            "review_status": review_status,
+        }
+        for claim_id, text, claim_type, status, status_reason, version, review_status in rows
     ]
+
+
+def claims_by_id(db: Reader, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """ClaimPublic bodies in the order of ``ids`` (those that exist)."""
+    found = {row[0]: row for row in db.all(CLAIMS_BY_ID, ids=list(ids))}
+    return claim_items(db, [found[claim_id] for claim_id in ids if claim_id in found])
+
+
+def present(session: Session, claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    return claims_by_id(Reader.of(session), [claim.id for claim in claims])
 
 
 @router.get("", responses=problems(422), summary="List claims")
@@ -238,7 +263,7 @@ def list_claims(
     )
 
 
-def present_one(session: Session, claim: Claim) -> ClaimPublic:
+def present_one(session: Session, claim: Claim) -> dict[str, Any]:
     return present(session, [claim])[0]
 
 
@@ -276,18 +301,23 @@ def patch_claim(
     )
 
 
-@router.get("/{claim_id}", responses=problems(404), summary="Get a claim with its stances")
-def read_claim(claim: ClaimDep, session: SessionDep, response: Response) -> ClaimDetail:
+@router.get(
+    "/{claim_id}",
+    response_model=ClaimDetail,
+    responses=problems(404),
+    summary="Get a claim with its stances",
+)
+def read_claim(claim_id: str, request: Request) -> Response:
     """The claim with its actors and every stance on it, each with holder and provenance,
     in source and text order."""
-    (public,) = present(session, [claim])
-    found = session.exec(
-        select(Stance)
-        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
-        .order_by(Stance.source_id, Stance.start)
-    ).all()
-    tag_version(response, claim.version)
-    return ClaimDetail(**public.model_dump(), stances=stances.present(session, found))
+    # a hot path: no ClaimDep, so that the lookup and the stances share one transaction
+    with reading(request.app.state.engine) as db:
+        found = claims_by_id(db, [claim_id])
+        if not found:
+            raise NotFound(f"no claim with id {claim_id!r}")
+        (claim,) = found
+        claim["stances"] = stances.stance_items(db, db.all(stances.OF_CLAIM, claim_id=claim_id))
+    return json_response(claim, version=claim["version"])
 
 
 @router.get(
@@ -375,7 +405,7 @@ def read_provenance(
     return webannotation.collection(
         base_url=str(request.base_url).rstrip("/"),
         claim=claim,
-        stances=stances.present(session, found),
+        stances=[StancePublic.model_validate(s) for s in stances.present(session, found)],
     )
 
 

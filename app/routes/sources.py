@@ -275,7 +275,7 @@ def list_source_claims(
         order = [key for key in order if key > after]
     chosen, cursor = page(order[: params.limit + 1], params, list, request, response)
     claims = {
-        claim.id: claim
+        claim["id"]: claim
         for claim in claim_routes.present(
             session,
             session.exec(select(Claim).where(col(Claim.id).in_([c for _, c in chosen]))).all(),

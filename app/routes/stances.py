@@ -1,10 +1,11 @@
 """Stances: a holder's position on a claim, at one exact span of one source."""
 
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from app.auth import Curator
@@ -13,13 +14,11 @@ from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
     Actor,
-    ActorRef,
     Attribution,
     Certainty,
     FacetedPage,
     Label,
     PositionPublic,
-    Provenance,
     Slug,
     Source,
     SourceRef,
@@ -28,8 +27,10 @@ from app.models import (
     StancePublic,
     StanceUpdate,
     Status,
+    provenance,
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
+from app.reader import Reader, Row
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
 from app.services.facets import STANCE_FACETS, facet_pattern, stance_facets
@@ -70,29 +71,85 @@ class StanceFilters(PageParams):
     ] = None
 
 
-def present(session: Session, stances: Sequence[Stance]) -> list[StancePublic]:
-    """Stances with holder and provenance, in two queries whatever the page size."""
-    holder_ids = {stance.holder_id for stance in stances if stance.holder_id}
-    holders = {
-        actor.id: ActorRef(id=actor.id, name=actor.name, kind=actor.kind)
-        for actor in session.exec(select(Actor).where(col(Actor.id).in_(holder_ids)))
-    }
+STANCE_COLUMNS = (
+    Stance.id,
+    Stance.claim_id,
+    Stance.label,
+    Stance.holder_id,
+    Actor.name,
+    Actor.kind,
+    Stance.attribution,
+    Stance.certainty,
+    Stance.source_id,
+    Stance.start,
+    Stance.end,
+    Stance.quote,
+    Stance.prefix,
+    Stance.suffix,
+    Stance.version,
+    Stance.status,
+    Stance.status_reason,
+    Stance.review_status,
+)
+
+
+def stance_rows() -> Any:
+    """``STANCE_COLUMNS``: each stance with its holder's name and kind."""
+    return select(*STANCE_COLUMNS).outerjoin(Actor, col(Actor.id) == Stance.holder_id)
+
+
+OF_CLAIM = (
+    stance_rows()
+    .where(Stance.claim_id == bindparam("claim_id"), Stance.status == Status.active)
+    .order_by(Stance.source_id, Stance.start)
+)
+BY_ID = stance_rows().where(col(Stance.id).in_(bindparam("ids", expanding=True)))
+
+
+def stance_items(db: Reader, rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """StancePublic bodies from ``STANCE_COLUMNS`` rows."""
     return [
-        StancePublic(
-            id=stance.id,
-            claim_id=stance.claim_id,
-            label=stance.label,
-            holder=holders.get(stance.holder_id) if stance.holder_id else None,
-            attribution=stance.attribution,
-            certainty=stance.certainty,
-            provenance=Provenance.of(stance),
-            version=stance.version,
-            status=stance.status,
-            status_reason=stance.status_reason,
-            review_status=stance.review_status,
-        )
-        for stance in stances
+        {
+            "id": stance_id,
+            "claim_id": claim_id,
+            "label": label,
+            "holder": None if holder_id is None else {"id": holder_id, "name": name, "kind": kind},
+            "attribution": attribution,
+            "certainty": certainty,
+            "provenance": provenance(source_id, start, end, quote, prefix, suffix),
+            "version": version,
+            "status": status,
+            "status_reason": status_reason,
+            "review_status": review_status,
+        }
+        for (
+            stance_id,
+            claim_id,
+            label,
+            holder_id,
+            name,
+            kind,
+            attribution,
+            certainty,
+            source_id,
+            start,
+            end,
+            quote,
+            prefix,
+            suffix,
+            version,
+            status,
+            status_reason,
+            review_status,
+        ) in rows
     ]
+
+
+def present(session: Session, stances: Sequence[Stance]) -> list[dict[str, Any]]:
+    """The stances as StancePublic bodies, in the given order."""
+    db = Reader.of(session)
+    found = {row[0]: row for row in db.all(BY_ID, ids=[stance.id for stance in stances])}
+    return stance_items(db, [found[stance.id] for stance in stances])
 
 
 def present_positions(session: Session, stances: Sequence[Stance]) -> list[PositionPublic]:
@@ -106,7 +163,7 @@ def present_positions(session: Session, stances: Sequence[Stance]) -> list[Posit
     )
     return [
         PositionPublic(
-            **public.model_dump(),
+            **public,
             source=SourceRef(id=stance.source_id, title=titles[stance.source_id]),
         )
         for stance, public in zip(stances, present(session, stances), strict=True)
@@ -176,7 +233,7 @@ def create_stance(
             present_one(s, st),
         ),
     )
-    created(response, f"/v1/stances/{public.id}")
+    created(response, f"/v1/stances/{public['id']}")
     return public
 
 

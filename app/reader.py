@@ -1,0 +1,139 @@
+"""The read path of the busiest endpoints: SQLAlchemy Core statements compiled once per
+dialect, run on the driver's own cursor, rows turned into JSON by orjson.
+
+Why not the ORM and response models there: building ORM objects, then pydantic models,
+then validating them again cost ten times the queries themselves (docs/benchmarks.md).
+The response models still document these endpoints, and tests check every body against
+them.
+"""
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from typing import Any
+
+import orjson
+from fastapi import Response
+from sqlalchemy import Connection, Engine, Executable
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql import ClauseElement
+from sqlmodel import Session
+
+from app.caching import VERSION_HEADER
+from app.db import start_statement_clock
+
+Row = tuple[Any, ...]
+EXPANDING = "__[POSTCOMPILE_{}]"
+
+
+class Compiled:
+    """One statement's SQL for one dialect, with the order of its parameters."""
+
+    def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
+        compiled = statement.compile(dialect=dialect)
+        self.sql = compiled.string
+        self.positional = dialect.positional
+        self.names: Sequence[str] = compiled.positiontup or ()
+        # values written into the statement itself, such as ``status == Status.active``
+        self.constants = {
+            name: value.value if isinstance(value, Enum) else value
+            for name, value in compiled.params.items()
+            if value is not None
+        }
+        self.expanding = [name for name in compiled.binds if EXPANDING.format(name) in self.sql]
+
+    def render(self, params: Mapping[str, Any]) -> tuple[str, Any]:
+        """The SQL and driver parameters, with each list parameter spelled out in place."""
+        sql = self.sql
+        params = {**self.constants, **params}
+        if not self.positional:
+            values = dict(params)
+            for name in self.expanding:
+                items = values.pop(name)
+                keys = [f"{name}_{i}" for i in range(len(items))]
+                values.update(zip(keys, items, strict=True))
+                sql = sql.replace(EXPANDING.format(name), ", ".join(f"%({key})s" for key in keys))
+            return sql, values
+        ordered: list[Any] = []
+        for name in self.names:
+            value = params[name]
+            if name in self.expanding:
+                ordered.extend(value)
+            else:
+                ordered.append(value)
+        for name in self.expanding:
+            sql = sql.replace(EXPANDING.format(name), ", ".join("?" * len(params[name])))
+        return sql, ordered
+
+
+COMPILED: dict[tuple[int, str], tuple[ClauseElement, Compiled]] = {}
+
+
+def compiled(statement: ClauseElement, dialect: Dialect) -> Compiled:
+    """Compile once per statement object and dialect; statements are module constants or
+    come from cached builders, so the cache stays as small as the set of query shapes."""
+    key = (id(statement), dialect.name)
+    found = COMPILED.get(key)
+    if found is None or found[0] is not statement:
+        found = COMPILED[key] = (statement, Compiled(statement, dialect))
+    return found[1]
+
+
+class Reader:
+    """Runs statements in one transaction of one connection.
+
+    ``all`` takes a statement built once (a module constant or from a cached builder) and
+    runs its SQL, compiled once, on the driver's cursor; ``rows`` takes a statement built
+    for this request (filters, cursors) and lets SQLAlchemy compile it, from its own cache.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.dialect = connection.dialect
+        self.dbapi_error = connection.dialect.loaded_dbapi.Error
+
+    def all(self, statement: ClauseElement, **params: Any) -> list[Row]:
+        if any(isinstance(v, list | tuple | set) and not v for v in params.values()):
+            return []  # IN () matches nothing; not every engine accepts it spelled out
+        sql, values = compiled(statement, self.dialect).render(params)
+        pooled = self.connection.connection
+        start_statement_clock(pooled.info)
+        cursor = pooled.driver_connection.cursor()
+        try:
+            cursor.execute(sql, values)
+            return cursor.fetchall()
+        except self.dbapi_error as error:
+            raise DBAPIError.instance(sql, values, error, self.dbapi_error) from error
+        finally:
+            cursor.close()
+
+    def first(self, statement: ClauseElement, **params: Any) -> Row | None:
+        rows = self.all(statement, **params)
+        return rows[0] if rows else None
+
+    def rows(self, statement: Executable) -> list[Row]:
+        return [tuple(row) for row in self.connection.execute(statement)]
+
+    @classmethod
+    def of(cls, session: Session) -> "Reader":
+        """A reader inside a session's transaction, seeing what it has written so far."""
+        session.flush()
+        return cls(session.connection())
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Reader]:
+    """A connection in one read transaction, so every statement sees the same data."""
+    with engine.connect() as connection, connection.begin():
+        yield Reader(connection)
+
+
+def json_response(
+    content: Any, *, version: int | None = None, headers: Mapping[str, str] | None = None
+) -> Response:
+    """A 200 with ``content`` as JSON; ``version`` goes into the ETag (app/caching.py)."""
+    response = Response(orjson.dumps(content), media_type="application/json", headers=headers)
+    if version is not None:
+        response.headers[VERSION_HEADER] = str(version)
+    return response
