@@ -34,6 +34,9 @@ class Settings(BaseSettings):
         default=600, ge=0, description="Requests per minute per API key; 0: no limit"
     )
     max_body_bytes: int = Field(default=2_000_000, ge=1, description="Largest request body")
+    read_threads: int = Field(
+        default=8, ge=1, le=32, description="Threads per worker for the busiest reads"
+    )
 
 
 @lru_cache

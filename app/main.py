@@ -1,6 +1,7 @@
 """Builds the app: lifespan, routers, error handlers, docs served from local assets."""
 
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        read_pool.shutdown()
         engine.dispose()
 
     app = FastAPIOffline(
@@ -65,9 +67,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.state.engine = engine
+    read_pool = ThreadPoolExecutor(settings.read_threads, thread_name_prefix="claimsdb-read")
+    app.state.read_pool = read_pool
     app.state.settings = settings
     errors.install(app)
-    for module in (sources, actors, claims, stances, mentions, search, analytics, changes):
+    # routes match in order, one by one: the busiest first
+    for module in (claims, stances, sources, search, actors, mentions, analytics, changes):
         app.include_router(module.router, dependencies=[Depends(reads)])
     app.include_router(keys.router)
     app.include_router(health.router)

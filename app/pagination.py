@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import ColumnElement, Date, Select, tuple_
+from sqlalchemy import ColumnElement, Date, Select, bindparam, tuple_
 
 from app.errors import BadRequestField
 from app.models import NO_NUL
@@ -107,6 +107,34 @@ def keyset(
     return statement.order_by(*(c.desc() if descending else c for c in columns)).limit(
         params.limit + 1
     )
+
+
+def keyset_shape(
+    statement: Select[Any],
+    key: Sequence[ColumnElement[Any]],
+    *,
+    after: bool,
+    descending: bool = False,
+) -> Select[Any]:
+    """``keyset`` for a statement built once per shape of request and reused: the cursor's
+    values are the bind parameters ``after_0``, ``after_1``... and the limit is ``limit``
+    (``keyset_values`` gives them)."""
+    if after:
+        values = [bindparam(f"after_{i}") for i in range(len(key))]
+        beyond = tuple_(*key) < tuple_(*values) if descending else tuple_(*key) > tuple_(*values)
+        statement = statement.where(beyond)
+    return statement.order_by(*(c.desc() if descending else c for c in key)).limit(
+        bindparam("limit")
+    )
+
+
+def keyset_values(params: PageParams, arity: int) -> dict[str, Any]:
+    """The bind parameters of a ``keyset_shape`` statement for this request."""
+    values: dict[str, Any] = {"limit": params.limit + 1}
+    if params.cursor is not None:
+        decoded = decode_cursor(params.cursor, arity)
+        values |= {f"after_{i}": value for i, value in enumerate(decoded)}
+    return values
 
 
 def typed(column: ColumnElement[Any], value: Any) -> Any:

@@ -102,6 +102,14 @@ def selectors(start: int, end: int, quote: str, prefix: str, suffix: str) -> lis
     ]
 
 
+def selector_json(start: int, end: int, quote: str, prefix: str, suffix: str) -> list[Any]:
+    """``selectors`` as plain data, for the read paths that skip the models."""
+    return [
+        {"type": "TextPositionSelector", "start": start, "end": end},
+        {"type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix},
+    ]
+
+
 def provenance(
     source_id: str, start: int, end: int, quote: str, prefix: str, suffix: str
 ) -> dict[str, Any]:
@@ -113,10 +121,7 @@ def provenance(
         "quote": quote,
         "prefix": prefix,
         "suffix": suffix,
-        "selector": [
-            {"type": "TextPositionSelector", "start": start, "end": end},
-            {"type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix},
-        ],
+        "selector": selector_json(start, end, quote, prefix, suffix),
     }
 
 

@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -35,8 +37,8 @@ from app.models import (
     Status,
     Topic,
 )
-from app.pagination import PageParams, keyset, page, sort_key, sort_type
-from app.reader import Reader, Row, json_response, reading
+from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.reader import Reader, Row, json_response, read
 from app.routes import stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
@@ -188,79 +190,132 @@ def present(session: Session, claims: Sequence[Claim]) -> list[dict[str, Any]]:
     return claims_by_id(Reader.of(session), [claim.id for claim in claims])
 
 
-@router.get("", responses=problems(422), summary="List claims")
-def list_claims(
-    session: SessionDep,
-    request: Request,
-    response: Response,
-    filters: Annotated[ClaimFilters, Query()],
-) -> FacetedPage[ClaimPublic]:
-    """Claims with topics and actors, in `sort` order (id by default); filters combine
-    with AND; `facets` adds counts per value over the whole filtered list."""
+FILTERS = ("source_id", "holder_id", "label", "actor_id", "claim_type", "topic")
+STANCE_FILTERS = ("source_id", "holder_id", "label")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a claims list's SQL depends on, beyond the values bound into it."""
+
+    names: tuple[str, ...]  # the filters given; their values are bind parameters
+    active_only: bool
+    contested: bool | None
+    by_source_first: bool  # join the claims of a source or holder, or test each one (IN)
+
+
+def stance_conditions(names: Sequence[str]) -> list[Any]:
+    """The filters that one stance of the claim must meet together."""
+    return [getattr(Stance, name) == bindparam(name) for name in STANCE_FILTERS if name in names]
+
+
+def sort_columns(field: str) -> list[Any]:
     count = stance_count().label("stance_count")
-    statement = select(Claim, count)
-    stance_conditions = [
-        getattr(Stance, name) == getattr(filters, name)
-        for name in ("source_id", "holder_id", "label")
-        if getattr(filters, name) is not None
-    ]
-    if filters.source_id is not None or filters.holder_id is not None:
-        # selective: start from the stance index and look the few claims up, instead of
-        # walking every claim in id order to test it for a stance
-        statement = statement.where(col(Claim.id).in_(live_stance_claims(*stance_conditions)))
-    elif stance_conditions:
-        statement = statement.where(has_stance(*stance_conditions))
-    if filters.actor_id is not None:
-        takes_part = exists().where(
-            ClaimActor.claim_id == Claim.id, ClaimActor.actor_id == filters.actor_id
-        )
-        statement = statement.where(
-            or_(takes_part, has_stance(Stance.holder_id == filters.actor_id))
-        )
-    if not filters.include_retracted:
-        statement = statement.where(Claim.status == Status.active)
-    if filters.claim_type is not None:
-        statement = statement.where(Claim.claim_type == filters.claim_type)
-    if filters.topic is not None:
-        statement = statement.where(
-            exists().where(ClaimTopic.claim_id == Claim.id, ClaimTopic.topic == filters.topic)
-        )
-    if filters.contested is not None:
-        contested = has_stance(Stance.label == Label.supports) & has_stance(
-            Stance.label == Label.opposes
-        )
-        statement = statement.where(contested if filters.contested else ~contested)
-    if filters.q is not None:
-        query = search.parse(q=filters.q)
-        dialect = session.get_bind().dialect.name
-        statement = statement.where(
-            col(Claim.id).in_(search.matching_claim_ids(dialect=dialect, query=query))
-        )
-    facets = {}
-    if filters.facets:
-        ids = statement.with_only_columns(Claim.id)
-        facets = claim_facets(session, ids, filters.facets.split(","), stance_conditions)
-    field, descending = sort_key(filters.sort)
-    key = {
+    return {
         "id": [col(Claim.id)],
         "text": [col(Claim.text), col(Claim.id)],
         "claim_type": [col(Claim.claim_type), col(Claim.id)],
         "stance_count": [count, col(Claim.id)],
     }[field]
-    rows = session.exec(keyset(statement, key, filters, descending=descending)).all()
 
-    def read_key(row: Any) -> list[Any]:
-        claim, stances = row
-        return (
-            [claim.id]
-            if field == "id"
-            else [stances if field == "stance_count" else getattr(claim, field), claim.id]
+
+@cache
+def filtered(shape: Shape, sort: str) -> Any:
+    """The claims meeting the filters of this shape, built once per shape."""
+    # the count is a subquery per claim: computed only when the list is sorted by it
+    counted = [stance_count().label("stance_count")] if sort == "stance_count" else []
+    statement = select(*CLAIM_COLUMNS, *counted)
+    on_stance = stance_conditions(shape.names)
+    if "source_id" in shape.names or "holder_id" in shape.names:
+        # selective: start from the stance index, not from every claim in id order. The
+        # plans differ: SQLite walks the few ids of an IN list in order, while PostgreSQL
+        # merge-joins an IN against the whole claim key but nests a loop over a join
+        chosen = live_stance_claims(*on_stance)
+        if shape.by_source_first:
+            found = chosen.distinct().subquery()
+            statement = statement.join(found, found.c.claim_id == Claim.id)
+        else:
+            statement = statement.where(col(Claim.id).in_(chosen))
+    elif on_stance:
+        statement = statement.where(has_stance(*on_stance))
+    if "actor_id" in shape.names:
+        takes_part = exists().where(
+            ClaimActor.claim_id == Claim.id, ClaimActor.actor_id == bindparam("actor_id")
         )
+        holds = has_stance(Stance.holder_id == bindparam("actor_id"))
+        statement = statement.where(or_(takes_part, holds))
+    if shape.active_only:
+        statement = statement.where(Claim.status == Status.active)
+    if "claim_type" in shape.names:
+        statement = statement.where(Claim.claim_type == bindparam("claim_type"))
+    if "topic" in shape.names:
+        statement = statement.where(
+            exists().where(ClaimTopic.claim_id == Claim.id, ClaimTopic.topic == bindparam("topic"))
+        )
+    if shape.contested is not None:
+        contested = has_stance(Stance.label == Label.supports) & has_stance(
+            Stance.label == Label.opposes
+        )
+        statement = statement.where(contested if shape.contested else ~contested)
+    return statement
 
-    rows, cursor = page(rows, filters, read_key, request, response)
-    return FacetedPage(
-        items=present(session, [claim for claim, _ in rows]), next_cursor=cursor, facets=facets
+
+@cache
+def page_statement(shape: Shape, sort: str, descending: bool, after: bool) -> Any:
+    """One page of the claims of this shape, built once."""
+    return keyset_shape(
+        filtered(shape, sort), sort_columns(sort), after=after, descending=descending
     )
+
+
+@router.get(
+    "",
+    response_model=FacetedPage[ClaimPublic],
+    responses=problems(422),
+    summary="List claims",
+)
+async def list_claims(
+    request: Request, response: Response, filters: Annotated[ClaimFilters, Query()]
+) -> Response:
+    """Claims with topics and actors, in `sort` order (id by default); filters combine
+    with AND; `facets` adds counts per value over the whole filtered list."""
+    values = {name: getattr(filters, name) for name in FILTERS if getattr(filters, name)}
+    shape = Shape(
+        names=tuple(values),
+        active_only=not filters.include_retracted,
+        contested=filters.contested,
+        by_source_first=request.app.state.engine.dialect.name != "sqlite",
+    )
+    field, descending = sort_key(filters.sort)
+    positions = {"id": [0], "text": [1, 0], "claim_type": [2, 0], "stance_count": [-1, 0]}[field]
+    values |= keyset_values(filters, len(positions))
+    after = filters.cursor is not None
+
+    def work(db: Reader) -> dict[str, Any]:
+        facets = {}
+        if filters.q is None and not filters.facets:
+            rows = db.all(page_statement(shape, field, descending, after), **values)
+        else:  # too many shapes to build once: SQLAlchemy compiles these, from its cache
+            statement = filtered(shape, field)
+            if filters.q is not None:
+                query = search.parse(q=filters.q)
+                matching = search.matching_claim_ids(dialect=db.dialect.name, query=query)
+                statement = statement.where(col(Claim.id).in_(matching))
+            if filters.facets:
+                ids = statement.with_only_columns(Claim.id)
+                on_stance = stance_conditions(shape.names)
+                facets = claim_facets(db.connection, ids, filters.facets, on_stance, values)
+            rows = db.rows(
+                keyset_shape(statement, sort_columns(field), after=after, descending=descending),
+                **values,
+            )
+        rows, cursor = page(
+            rows, filters, lambda row: [row[i] for i in positions], request, response
+        )
+        items = claim_items(db, [row[: len(CLAIM_COLUMNS)] for row in rows])
+        return {"items": items, "next_cursor": cursor, "facets": facets}
+
+    return json_response(await read(request, work), headers=response.headers)
 
 
 def present_one(session: Session, claim: Claim) -> dict[str, Any]:
@@ -307,16 +362,20 @@ def patch_claim(
     responses=problems(404),
     summary="Get a claim with its stances",
 )
-def read_claim(claim_id: str, request: Request) -> Response:
+async def read_claim(claim_id: str, request: Request) -> Response:
     """The claim with its actors and every stance on it, each with holder and provenance,
     in source and text order."""
+
     # a hot path: no ClaimDep, so that the lookup and the stances share one transaction
-    with reading(request.app.state.engine) as db:
+    def work(db: Reader) -> dict[str, Any]:
         found = claims_by_id(db, [claim_id])
         if not found:
             raise NotFound(f"no claim with id {claim_id!r}")
         (claim,) = found
         claim["stances"] = stances.stance_items(db, db.all(stances.OF_CLAIM, claim_id=claim_id))
+        return claim
+
+    claim = await read(request, work)
     return json_response(claim, version=claim["version"])
 
 

@@ -1,11 +1,12 @@
 """Sources: the documents, their verbatim text, and every span annotated in them."""
 
 from datetime import date
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field
-from sqlalchemy import Date, func, literal
+from sqlalchemy import Date, bindparam, func, literal, tuple_
 from sqlmodel import Session, col, select
 
 from app.auth import Curator
@@ -14,11 +15,9 @@ from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
     Actor,
-    ActorRef,
     AnnotationKind,
     AnnotationPublic,
     Claim,
-    ClaimRef,
     Genre,
     Mention,
     Name,
@@ -31,9 +30,18 @@ from app.models import (
     SourceUpdate,
     Stance,
     Status,
-    selectors,
+    selector_json,
 )
-from app.pagination import PageParams, decode_cursor, keyset, page, sort_key, sort_type
+from app.pagination import (
+    PageParams,
+    decode_cursor,
+    keyset,
+    keyset_values,
+    page,
+    sort_key,
+    sort_type,
+)
+from app.reader import Reader, Row, json_response, read
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
@@ -167,80 +175,125 @@ class AnnotationParams(PageParams):
     ] = 500
 
 
+SOURCE_EXISTS = select(Source.id).where(Source.id == bindparam("source_id"))
+
+
+@cache
+def annotation_statement(kind: AnnotationKind, after: bool) -> Any:
+    """One page of a source's stance or mention spans in text order, built once."""
+    table = Stance if kind is AnnotationKind.stance else Mention
+    if kind is AnnotationKind.stance:
+        statement = (
+            select(
+                Stance.start,
+                Stance.end,
+                Stance.id,
+                Stance.quote,
+                Stance.prefix,
+                Stance.suffix,
+                Actor.id,
+                Actor.name,
+                Actor.kind,
+                Stance.claim_id,
+                Claim.text,
+                Stance.label,
+                Stance.attribution,
+                Stance.certainty,
+            )
+            .join(Claim, col(Claim.id) == Stance.claim_id)
+            .outerjoin(Actor, col(Actor.id) == Stance.holder_id)
+        )
+    else:
+        statement = select(
+            Mention.start,
+            Mention.end,
+            Mention.id,
+            Mention.quote,
+            Mention.prefix,
+            Mention.suffix,
+            Actor.id,
+            Actor.name,
+            Actor.kind,
+        ).join(Actor, col(Actor.id) == Mention.actor_id)
+    statement = statement.where(
+        table.source_id == bindparam("source_id"), table.status == Status.active
+    )
+    # the kind is part of the key so that one cursor can resume both merged lists
+    key = [col(table.start), col(table.end), literal(kind.value), col(table.id)]
+    if after:
+        values = [bindparam(f"after_{i}") for i in range(len(key))]
+        statement = statement.where(tuple_(*key) > tuple_(*values))
+    return statement.order_by(table.start, table.end, table.id).limit(bindparam("limit"))
+
+
+def annotation(kind: AnnotationKind, row: Row) -> dict[str, Any]:
+    """An AnnotationPublic body from a row of ``annotation_statement``."""
+    start, end, span_id, quote, prefix, suffix, actor_id, name, actor_kind, *stance = row
+    actor = None if actor_id is None else {"id": actor_id, "name": name, "kind": actor_kind}
+    body = {
+        "kind": kind.value,
+        "id": span_id,
+        "start": start,
+        "end": end,
+        "quote": quote,
+        "selector": selector_json(start, end, quote, prefix, suffix),
+        "actor": None,
+        "claim": None,
+        "label": None,
+        "holder": None,
+        "attribution": None,
+        "certainty": None,
+    }
+    if kind is AnnotationKind.stance:
+        claim_id, claim_text, label, attribution, certainty = stance
+        body |= {
+            "claim": {"id": claim_id, "text": claim_text},
+            "label": label,
+            "holder": actor,
+            "attribution": attribution,
+            "certainty": certainty,
+        }
+    else:
+        body["actor"] = actor
+    return body
+
+
 @router.get(
     "/{source_id}/annotations",
+    response_model=Page[AnnotationPublic],
     responses=problems(404, 422),
     summary="Every annotated span of a source, in text order",
 )
-def list_annotations(
-    source: SourceDep,
-    session: SessionDep,
+async def list_annotations(
+    source_id: str,
     request: Request,
     response: Response,
     params: Annotated[AnnotationParams, Query()],
-) -> Page[AnnotationPublic]:
+) -> Response:
     """Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
     needs to highlight the text."""
-    stances = annotation_rows(session, source.id, AnnotationKind.stance, params)
-    mentions = annotation_rows(session, source.id, AnnotationKind.mention, params)
-    merged = sorted([*stances, *mentions], key=annotation_key)
-    rows, cursor = page(merged, params, annotation_key, request, response)
-    return Page(items=[row["annotation"] for row in rows], next_cursor=cursor)
+    values = {"source_id": source_id, **keyset_values(params, 4)}
+    after = params.cursor is not None
 
-
-def annotation_key(row: dict[str, Any]) -> list[Any]:
-    return [row["start"], row["end"], row["kind"], row["id"]]
-
-
-def annotation_rows(
-    session: Session, source_id: str, kind: AnnotationKind, params: PageParams
-) -> list[dict[str, Any]]:
-    """One page of stance or mention spans, each as its sort key plus its annotation."""
-    table = Stance if kind is AnnotationKind.stance else Mention
-    # the kind is part of the key so that one cursor can resume both merged lists
-    key = [table.start, table.end, literal(kind.value), table.id]
-    if kind is AnnotationKind.stance:
-        statement = (
-            select(Stance, Claim.text, Actor)
-            .join(Claim, Claim.id == Stance.claim_id)
-            .outerjoin(Actor, Actor.id == Stance.holder_id)
+    def work(db: Reader) -> dict[str, Any]:
+        if db.first(SOURCE_EXISTS, source_id=source_id) is None:
+            raise NotFound(f"no source with id {source_id!r}")
+        merged = sorted(
+            (
+                annotation(kind, row)
+                for kind in AnnotationKind
+                for row in db.all(annotation_statement(kind, after), **values)
+            ),
+            key=annotation_key,
         )
-    else:
-        statement = select(Mention, Actor).join(Actor, Actor.id == Mention.actor_id)
-    statement = statement.where(table.source_id == source_id, table.status == Status.active)
-    statement = keyset(statement, key, params, order=[table.start, table.end, table.id])
-    found = []
-    for row in session.exec(statement).all():
-        span = row[0]
-        actor = row[-1]
-        ref = ActorRef.model_validate(actor, from_attributes=True) if actor else None
-        fields: dict[str, Any] = {
-            "start": span.start,
-            "end": span.end,
-            "quote": span.quote,
-            "selector": selectors(span.start, span.end, span.quote, span.prefix, span.suffix),
-        }
-        if kind is AnnotationKind.stance:
-            fields |= {
-                "claim": ClaimRef(id=span.claim_id, text=row[1]),
-                "label": span.label,
-                "holder": ref,
-                "attribution": span.attribution,
-                "certainty": span.certainty,
-            }
-        else:
-            fields["actor"] = ref
-        annotation = AnnotationPublic(kind=kind, id=span.id, **fields)
-        found.append(
-            {
-                "start": span.start,
-                "end": span.end,
-                "kind": kind.value,
-                "id": span.id,
-                "annotation": annotation,
-            }
-        )
-    return found
+        rows, cursor = page(merged, params, annotation_key, request, response)
+        return {"items": rows, "next_cursor": cursor}
+
+    return json_response(await read(request, work), headers=response.headers)
+
+
+def annotation_key(body: dict[str, Any]) -> list[Any]:
+    return [body["start"], body["end"], body["kind"], body["id"]]
 
 
 class OutlineParams(PageParams):

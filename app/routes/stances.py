@@ -1,11 +1,12 @@
 """Stances: a holder's position on a claim, at one exact span of one source."""
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
 
 from app.auth import Curator
@@ -29,11 +30,11 @@ from app.models import (
     Status,
     provenance,
 )
-from app.pagination import PageParams, keyset, page, sort_key, sort_type
-from app.reader import Reader, Row
+from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.reader import Reader, Row, json_response, read
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
-from app.services.facets import STANCE_FACETS, facet_pattern, stance_facets
+from app.services.facets import STANCE_FACETS, counted, facet_pattern
 
 router = APIRouter(prefix="/v1/stances", tags=["stances"])
 
@@ -177,37 +178,75 @@ def by_label(positions: Sequence[PositionPublic]) -> dict[str, list[PositionPubl
     return grouped
 
 
-@router.get("", responses=problems(422), summary="List stances")
-def list_stances(
-    session: SessionDep,
-    request: Request,
-    response: Response,
-    filters: Annotated[StanceFilters, Query()],
-) -> FacetedPage[StancePublic]:
+SORT_COLUMNS = {
+    "id": [Stance.id],
+    "position": [Stance.source_id, Stance.start, Stance.id],
+    "claim_id": [Stance.claim_id, Stance.id],
+}
+FILTERS = ("claim_id", "source_id", "holder_id", "label", "attribution", "certainty")
+
+
+def conditions(names: Sequence[str], active_only: bool) -> list[Any]:
+    """The list's filters, each value a bind parameter named after its field."""
+    found = [getattr(Stance, name) == bindparam(name) for name in names]
+    return [*found, Stance.status == Status.active] if active_only else found
+
+
+@cache
+def facet_statement(facet: str, names: tuple[str, ...], active_only: bool) -> Any:
+    """Counts of the filtered stances per value of ``facet``, built once per shape."""
+    column = getattr(Stance, facet)
+    return select(column, func.count()).where(*conditions(names, active_only)).group_by(column)
+
+
+@cache
+def page_statement(
+    names: tuple[str, ...], active_only: bool, sort: str, descending: bool, after: bool
+) -> Any:
+    """One page of stances for this shape of request, built once."""
+    return keyset_shape(
+        stance_rows().where(*conditions(names, active_only)),
+        [col(column) for column in SORT_COLUMNS[sort]],
+        after=after,
+        descending=descending,
+    )
+
+
+@router.get(
+    "",
+    response_model=FacetedPage[StancePublic],
+    responses=problems(422),
+    summary="List stances",
+)
+async def list_stances(
+    request: Request, response: Response, filters: Annotated[StanceFilters, Query()]
+) -> Response:
     """Stances with holder and provenance, in `sort` order (id by default; `position` is
     source then text order); filters combine with AND; `facets` adds counts per value."""
-    statement = select(Stance)
-    for name in ("claim_id", "source_id", "holder_id", "label", "attribution", "certainty"):
-        value = getattr(filters, name)
-        if value is not None:
-            statement = statement.where(getattr(Stance, name) == value)
-    if not filters.include_retracted:
-        statement = statement.where(Stance.status == Status.active)
-    facets = {}
-    if filters.facets:
-        ids = statement.with_only_columns(Stance.id)
-        facets = stance_facets(session, ids, filters.facets.split(","))
+    values = {name: getattr(filters, name) for name in FILTERS if getattr(filters, name)}
+    names, active_only = tuple(values), not filters.include_retracted
     field, descending = sort_key(filters.sort)
-    names = {"id": ["id"], "position": ["source_id", "start", "id"], "claim_id": ["claim_id", "id"]}
-    key = [col(getattr(Stance, name)) for name in names[field]]
-    stances = session.exec(keyset(statement, key, filters, descending=descending)).all()
-    stances, cursor = page(
-        stances, filters, lambda s: [getattr(s, name) for name in names[field]], request, response
-    )
-    return FacetedPage(items=present(session, stances), next_cursor=cursor, facets=facets)
+    positions = [STANCE_COLUMNS.index(column) for column in SORT_COLUMNS[field]]
+    statement = page_statement(names, active_only, field, descending, filters.cursor is not None)
+    values |= keyset_values(filters, len(positions))
+
+    def work(db: Reader) -> dict[str, Any]:
+        facets = {}
+        for facet in dict.fromkeys((filters.facets or "").split(",") if filters.facets else []):
+            facets[facet] = counted(db.all(facet_statement(facet, names, active_only), **values))
+        rows, cursor = page(
+            db.all(statement, **values),
+            filters,
+            lambda row: [row[i] for i in positions],
+            request,
+            response,
+        )
+        return {"items": stance_items(db, rows), "next_cursor": cursor, "facets": facets}
+
+    return json_response(await read(request, work), headers=response.headers)
 
 
-def present_one(session: Session, stance: Stance) -> StancePublic:
+def present_one(session: Session, stance: Stance) -> dict[str, Any]:
     return present(session, [stance])[0]
 
 

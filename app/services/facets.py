@@ -4,13 +4,13 @@ Each facet counts the items of the whole filtered list (not just the page) per v
 most frequent first. Claims are counted once per value however many stances carry it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func
+from sqlalchemy import Connection, Select, func
 from sqlmodel import Session, col, select
 
-from app.models import Claim, ClaimTopic, FacetValue, Stance, Status
+from app.models import Claim, ClaimTopic, Stance, Status
 
 CLAIM_FACETS = ("claim_type", "topic", "source_id", "label", "holder_id")
 STANCE_FACETS = ("claim_id", "source_id", "holder_id", "label", "attribution", "certainty")
@@ -22,30 +22,36 @@ def facet_pattern(names: Sequence[str]) -> str:
     return rf"^({one})(,({one}))*$"
 
 
-def counted(session: Session, statement: Select[Any]) -> list[FacetValue]:
-    rows = session.exec(statement).all()
+Facets = dict[str, list[dict[str, Any]]]
+
+
+def counted(rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
+    """FacetValue bodies from (value, count) rows, most frequent first."""
     ordered = sorted(
         ((str(value), count) for value, count in rows if value is not None),
         key=lambda row: (-row[1], row[0]),
     )
-    return [FacetValue(value=value, count=count) for value, count in ordered]
+    return [{"value": value, "count": count} for value, count in ordered]
 
 
 def claim_facets(
-    session: Session,
+    db: Session | Connection,
     claim_ids: Select[Any],
-    names: Sequence[str],
+    names: str,
     stance_conditions: Sequence[Any] = (),
-) -> dict[str, list[FacetValue]]:
+    params: dict[str, Any] | None = None,
+) -> Facets:
     """Counts of distinct claims among ``claim_ids`` per value of each facet in ``names``.
 
-    Stance facets (source, label, holder) count only stances that also meet
-    ``stance_conditions``, as the claim filters on those fields apply to one stance.
+    ``names`` is the comma-separated ``facets`` parameter. Stance facets (source, label,
+    holder) count only stances that also meet ``stance_conditions``, as the claim filters
+    on those fields apply to one stance. ``params`` are the values of the statements'
+    bind parameters.
     """
     ids = claim_ids.subquery()
     in_list = col(Claim.id).in_(select(ids.c.id))
     facets = {}
-    for name in dict.fromkeys(names):
+    for name in dict.fromkeys(names.split(",")):
         if name == "claim_type":
             statement = (
                 select(Claim.claim_type, func.count()).where(in_list).group_by(Claim.claim_type)
@@ -67,22 +73,5 @@ def claim_facets(
                 )
                 .group_by(column)
             )
-        facets[name] = counted(session, statement)
-    return facets
-
-
-def stance_facets(
-    session: Session, stance_ids: Select[Any], names: Sequence[str]
-) -> dict[str, list[FacetValue]]:
-    """Counts of stances among ``stance_ids`` per value of each facet in ``names``."""
-    ids = stance_ids.subquery()
-    facets = {}
-    for name in dict.fromkeys(names):
-        column = getattr(Stance, name)
-        statement = (
-            select(column, func.count())
-            .where(col(Stance.id).in_(select(ids.c.id)))
-            .group_by(column)
-        )
-        facets[name] = counted(session, statement)
+        facets[name] = counted(db.execute(statement, params or {}).all())
     return facets

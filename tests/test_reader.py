@@ -1,0 +1,143 @@
+"""The fast read path (app/reader.py): bodies built without the response models must still
+be exactly what the models say, and no endpoint may run more SQL for a longer page (N+1).
+
+Statements are counted by the driver itself: SQLite's trace callback, a counting psycopg
+cursor; whatever the application layer does, every statement the database runs is seen.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+from sqlalchemy import event
+
+from app.config import Settings
+from app.main import create_app
+from app.models import (
+    AnnotationPublic,
+    ClaimDetail,
+    ClaimPublic,
+    FacetedPage,
+    Page,
+    StancePublic,
+)
+from tests.conftest import SEEDS
+
+CLAIM = "russia-will-transfer-military-tech-to-nk"
+SOURCE = "putin-kim-unity-pyongyang"
+HOLDER = "andrei-lankov"
+# (path with {limit}, response model, most statements it may run)
+HOT: dict[str, tuple[str, type[BaseModel], int]] = {
+    "claim": (f"/v1/claims/{CLAIM}", ClaimDetail, 4),
+    "claims of a source": (
+        f"/v1/claims?source_id={SOURCE}&limit={{limit}}",
+        FacetedPage[ClaimPublic],
+        3,
+    ),
+    "stances of a holder, by label": (
+        "/v1/stances?source_id=kim-alliance-counter-china&facets=label,holder_id&limit={limit}",
+        FacetedPage[StancePublic],
+        3,
+    ),
+    "annotations": (
+        f"/v1/sources/{SOURCE}/annotations?limit={{limit}}",
+        Page[AnnotationPublic],
+        3,
+    ),
+}
+CONTROL = ("begin", "commit", "rollback", "pragma", "select 1", "savepoint", "release")
+
+
+@pytest.fixture
+def counted(database_url: str) -> Iterator[tuple[TestClient, list[str]]]:
+    """A client whose every SQL statement, as the driver saw it, lands in the list."""
+    app = create_app(Settings(database_url=database_url, seeds_dir=SEEDS))
+    seen: list[str] = []
+
+    class CountingCursor(psycopg.Cursor):  # type: ignore[type-arg]
+        def execute(self, query: Any, *args: Any, **kwargs: Any) -> Any:
+            seen.append(str(query))
+            return super().execute(query, *args, **kwargs)
+
+    @event.listens_for(app.state.engine, "connect")
+    def _count(dbapi_connection: Any, _record: Any) -> None:
+        if app.state.engine.dialect.name == "sqlite":
+            dbapi_connection.set_trace_callback(seen.append)
+        else:
+            dbapi_connection.cursor_factory = CountingCursor
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client, seen
+
+
+def queries(seen: list[str]) -> list[str]:
+    """The statements that read data: not transaction control, nor the pool's ping (";")."""
+    return [
+        sql for sql in seen if sql.strip(" ;\n") and not sql.strip().lower().startswith(CONTROL)
+    ]
+
+
+@pytest.mark.parametrize("name", HOT)
+def test_a_longer_page_runs_no_more_statements(
+    counted: tuple[TestClient, list[str]], name: str
+) -> None:
+    client, seen = counted
+    path, _, most = HOT[name]
+    runs = []
+    for limit in (1, 50):
+        client.get(path.format(limit=limit))  # connections opened, dialect initialised
+        seen.clear()
+        response = client.get(path.format(limit=limit))
+        assert response.status_code == 200, response.text
+        runs.append(queries(seen))
+    short, long = runs
+    assert 1 <= len(short) == len(long) <= most, long
+
+
+def test_a_claim_with_more_stances_runs_no_more_statements(
+    counted: tuple[TestClient, list[str]],
+) -> None:
+    client, seen = counted
+    counts = []
+    for claim in ("nk-deployed-troops-for-russia", "nk-russia-ties-long-standing"):
+        client.get(f"/v1/claims/{claim}")
+        seen.clear()
+        body = client.get(f"/v1/claims/{claim}").json()
+        counts.append((len(body["stances"]), len(queries(seen))))
+    assert counts[0][0] != counts[1][0], "pick claims with different numbers of stances"
+    assert 1 <= counts[0][1] == counts[1][1]
+
+
+@pytest.mark.parametrize("name", HOT)
+def test_bodies_are_exactly_what_the_response_models_say(client: TestClient, name: str) -> None:
+    """Every field present, none extra, every value of the declared type: validating the
+    body and dumping it again changes nothing."""
+    path, model, _ = HOT[name]
+    for limit in (1, 50):
+        response = client.get(path.format(limit=limit))
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "application/json"
+        body = response.json()
+        assert model.model_validate(body).model_dump(mode="json") == body
+        if "items" in body:
+            assert body["items"], "the seed data should fill this page"
+
+
+def test_a_missing_claim_is_a_problem_on_the_fast_path(client: TestClient) -> None:
+    response = client.get("/v1/claims/no-such-claim")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_the_fast_path_keeps_link_and_etag(client: TestClient) -> None:
+    response = client.get(f"/v1/claims?source_id={SOURCE}&limit=2")
+    assert response.headers["link"].endswith('>; rel="next"')
+    assert "content-length" in response.headers
+    etag = response.headers["etag"]
+    again = client.get(f"/v1/claims?source_id={SOURCE}&limit=2", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    detail = client.get(f"/v1/claims/{CLAIM}")
+    assert detail.headers["etag"].startswith('"1.')  # the claim's version leads its ETag
