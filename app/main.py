@@ -1,5 +1,6 @@
 """Builds the app: lifespan, routers, error handlers, docs served from local assets."""
 
+import gc
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -51,6 +52,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # the app's own objects live as long as the process: out of the collector's sight,
+        # a full collection takes microseconds instead of 60 ms, which was every p99
+        gc.freeze()
         yield
         read_pool.shutdown()
         engine.dispose()
