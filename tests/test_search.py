@@ -4,6 +4,7 @@ Every HTTP test runs on SQLite and on PostgreSQL (the ``client`` fixture): both 
 must find the same things for the same query.
 """
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -12,7 +13,9 @@ from sqlalchemy import Engine, delete, select, update
 from sqlmodel import Session
 
 from app.db import downgrade, upgrade
-from app.models import Actor, ActorAlias, Claim, Passage, Source
+from app.models import Actor, ActorAlias, Claim, Page, Passage, Source
+from app.reader import reading
+from app.routes.search import SearchHit
 from app.services import search
 from app.services.search import Kind, passage_rows
 from app.services.search_query import fts5_expression, parse
@@ -246,6 +249,73 @@ def test_kind_limit_and_paging(client: TestClient) -> None:
     assert seen == everything
 
 
+def add_claims(engine: Engine, texts: dict[str, str], retracted: set[str]) -> None:
+    with Session(engine) as session:
+        for id_, text in texts.items():
+            session.add(Claim(id=id_, text=text, claim_type="factual"))
+        session.commit()
+        session.exec(update(Claim).where(Claim.id.in_(retracted)).values(status="retracted"))  # type: ignore[attr-defined]
+        session.commit()
+
+
+def every_page(client: TestClient, q: str, limit: int) -> list[dict[str, Any]]:
+    seen, cursor = [], None
+    while True:
+        params = {"q": q, "kind": "claim", "limit": limit} | ({"cursor": cursor} if cursor else {})
+        body = client.get("/v1/search", params=params).json()
+        seen += body["items"]
+        if (cursor := body["next_cursor"]) is None:
+            return seen
+
+
+def test_ties_come_in_id_order_and_retracted_claims_never_show(
+    client: TestClient, engine: Engine
+) -> None:
+    # 150 claims of one text rank alike, more than SQLite fetches at first; inserted out of
+    # id order, so that the index's own order is not the ids'. 30 shorter ones rank first.
+    tied = {f"tie-{n * 37 % 150:03d}": "Quokkas were counted on the island." for n in range(150)}
+    better = {f"top-{n:02d}": "Quokkas counted." for n in range(30)}
+    retracted = {f"top-{n:02d}" for n in range(20)} | {"tie-000", "tie-005"}
+    add_claims(engine, better | tied, retracted)
+    found = every_page(client, "quokkas", limit=50)
+    expected = sorted(better.keys() - retracted) + sorted(tied.keys() - retracted)
+    assert [hit["id"] for hit in found] == expected
+    scores = [hit["score"] for hit in found]
+    assert scores == sorted(scores, reverse=True)
+    assert len(set(scores[10:])) == 1
+
+
+def test_retracted_claims_ranked_first_are_passed_over(client: TestClient, engine: Engine) -> None:
+    # each claim one word longer than the one before, so ranked below it; the best 150
+    # retracted, many more than SQLite fetches at first
+    texts = {
+        f"wombat-{n:03d}": "Wombats dig " + " ".join(f"zq{i}" for i in range(n)) for n in range(200)
+    }
+    add_claims(engine, texts, {f"wombat-{n:03d}" for n in range(150)})
+    found = hits(client, "wombats", kind="claim", limit=20)
+    assert [hit["id"] for hit in found] == [f"wombat-{n:03d}" for n in range(150, 170)]
+    assert all(a["score"] > b["score"] for a, b in pairwise(found))
+
+
+def test_claim_snippets_are_escaped_html(client: TestClient, engine: Engine) -> None:
+    add_claims(engine, {"test-markup": 'Tariffs <b>&</b> "quotas" rose.'}, set())
+    (hit,) = hits(client, "tariffs quotas", kind="claim")
+    assert hit["text"] == 'Tariffs <b>&</b> "quotas" rose.'
+    assert (
+        hit["snippet"]
+        == '<mark>Tariffs</mark> &lt;b&gt;&amp;&lt;/b&gt; "<mark>quotas</mark>" rose.'
+    )
+
+
+def test_the_body_is_the_documented_model(client: TestClient) -> None:
+    response = client.get("/v1/search", params={"q": "kim OR artillery", "limit": 100})
+    body = response.json()
+    assert {hit["kind"] for hit in body["items"]} == {"claim", "passage", "actor"}
+    assert Page[SearchHit].model_validate(body).model_dump(mode="json") == body
+    schema = client.get("/openapi.json").json()["paths"]["/v1/search"]["get"]["responses"]
+    assert "SearchHit" in str(schema["200"])
+
+
 def test_q_filters_the_claim_and_source_lists(client: TestClient) -> None:
     claims = all_items(client, "/v1/claims", q='"primarily transactional"')
     assert [claim["id"] for claim in claims] == ["nk-russia-partnership-transactional"]
@@ -287,11 +357,8 @@ def test_claim_and_source_filters(engine: Engine) -> None:
 
 
 def found_ids(engine: Engine, q: str, kind: Kind) -> list[str]:
-    with Session(engine) as session:
-        return [
-            hit.id
-            for hit in search.search(session=session, query=parse(q=q), kinds=[kind], limit=100)
-        ]
+    with reading(engine) as db:
+        return [hit.id for hit in search.search(db=db, query=parse(q=q), kinds=[kind], limit=100)]
 
 
 def test_the_indexes_follow_writes(engine: Engine) -> None:

@@ -8,7 +8,7 @@ tables: FTS5 tables and triggers on SQLite, generated tsvector columns on Postgr
 
 import html
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -16,17 +16,18 @@ from typing import Any, NamedTuple
 from sqlalchemy import (
     ColumnElement,
     Select,
-    and_,
+    bindparam,
     column,
     func,
     literal_column,
+    null,
     select,
     table,
     union_all,
 )
-from sqlmodel import Session, col
 
 from app.models import Actor, Claim, Passage, Source, Status
+from app.reader import Reader
 from app.services.provenance import span_id
 from app.services.search_query import Query, SearchSyntaxError, fts5_expression, parse, tsquery
 
@@ -112,55 +113,6 @@ def matching_source_ids(*, dialect: str, query: Query) -> Select[Any]:
     )
 
 
-def _ranked(dialect: str, kind: Kind, query: Query) -> Select[Any]:
-    """(key, label, score) of every match of one kind, best first. The score is bm25 on
-    SQLite (negated, so that higher is better), ts_rank_cd on PostgreSQL. Actors match by
-    their name or an alias: ``label`` is the best one of each actor."""
-    if dialect == "sqlite":
-        fts = FTS[kind]
-        score = -func.bm25(literal_column(fts.name))
-        key, label = (fts.c.actor_id, fts.c.label) if kind is Kind.actor else (fts.c.id, None)
-        where = _fts_match(kind, query)
-    else:
-        if kind is Kind.actor:
-            indexed = _actor_labels()
-            key, label = indexed.c.actor_id, indexed.c.label
-        else:
-            indexed = _indexed(kind.value, "id")
-            key, label = indexed.c.id, None
-        # normalization 1 divides by the log of the length, as bm25 weighs length
-        score = func.ts_rank_cd(indexed.c.search_vector, tsquery(query), 1)
-        where = _ts_match(indexed, query)
-    where = and_(where, key.in_(_live(kind)))  # retracted records are hidden, as in lists
-    if label is None:
-        found = select(key.label("key"), score.label("score")).where(where).subquery("found")
-        return select(found.c.key, found.c.score).order_by(found.c.score.desc(), found.c.key)
-    matches = select(key.label("key"), label.label("label"), score.label("score")).where(where)
-    found = matches.subquery("found")
-    best = func.row_number().over(
-        partition_by=found.c.key, order_by=(found.c.score.desc(), found.c.label)
-    )
-    ranked = select(found, best.label("n")).subquery("ranked")
-    return (
-        select(ranked.c.key, ranked.c.label, ranked.c.score)
-        .where(ranked.c.n == 1)
-        .order_by(ranked.c.score.desc(), ranked.c.key)
-    )
-
-
-def _live(kind: Kind) -> Select[Any]:
-    """Ids of the records of ``kind`` that are not retracted (passages: of live sources)."""
-    if kind is Kind.claim:
-        return select(Claim.id).where(Claim.status == Status.active)
-    if kind is Kind.actor:
-        return select(Actor.id).where(Actor.status == Status.active)
-    return (
-        select(Passage.id)
-        .join(Source, Source.id == Passage.source_id)
-        .where(Source.status == Status.active)
-    )
-
-
 def _actor_labels() -> Any:
     """Every actor's name and aliases with their tsvectors (PostgreSQL)."""
     actor = table("actor", column("id"), column("name"), column(SEARCH_VECTOR))
@@ -171,124 +123,210 @@ def _actor_labels() -> Any:
     ).subquery("actor_label")
 
 
-def _highlighted(
-    session: Session, dialect: str, kind: Kind, query: Query, keys: list[str]
-) -> dict[tuple[str, str], str]:
-    """For each hit, (key, plain text) -> the text with matches between OPEN and CLOSE."""
-    if dialect == "sqlite":
-        fts = FTS[kind]
-        key, text = (fts.c.actor_id, fts.c.label) if kind is Kind.actor else (fts.c.id, fts.c.text)
-        marked = func.highlight(literal_column(fts.name), FTS_TEXT_COLUMN[kind], OPEN, CLOSE)
-        statement = select(key, text, marked).where(_fts_match(kind, query), key.in_(keys))
-    else:
-        if kind is Kind.actor:
-            labels = _actor_labels()
-            key, text = labels.c.actor_id, labels.c.label
-        else:
-            model = Claim if kind is Kind.claim else Passage
-            key, text = col(model.id), col(model.text)
-        marked = func.ts_headline("english", text, tsquery(query), HEADLINE_OPTIONS)
-        statement = select(key, text, marked).where(key.in_(keys))
-    return {(key, text): marked for key, text, marked in session.execute(statement)}
-
-
 # ---------------------------------------------------------------- ranked hits
 
 
-class Ranked(NamedTuple):
-    score: float
-    kind: Kind
+class Found(NamedTuple):
+    """A match as the statements of ``_fts_top`` and ``_ts_top`` give it."""
+
     key: str  # the claim's, passage's or actor's id
-    label: str | None  # the actor's name or alias that matched best
+    rank: float  # lower is better: bm25 on SQLite, minus ts_rank_cd on PostgreSQL
+    status: str | None  # of the claim, the passage's source or the actor
+    label: str | None  # the actor's name or alias that matched
+    text: str | None
+    marked: str | None  # ``text`` with its matches between OPEN and CLOSE
+    title: str | None
+    source_id: str | None
+    start: int | None
+    end: int | None
 
 
-@dataclass(frozen=True)
+NO_DETAIL = (null().label("title"), null().label("source_id"))
+NO_SPAN = (null().label("start"), null().label("end"))
+CLAIM = Claim.__table__  # type: ignore[attr-defined]
+PASSAGE = Passage.__table__  # type: ignore[attr-defined]
+SOURCE = Source.__table__  # type: ignore[attr-defined]
+ACTOR = Actor.__table__  # type: ignore[attr-defined]
+ACTIVE = Status.active.value
+
+
+def _fts_top(kind: Kind, *, tied: bool = False) -> Select[Any]:
+    """SQLite: the ``depth`` best matches of ``kind`` by bm25, retracted or not, for the
+    bound FTS5 expression ``match``; ``tied``: the first ``depth`` by key of those whose
+    bm25 is ``cut``. Built once: app/reader.py runs it compiled.
+
+    Only bm25 is computed for every match: SQLite evaluates the other columns of an
+    ``ORDER BY ... LIMIT`` only for a row that enters the top ``depth``, and joins the few
+    rows kept to their table to know if they are live. Ordering by the id too, or keeping
+    live ids only (``id IN (SELECT ... WHERE status = 'active')``, a set of every live id
+    built on each request), cost several times the ranking itself."""
+    fts = FTS[kind]
+    name = literal_column(fts.name)
+    bm25 = func.bm25(name)
+    key, label = (fts.c.actor_id, fts.c.label) if kind is Kind.actor else (fts.c.id, null())
+    marked = func.highlight(name, FTS_TEXT_COLUMN[kind], OPEN, CLOSE)
+    top = select(
+        key.label("key"), bm25.label("bm25"), label.label("label"), marked.label("marked")
+    ).where(name.op("MATCH")(bindparam("match")))
+    in_key_order = (key, label) if kind is Kind.actor else (key,)
+    cut = bm25 == bindparam("cut")
+    top = top.where(cut).order_by(*in_key_order) if tied else top.order_by(bm25)
+    top = top.limit(bindparam("depth")).subquery("top")
+    found = (top.c.key, top.c.bm25)
+    if kind is Kind.claim:
+        details = (CLAIM.c.status, top.c.label, CLAIM.c.text, top.c.marked, *NO_DETAIL)
+        return select(*found, *details, *NO_SPAN).outerjoin_from(
+            top, CLAIM, CLAIM.c.id == top.c.key
+        )
+    if kind is Kind.actor:
+        details = (ACTOR.c.status, top.c.label, top.c.label, top.c.marked, ACTOR.c.name)
+        return select(*found, *details, null(), *NO_SPAN).outerjoin_from(
+            top, ACTOR, ACTOR.c.id == top.c.key
+        )
+    details = (SOURCE.c.status, top.c.label, PASSAGE.c.text, top.c.marked, SOURCE.c.title)
+    span = (PASSAGE.c.source_id, PASSAGE.c.start, PASSAGE.c.end)
+    return (
+        select(*found, *details, *span)
+        .select_from(top)
+        .outerjoin(PASSAGE, PASSAGE.c.id == top.c.key)
+        .outerjoin(SOURCE, SOURCE.c.id == PASSAGE.c.source_id)
+    )
+
+
+FTS_TOP = {kind: _fts_top(kind) for kind in Kind}
+FTS_TIED = {kind: _fts_top(kind, tied=True) for kind in Kind}
+# rows fetched on the first try, per row wanted: room for a group of ties at the cut (in
+# the benchmark corpora, up to 76 claims of one length rank alike) and retracted rows,
+# so that the query rarely runs again deeper; each row fetched costs ~20 µs at 200k claims
+FIRST_DEPTH_FACTOR = 2
+FIRST_DEPTH_MARGIN = 16
+
+
+def _ts_top(kind: Kind, query: Query, depth: int) -> Select[Any]:
+    """PostgreSQL: the ``depth`` best live matches of ``kind``, ranked in SQL by
+    ts_rank_cd, with headlines (the costly part) for those rows only. The tsvector is a
+    column of the claim, passage or actor itself, so its status is at hand."""
+    if kind is Kind.actor:
+        labels = _actor_labels()
+        rank = -func.ts_rank_cd(labels.c.search_vector, tsquery(query), 1)
+        best = func.row_number().over(
+            partition_by=labels.c.actor_id, order_by=(rank, labels.c.label.collate("C"))
+        )
+        matches = (
+            select(
+                labels.c.actor_id.label("key"),
+                rank.label("rank"),
+                ACTOR.c.status,
+                labels.c.label,
+                labels.c.label.label("text"),
+                ACTOR.c.name.label("title"),
+                best.label("n"),
+            )
+            .join(ACTOR, ACTOR.c.id == labels.c.actor_id)
+            .where(_ts_match(labels, query), ACTOR.c.status == ACTIVE)
+            .subquery("matches")
+        )
+        ranked = select(*(c for c in matches.c if c.name != "n"), null().label("source_id"))
+        ranked = ranked.add_columns(*NO_SPAN).where(matches.c.n == 1)
+        key, rank = matches.c.key, matches.c.rank
+    elif kind is Kind.claim:
+        claim = _indexed("claim", "id", "status", "text")
+        rank = -func.ts_rank_cd(claim.c.search_vector, tsquery(query), 1)
+        ranked = select(claim.c.id.label("key"), rank.label("rank"), claim.c.status)
+        ranked = ranked.add_columns(null().label("label"), claim.c.text, *NO_DETAIL, *NO_SPAN)
+        ranked = ranked.where(_ts_match(claim, query), claim.c.status == ACTIVE)
+        key = claim.c.id
+    else:
+        passage = _indexed("passage", "id", "source_id", "start", "end", "text")
+        rank = -func.ts_rank_cd(passage.c.search_vector, tsquery(query), 1)
+        ranked = (
+            select(passage.c.id.label("key"), rank.label("rank"), SOURCE.c.status)
+            .add_columns(null().label("label"), passage.c.text, SOURCE.c.title)
+            .add_columns(passage.c.source_id, passage.c.start, passage.c.end)
+            .join(SOURCE, SOURCE.c.id == passage.c.source_id)
+            .where(_ts_match(passage, query), SOURCE.c.status == ACTIVE)
+        )
+        key = passage.c.id
+    # byte order, as Python sorts ids, whatever the database's collation
+    top = ranked.order_by(rank, key.collate("C")).limit(depth).subquery("top")
+    marked = func.ts_headline("english", top.c.text, tsquery(query), HEADLINE_OPTIONS)
+    return select(*top.c[:5], marked, *top.c[5:])
+
+
+def _best(db: Reader, kind: Kind, query: Query, wanted: int) -> list[Found]:
+    """The ``wanted`` best live matches of ``kind``, in (rank, key) order."""
+    if db.dialect.name != "sqlite":
+        return _live_best(map(Found._make, db.rows(_ts_top(kind, query, wanted))), wanted)
+    match = fts5_expression(query)
+    depth = wanted * FIRST_DEPTH_FACTOR + FIRST_DEPTH_MARGIN
+    while True:
+        rows = [Found._make(row) for row in db.all(FTS_TOP[kind], match=match, depth=depth)]
+        best = _live_best(rows, wanted)
+        if len(rows) < depth:
+            return best
+        # a match not fetched ranks no better than the last one fetched (the cut), but
+        # may tie with it and come first by its key: only hits ranked above it are certain
+        cut = max(row.rank for row in rows)
+        if len(best) == wanted and best[-1].rank < cut:
+            return best
+        if len(best) == wanted:
+            # the page ends among ties at the cut: take them in key order, as far as needed
+            above = [row for row in rows if row.rank < cut]
+            tied = db.all(FTS_TIED[kind], match=match, cut=cut, depth=depth)
+            best = _live_best([*above, *map(Found._make, tied)], wanted)
+            if len(best) == wanted or len(tied) < depth:
+                return best
+        depth *= 4  # too many of them retracted
+
+
+def _live_best(rows: Iterable[Found], wanted: int) -> list[Found]:
+    """Of ``rows``, the live ones, each key once (an actor by its best label), best first."""
+    best: dict[str, Found] = {}
+    for row in rows:
+        if row.status == ACTIVE:
+            kept = best.get(row.key)
+            if kept is None or (row.rank, row.label or "") < (kept.rank, kept.label or ""):
+                best[row.key] = row
+    return sorted(best.values(), key=lambda row: (row.rank, row.key))[:wanted]
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
-    """One hit. ``snippet`` is HTML: the text escaped, its matches in ``<mark>``."""
+    """One hit, in the fields and order of the API's SearchHit (orjson writes it as is).
+    ``snippet`` is HTML: the text escaped, its matches in ``<mark>``."""
 
     kind: Kind
     id: str
     score: float
+    title: str | None
     text: str
     snippet: str
-    title: str | None = None
-    source_id: str | None = None
-    start: int | None = None
-    end: int | None = None
+    source_id: str | None
+    start: int | None
+    end: int | None
 
 
 def search(
-    *, session: Session, query: Query, kinds: Collection[Kind], limit: int, offset: int = 0
+    *, db: Reader, query: Query, kinds: Collection[Kind], limit: int, offset: int = 0
 ) -> list[Hit]:
     """The best ``limit`` hits of ``kinds`` after the first ``offset``, best first, ties
     in (kind, id) order. Scores rank hits within one answer; they mean nothing across
     engines."""
-    dialect = session.get_bind().dialect.name
-    ranked: list[Ranked] = []
-    for kind in kinds:
-        rows = session.execute(_ranked(dialect, kind, query).limit(offset + limit))
-        ranked += [
-            Ranked(float(row.score), kind, row.key, getattr(row, "label", None)) for row in rows
-        ]
-    ranked.sort(key=lambda hit: (-hit.score, hit.kind, hit.key))
-    ranked = ranked[offset : offset + limit]
-    hits = []
-    for kind in kinds:
-        found = {hit.key: hit for hit in ranked if hit.kind is kind}
-        if found:
-            marked = _highlighted(session, dialect, kind, query, list(found))
-            hits += _hits(session, kind, found, marked)
-    order = {(hit.kind, hit.key): at for at, hit in enumerate(ranked)}
-    return sorted(hits, key=lambda hit: order[hit.kind, hit.id])
-
-
-def _hits(
-    session: Session, kind: Kind, found: dict[str, Ranked], marked: dict[tuple[str, str], str]
-) -> list[Hit]:
-    """The hits of one kind, with what a reader sees of them."""
-    if kind is Kind.claim:
-        rows = session.execute(select(Claim.id, Claim.text).where(col(Claim.id).in_(found)))
-        return [
-            Hit(
-                kind=kind,
-                id=id_,
-                score=found[id_].score,
-                text=text,
-                snippet=snippet(text, marked.get((id_, text))),
-            )
-            for id_, text in rows
-        ]
-    if kind is Kind.actor:
-        rows = session.execute(select(Actor.id, Actor.name).where(col(Actor.id).in_(found)))
-        return [
-            Hit(
-                kind=kind,
-                id=id_,
-                score=found[id_].score,
-                title=name,
-                text=(label := found[id_].label or name),
-                snippet=snippet(label, marked.get((id_, label))),
-            )
-            for id_, name in rows
-        ]
-    statement = (
-        select(Passage, Source.title)
-        .join(Source, col(Source.id) == Passage.source_id)
-        .where(col(Passage.id).in_(found))
-    )
+    found = [(kind, row) for kind in kinds for row in _best(db, kind, query, offset + limit)]
+    found.sort(key=lambda hit: (hit[1].rank, hit[0], hit[1].key))
     return [
         Hit(
             kind=kind,
-            id=passage.id,
-            score=found[passage.id].score,
-            title=title,
-            text=passage.text,
-            snippet=snippet(passage.text, marked.get((passage.id, passage.text))),
-            source_id=passage.source_id,
-            start=passage.start,
-            end=passage.end,
+            id=row.key,
+            score=-row.rank,
+            title=row.title,
+            text=row.text or "",
+            snippet=snippet(row.text or "", row.marked),
+            source_id=row.source_id,
+            start=row.start,
+            end=row.end,
         )
-        for passage, title in session.execute(statement)
+        for kind, row in found[offset : offset + limit]
     ]
 
 
