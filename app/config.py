@@ -34,8 +34,11 @@ class Settings(BaseSettings):
         default=600, ge=0, description="Requests per minute per API key; 0: no limit"
     )
     max_body_bytes: int = Field(default=2_000_000, ge=1, description="Largest request body")
+    pin_cpu: bool = Field(
+        default=True, description="Pin each worker process to a CPU of its own (Linux)"
+    )
     read_threads: int = Field(
-        default=8, ge=1, le=32, description="Threads per worker for the busiest reads"
+        default=4, ge=1, le=32, description="Threads per worker for the busiest reads"
     )
 
 
