@@ -61,6 +61,18 @@ def test_constraints_live_in_the_database(empty_database_url: str) -> None:
     engine.dispose()
 
 
+def test_check_names_are_the_same_on_every_engine(empty_database_url: str) -> None:
+    """Revision 0006: PostgreSQL once had ck_claim_ck_claim_... where SQLite had ck_claim_..."""
+    engine = make_engine(empty_database_url)
+    upgrade(engine)
+    inspector = inspect(engine)
+    for table in ("source", "actor", "claim", "stance", "mention"):
+        names = {check["name"] for check in inspector.get_check_constraints(table)}
+        assert f"ck_{table}_version_positive" in names
+        assert all(name.startswith(f"ck_{table}_") and "_ck_" not in name for name in names)
+    engine.dispose()
+
+
 def test_curation_downgrade_keeps_data_triggers_and_checks(database_url: str) -> None:
     engine = make_engine(database_url)
     inspector = inspect(engine)
