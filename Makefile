@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: serve test lint format migrate seed clean
+.PHONY: serve test lint format migrate seed bench clean
 
 # the stamp is rebuilt whenever pyproject.toml changes
 $(VENV)/.installed: pyproject.toml
@@ -34,6 +34,12 @@ format: $(VENV)/.installed
 
 test: lint
 	$(BIN)/python -m pytest
+
+# the benchmark against Datasette (docs/benchmarks.md); wants wrk from Debian's packages
+bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	test -f bench/data/bench-200000.db || $(BIN)/python bench/generate.py --claims 200000
+	$(BIN)/python bench/run.py bench/data/bench-200000.db
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache
