@@ -4,6 +4,8 @@ query answers on claimsdb and on Datasette. Not a timed test (docs/benchmarks.md
 import asyncio
 import contextlib
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from bench.generate import CLAIMS_PER_SOURCE, MENTIONS_PER_SOURCE, generate
 from bench.run import QUERIES, paths, sample
 
 CLAIMS = 400
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +109,20 @@ def test_every_query_answers_on_datasette(corpus: Path) -> None:
                 assert isinstance(response.json(), list)
 
     asyncio.run(fetch_all())
+
+
+def test_a_tiny_run_measures_every_server_and_writes_the_report(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """bench/run.py end to end, for a few seconds: servers up, load, medians, report."""
+    pytest.importorskip("datasette", reason="the bench extra is not installed")
+    report = tmp_path / "benchmarks.md"
+    command = [sys.executable, "bench/run.py", str(corpus), "--rounds", "1", "--seconds", "0.5"]
+    command += ["--workers", "1", "--queries", "ae", "--client", "python", "--report", str(report)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = report.read_text()
+    assert f"<!-- bench:{CLAIMS}-sqlite -->" in text
+    for server in ("claimsdb-1w", "datasette", "floor"):
+        assert f"| {server} |" in text
+    assert "| e: a source's annotations" in text
