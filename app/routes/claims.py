@@ -112,16 +112,6 @@ class ClaimFilters(PageParams):
     ] = None
 
 
-def stance_count() -> Any:
-    return (
-        select(func.count())
-        .select_from(Stance)
-        .where(Stance.claim_id == Claim.id)
-        .correlate(Claim)
-        .scalar_subquery()
-    )
-
-
 def live_stance_claims(*conditions: object) -> Any:
     """Ids of the claims with a live stance meeting ``conditions``."""
     return select(Stance.claim_id).where(Stance.status == Status.active, *conditions)
@@ -191,6 +181,14 @@ def present(session: Session, claims: Sequence[Claim]) -> list[dict[str, Any]]:
 
 
 FILTERS = ("source_id", "holder_id", "label", "actor_id", "claim_type", "topic")
+STANCE_COUNT = (
+    select(func.count())
+    .select_from(Stance)
+    .where(Stance.claim_id == Claim.id)
+    .correlate(Claim)
+    .scalar_subquery()
+    .label("stance_count")
+)
 STANCE_FILTERS = ("source_id", "holder_id", "label")
 
 
@@ -201,7 +199,7 @@ class Shape:
     names: tuple[str, ...]  # the filters given; their values are bind parameters
     active_only: bool
     contested: bool | None
-    by_source_first: bool  # join the claims of a source or holder, or test each one (IN)
+    join_chosen: bool  # join the claims of a source or holder (PostgreSQL), or use IN
 
 
 def stance_conditions(names: Sequence[str]) -> list[Any]:
@@ -210,12 +208,11 @@ def stance_conditions(names: Sequence[str]) -> list[Any]:
 
 
 def sort_columns(field: str) -> list[Any]:
-    count = stance_count().label("stance_count")
     return {
         "id": [col(Claim.id)],
         "text": [col(Claim.text), col(Claim.id)],
         "claim_type": [col(Claim.claim_type), col(Claim.id)],
-        "stance_count": [count, col(Claim.id)],
+        "stance_count": [STANCE_COUNT, col(Claim.id)],
     }[field]
 
 
@@ -223,7 +220,7 @@ def sort_columns(field: str) -> list[Any]:
 def filtered(shape: Shape, sort: str) -> Any:
     """The claims meeting the filters of this shape, built once per shape."""
     # the count is a subquery per claim: computed only when the list is sorted by it
-    counted = [stance_count().label("stance_count")] if sort == "stance_count" else []
+    counted = [STANCE_COUNT] if sort == "stance_count" else []
     statement = select(*CLAIM_COLUMNS, *counted)
     on_stance = stance_conditions(shape.names)
     if "source_id" in shape.names or "holder_id" in shape.names:
@@ -231,7 +228,7 @@ def filtered(shape: Shape, sort: str) -> Any:
         # plans differ: SQLite walks the few ids of an IN list in order, while PostgreSQL
         # merge-joins an IN against the whole claim key but nests a loop over a join
         chosen = live_stance_claims(*on_stance)
-        if shape.by_source_first:
+        if shape.join_chosen:
             found = chosen.distinct().subquery()
             statement = statement.join(found, found.c.claim_id == Claim.id)
         else:
@@ -284,7 +281,7 @@ async def list_claims(
         names=tuple(values),
         active_only=not filters.include_retracted,
         contested=filters.contested,
-        by_source_first=request.app.state.engine.dialect.name != "sqlite",
+        join_chosen=request.app.state.engine.dialect.name != "sqlite",
     )
     field, descending = sort_key(filters.sort)
     positions = {"id": [0], "text": [1, 0], "claim_type": [2, 0], "stance_count": [-1, 0]}[field]
