@@ -114,16 +114,18 @@ def keyset_shape(
     key: Sequence[ColumnElement[Any]],
     *,
     after: bool,
+    order: Sequence[ColumnElement[Any]] | None = None,
     descending: bool = False,
 ) -> Select[Any]:
     """``keyset`` for a statement built once per shape of request and reused: the cursor's
     values are the bind parameters ``after_0``, ``after_1``... and the limit is ``limit``
-    (``keyset_values`` gives them)."""
+    (``keyset_values`` gives them); ``order`` defaults to the key."""
     if after:
         values = [bindparam(f"after_{i}") for i in range(len(key))]
         beyond = tuple_(*key) < tuple_(*values) if descending else tuple_(*key) > tuple_(*values)
         statement = statement.where(beyond)
-    return statement.order_by(*(c.desc() if descending else c for c in key)).limit(
+    columns = key if order is None else order
+    return statement.order_by(*(c.desc() if descending else c for c in columns)).limit(
         bindparam("limit")
     )
 

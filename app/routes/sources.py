@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field
-from sqlalchemy import Date, bindparam, func, literal, tuple_
+from sqlalchemy import Date, bindparam, func, literal
 from sqlmodel import Session, col, select
 
 from app.auth import Curator
@@ -36,6 +36,7 @@ from app.pagination import (
     PageParams,
     decode_cursor,
     keyset,
+    keyset_shape,
     keyset_values,
     page,
     sort_key,
@@ -220,10 +221,9 @@ def annotation_statement(kind: AnnotationKind, after: bool) -> Any:
     )
     # the kind is part of the key so that one cursor can resume both merged lists
     key = [col(table.start), col(table.end), literal(kind.value), col(table.id)]
-    if after:
-        values = [bindparam(f"after_{i}") for i in range(len(key))]
-        statement = statement.where(tuple_(*key) > tuple_(*values))
-    return statement.order_by(table.start, table.end, table.id).limit(bindparam("limit"))
+    return keyset_shape(
+        statement, key, after=after, order=[col(table.start), col(table.end), col(table.id)]
+    )
 
 
 def annotation(kind: AnnotationKind, row: Row) -> dict[str, Any]:
