@@ -14,7 +14,7 @@ from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.limits import BodySizeLimit
-from app.pagination import single_valued_query
+from app.query import single_valued_query
 from app.routes import (
     actors,
     analytics,

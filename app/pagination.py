@@ -55,17 +55,6 @@ class PageParams(BaseModel):
     ] = None
 
 
-async def single_valued_query(request: Request) -> None:
-    """Refuse a repeated query parameter: every parameter of this API takes one value.
-
-    Async, as it does no I/O: a sync dependency would cost every request a thread hop."""
-    seen: set[str] = set()
-    for name, _ in request.query_params.multi_items():
-        if name in seen:
-            raise BadRequestField(name, "query", "given more than once; give it once")
-        seen.add(name)
-
-
 def encode_cursor(key: Sequence[Any]) -> str:
     raw = json.dumps(list(key), separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()

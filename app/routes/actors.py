@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import Field
 from sqlalchemy import func, or_, union
 from sqlmodel import Session, col, select
@@ -42,6 +42,7 @@ from app.models import (
     fold,
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
+from app.query import QueryModel
 from app.routes import stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
@@ -125,7 +126,7 @@ def list_actors(
     session: SessionDep,
     request: Request,
     response: Response,
-    filters: Annotated[ActorFilters, Query()],
+    filters: Annotated[ActorFilters, QueryModel(ActorFilters)],
 ) -> Page[ActorPublic]:
     """Actors in `sort` order (id by default); `q` finds a name or alias ("kim jong-un"
     finds Kim Jong Un)."""

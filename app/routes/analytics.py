@@ -2,13 +2,14 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import select
 
 from app.db import SessionDep
 from app.errors import problems
 from app.models import Actor, Source, Stance, Status
+from app.query import QueryModel
 from app.services.agreement import By, StanceFact, agreement
 
 router = APIRouter(prefix="/v1/analytics", tags=["analytics"])
@@ -89,7 +90,9 @@ class AgreementParams(BaseModel):
 
 
 @router.get("/agreement", responses=problems(422), summary="Pairwise agreement")
-def read_agreement(session: SessionDep, params: Annotated[AgreementParams, Query()]) -> Agreement:
+def read_agreement(
+    session: SessionDep, params: Annotated[AgreementParams, QueryModel(AgreementParams)]
+) -> Agreement:
     """For each pair of sources (or holders): the claims both address, and on how many
     they take the same side or opposite sides."""
     rows = session.exec(

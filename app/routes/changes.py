@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import Field
 from sqlmodel import col, select
 
@@ -10,6 +10,7 @@ from app.db import SessionDep
 from app.errors import BadRequestField, problems
 from app.models import Change, ChangePublic, Page
 from app.pagination import PageParams, decode_cursor, encode_cursor, keyset, page
+from app.query import QueryModel
 
 router = APIRouter(prefix="/v1/changes", tags=["changes"])
 
@@ -37,7 +38,7 @@ def list_changes(
     session: SessionDep,
     request: Request,
     response: Response,
-    params: Annotated[ChangeParams, Query()],
+    params: Annotated[ChangeParams, QueryModel(ChangeParams)],
 ) -> ChangeFeed:
     """Writes in the order they were committed, each with who, when, what and the record
     before and after. Keep the `since` of each response and ask again to stay in sync."""

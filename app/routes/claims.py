@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
 from sqlalchemy import bindparam, exists, func, or_
@@ -38,6 +38,7 @@ from app.models import (
     Topic,
 )
 from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.query import QueryModel
 from app.reader import Reader, Row, json_response, read
 from app.routes import stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
@@ -272,7 +273,7 @@ def page_statement(shape: Shape, sort: str, descending: bool, after: bool) -> An
     summary="List claims",
 )
 async def list_claims(
-    request: Request, response: Response, filters: Annotated[ClaimFilters, Query()]
+    request: Request, response: Response, filters: Annotated[ClaimFilters, QueryModel(ClaimFilters)]
 ) -> Response:
     """Claims with topics and actors, in `sort` order (id by default); filters combine
     with AND; `facets` adds counts per value over the whole filtered list."""

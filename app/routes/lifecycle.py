@@ -4,7 +4,7 @@ restore, and its history; added to each resource's router by ``add_lifecycle``."
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, col, select
 
@@ -14,6 +14,7 @@ from app.db import SessionDep, run_write
 from app.errors import problems
 from app.models import Change, ChangePublic, Note, Page, Scope
 from app.pagination import PageParams, keyset, page
+from app.query import QueryModel
 from app.services import curation
 
 WRITE_ERRORS = problems(400, 401, 403, 404, 412, 413, 422, 428, 429)
@@ -69,7 +70,7 @@ def add_lifecycle(
         request: Request,
         response: Response,
         who: Curator,
-        params: Annotated[DeleteParams, Query()],
+        params: Annotated[DeleteParams, QueryModel(DeleteParams)],
     ) -> public:  # type: ignore[valid-type]
         """Retract: hidden from lists (`include_retracted=true` shows it), restorable,
         history kept. With `hard=true` and an admin key, delete it for good. Needs If-Match."""
@@ -136,7 +137,7 @@ def add_lifecycle(
         session: SessionDep,
         request: Request,
         response: Response,
-        params: Annotated[PageParams, Query()],
+        params: Annotated[PageParams, QueryModel(PageParams)],
     ) -> Page[ChangePublic]:
         """Every write to this record, oldest first, each with the record before and after."""
         statement = select(Change).where(

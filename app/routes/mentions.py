@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import Field
 from sqlmodel import Session, col, select
 
@@ -25,6 +25,7 @@ from app.models import (
     Status,
 )
 from app.pagination import PageParams, keyset, page
+from app.query import QueryModel
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
 
@@ -81,7 +82,7 @@ def list_mentions(
     session: SessionDep,
     request: Request,
     response: Response,
-    filters: Annotated[MentionFilters, Query()],
+    filters: Annotated[MentionFilters, QueryModel(MentionFilters)],
 ) -> Page[MentionPublic]:
     """Mentions in id order; filters combine with AND."""
     statement = select(Mention)

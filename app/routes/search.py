@@ -2,12 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.errors import BadRequestField, problems
 from app.models import NO_NUL, Page
 from app.pagination import PageParams, decode_cursor, page
+from app.query import QueryModel
 from app.reader import json_response, read
 from app.services import search
 from app.services.search import Kind
@@ -130,7 +131,7 @@ def offset_of(params: SearchParams) -> int:
     summary="Search claims, passages and actors",
 )
 async def search_all(
-    request: Request, response: Response, params: Annotated[SearchParams, Query()]
+    request: Request, response: Response, params: Annotated[SearchParams, QueryModel(SearchParams)]
 ) -> Response:
     """Ranked hits across claims, source passages and actors, each with a highlighted snippet."""
     query = search.parse(q=params.q)

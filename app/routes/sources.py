@@ -4,7 +4,7 @@ from datetime import date
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import Field
 from sqlalchemy import Date, bindparam, func, literal
 from sqlmodel import Session, col, select
@@ -42,6 +42,7 @@ from app.pagination import (
     sort_key,
     sort_type,
 )
+from app.query import QueryModel
 from app.reader import Reader, Row, json_response, read
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
@@ -100,7 +101,7 @@ def list_sources(
     session: SessionDep,
     request: Request,
     response: Response,
-    filters: Annotated[SourceFilters, Query()],
+    filters: Annotated[SourceFilters, QueryModel(SourceFilters)],
 ) -> Page[SourcePublic]:
     """Sources without their text, in `sort` order (id by default); filter by exact
     `publisher` or `genre`."""
@@ -268,7 +269,7 @@ async def list_annotations(
     source_id: str,
     request: Request,
     response: Response,
-    params: Annotated[AnnotationParams, Query()],
+    params: Annotated[AnnotationParams, QueryModel(AnnotationParams)],
 ) -> Response:
     """Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
     needs to highlight the text."""
@@ -310,7 +311,7 @@ def list_source_claims(
     session: SessionDep,
     request: Request,
     response: Response,
-    params: Annotated[OutlineParams, Query()],
+    params: Annotated[OutlineParams, QueryModel(OutlineParams)],
 ) -> Page[OutlineEntry]:
     """The claims this source states, ordered by where each first appears, each with the
     source's stances on it: the article's argument as an outline."""

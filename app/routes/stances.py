@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import Field
 from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
@@ -31,6 +31,7 @@ from app.models import (
     provenance,
 )
 from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.query import QueryModel
 from app.reader import Reader, Row, json_response, read
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
@@ -219,7 +220,9 @@ def page_statement(
     summary="List stances",
 )
 async def list_stances(
-    request: Request, response: Response, filters: Annotated[StanceFilters, Query()]
+    request: Request,
+    response: Response,
+    filters: Annotated[StanceFilters, QueryModel(StanceFilters)],
 ) -> Response:
     """Stances with holder and provenance, in `sort` order (id by default; `position` is
     source then text order); filters combine with AND; `facets` adds counts per value."""

@@ -1,0 +1,87 @@
+"""Query strings: every parameter given once, and a model validated from the whole string.
+
+``Annotated[Filters, QueryModel(Filters)]`` takes the place of FastAPI's
+``Annotated[Filters, Query()]``. FastAPI validates a query model field by field, inspecting
+each field's type on every request: 75 µs for the claims list, as long as its SQL. Here
+pydantic validates the whole query string in one call, and ``document`` asks FastAPI to
+describe the parameters in the OpenAPI document exactly as it would have.
+"""
+
+from functools import cache
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute, iter_route_contexts
+from pydantic import BaseModel, ValidationError
+
+from app.errors import BadRequestField
+
+M = TypeVar("M", bound=BaseModel)
+MODEL_ATTRIBUTE = "query_model"
+
+
+async def single_valued_query(request: Request) -> None:
+    """Refuse a repeated query parameter: every parameter of this API takes one value.
+
+    Async, as it does no I/O: a sync dependency would cost every request a thread hop."""
+    seen: set[str] = set()
+    for name, _ in request.query_params.multi_items():
+        if name in seen:
+            raise BadRequestField(name, "query", "given more than once; give it once")
+        seen.add(name)
+
+
+def QueryModel(model: type[M]) -> Any:
+    """A dependency giving ``model`` validated from the query string; unknown parameters
+    are refused when the model forbids extra fields, as every list's does."""
+
+    async def parse(request: Request) -> M:
+        try:
+            # one value per name: single_valued_query, an app dependency, has run first
+            return model.model_validate(dict(request.query_params))
+        except ValidationError as error:
+            raise RequestValidationError(
+                [
+                    {**item, "loc": ("query", *item["loc"])}
+                    for item in error.errors(include_url=False)
+                ]
+            ) from None
+
+    setattr(parse, MODEL_ATTRIBUTE, model)
+    return Depends(parse)
+
+
+@cache
+def described(model: type[BaseModel]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The OpenAPI parameters FastAPI writes for ``Query()`` of ``model``, and the schemas
+    they refer to: taken from a one-route app, so the document stays FastAPI's own."""
+    probe = FastAPI()
+
+    @probe.get("/")
+    def endpoint(params: Annotated[model, Query()]) -> None:  # type: ignore[valid-type]
+        pass
+
+    document = probe.openapi()
+    parameters = document["paths"]["/"]["get"].get("parameters", [])
+    return parameters, document.get("components", {}).get("schemas", {})
+
+
+def document(schema: dict[str, Any], routes: list[Any]) -> None:
+    """Add the parameters of every ``QueryModel`` to its operations in ``schema``."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for route in iter_route_contexts(routes):
+        if not isinstance(route.original_route, APIRoute):
+            continue
+        models = [
+            getattr(dependency.call, MODEL_ATTRIBUTE)
+            for dependency in route.original_route.dependant.dependencies
+            if hasattr(dependency.call, MODEL_ATTRIBUTE)
+        ]
+        for model in models:
+            parameters, schemas = described(model)
+            for method in route.methods or ():
+                operation = schema["paths"][route.path_format][method.lower()]
+                operation.setdefault("parameters", []).extend(parameters)
+            for name, component in schemas.items():
+                components.setdefault(name, component)
