@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -144,8 +145,13 @@ def cursor_value(value: Any) -> Any:
 
 def next_page_link(request: Request, response: Response, next_cursor: str | None) -> None:
     if next_cursor is not None:
-        url = request.url.include_query_params(cursor=next_cursor)
-        response.headers["Link"] = f'<{url}>; rel="next"'
+        # what URL.include_query_params gives, from the query already parsed
+        kept = [(name, value) for name, value in request.query_params.multi_items()]
+        query = urlencode(
+            [item for item in kept if item[0] != "cursor"] + [("cursor", next_cursor)]
+        )
+        url = str(request.url).partition("?")[0]
+        response.headers["Link"] = f'<{url}?{query}>; rel="next"'
 
 
 def page(
