@@ -82,7 +82,11 @@ def make_engine(
         # a write takes the write lock up front, so it waits (busy timeout) instead of
         # failing with "database is locked" when it upgrades from a read half-way through
         write = connection.get_execution_options().get(WRITE_OPTION)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        driver = connection.connection.driver_connection
+        # a read (app/reader.py) may have begun before SQLAlchemy's Connection was made
+        if not driver.in_transaction:
+            # on the driver: SQLAlchemy's execute made a BEGIN cost as much as a query
+            driver.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
     if statement_timeout_ms:
 
