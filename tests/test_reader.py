@@ -12,18 +12,20 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
-from sqlalchemy import event
+from sqlalchemy import Engine, event, select, update
 
 from app.config import Settings
 from app.main import create_app
 from app.models import (
     AnnotationPublic,
+    Claim,
     ClaimDetail,
     ClaimPublic,
     FacetedPage,
     Page,
     StancePublic,
 )
+from app.reader import reading
 from app.routes.search import SearchHit
 from tests.conftest import SEEDS
 
@@ -148,3 +150,18 @@ def test_the_fast_path_keeps_link_and_etag(client: TestClient) -> None:
     assert again.status_code == 304
     detail = client.get(f"/v1/claims/{CLAIM}")
     assert detail.headers["etag"].startswith('"1.')  # the claim's version leads its ETag
+
+
+def test_a_read_sees_one_snapshot_and_gives_its_connection_back(engine: Engine) -> None:
+    text_of = select(Claim.text).where(Claim.id == CLAIM)
+    with reading(engine) as db:
+        before = db.first(text_of)
+        with engine.begin() as writer:  # another connection commits in the middle of the read
+            writer.execute(update(Claim).where(Claim.id == CLAIM).values(text="Rewritten."))
+        assert db.first(text_of) == before  # the driver's cursor
+        assert db.rows(text_of) == [before]  # SQLAlchemy's Connection over the same one
+    assert engine.pool.checkedout() == 0
+    with reading(engine) as db:
+        assert db.first(text_of) == ("Rewritten.",)
+    with engine.begin() as writer:  # and the pool's connections write as before
+        writer.execute(update(Claim).where(Claim.id == CLAIM).values(text=before[0]))
