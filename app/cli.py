@@ -1,13 +1,15 @@
 """The ``claimsdb`` command: migrate, seed, export, serve."""
 
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import uvicorn
 from sqlmodel import Session, select
 
+from app import workers as worker_processes
 from app.auth import create_key
 from app.config import get_settings
 from app.db import current_revision, head_revision, make_engine, run_write, upgrade
@@ -16,6 +18,7 @@ from app.services.coverage import coverage
 from app.services.export import ExportError, export_annotations
 from app.services.seeding import SeedError, read_seed_files, read_seeds, seed
 
+APP = "app.main:create_app"
 cli = typer.Typer(
     help="claimsdb: an annotated claims database with an HTTP API.", no_args_is_help=True
 )
@@ -191,15 +194,19 @@ def serve(
         migrate()
     if seed_first:
         seed_command(seeds_dir=None)
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=get_settings().log_level,
-        proxy_headers=True,
-    )
+    options: dict[str, Any] = {
+        "factory": True,
+        "host": host,
+        "port": port,
+        "log_level": get_settings().log_level,
+        # below info the access log is dropped anyway: don't format a line per request
+        "access_log": get_settings().log_level in ("trace", "debug", "info"),
+        "proxy_headers": True,
+    }
+    if workers > 1 and hasattr(socket, "SO_REUSEPORT"):
+        # a socket per worker, so that connections spread over them (app/workers.py)
+        raise typer.Exit(worker_processes.serve(uvicorn.Config(APP, **options), workers))
+    uvicorn.run(APP, workers=workers, **options)
 
 
 def main() -> None:

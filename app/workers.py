@@ -1,4 +1,4 @@
-"""One CPU per worker process.
+"""Worker processes: each with a CPU and a listening socket of its own.
 
 The event loop and the read pool's threads take turns holding the GIL, several times per
 request (SQLite lets go of it on every step). On two cores at once, each turn waits for the
@@ -6,13 +6,29 @@ other core to notice; on one core it is a plain switch. At 200,000 claims a pinn
 answered a claim by id 2.3 times as fast (docs/benchmarks.md). Workers of one server claim
 different CPUs through lock files named after their common parent process, so that N
 workers on N cores spread out; a worker that finds every CPU taken stays unpinned.
+
+``serve`` runs the workers. uvicorn's own ``--workers`` shares one listening socket, and
+whichever worker wakes first accepts every connection waiting: a client that opens its
+keep-alive connections at once (a load balancer, the benchmark) often had all of them on one
+worker, and two workers then answered no faster than one. Here each worker listens on a
+socket of its own with SO_REUSEPORT, and the kernel spreads connections across them.
 """
 
 import fcntl
+import multiprocessing
 import os
+import signal
+import socket
+import sys
 import tempfile
+import time
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+import uvicorn
+
+# a worker that stops this soon after it started cannot serve: stop, rather than respawn it
+STARTUP_SECONDS = 10.0
 
 
 class CpuClaim:
@@ -51,3 +67,62 @@ def pin_to_a_free_cpu(directory: Path | None = None) -> CpuClaim | None:
         os.sched_setaffinity(0, {cpu})
         return CpuClaim(cpu, lock, path, before)
     return None
+
+
+def listening_socket(host: str, port: int, *, backlog: int = 2048) -> socket.socket:
+    """A socket on ``host:port`` that sibling workers may listen on too (SO_REUSEPORT)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    sock.listen(backlog)
+    sock.set_inheritable(True)
+    return sock
+
+
+def run_worker(config: uvicorn.Config) -> None:
+    """One worker process: its own socket, then uvicorn's server on it."""
+    config.configure_logging()
+    sock = listening_socket(config.host, config.port, backlog=config.backlog)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def serve(config: uvicorn.Config, workers: int) -> int:
+    """Run ``workers`` processes of ``config`` until SIGINT or SIGTERM, and replace a worker
+    that dies, unless it dies while starting: then stop them all. Returns the exit status."""
+    # a port another program holds: refuse it now (this socket never listens)
+    with socket.socket(socket.AF_INET6 if ":" in config.host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        probe.bind((config.host, config.port))
+    spawn = multiprocessing.get_context("spawn")
+    stopping: list[int] = []
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda received, _frame: stopping.append(received))
+
+    def start() -> tuple[Any, float]:
+        process = spawn.Process(target=run_worker, args=(config,), name="claimsdb-worker")
+        process.start()
+        return process, time.monotonic()
+
+    running = [start() for _ in range(workers)]
+    status = 0
+    while not stopping:
+        time.sleep(0.2)
+        for index, (process, started) in enumerate(running):
+            if process.is_alive():
+                continue
+            if time.monotonic() - started < STARTUP_SECONDS:
+                print(
+                    f"a worker stopped while starting (exit code {process.exitcode})",
+                    file=sys.stderr,
+                )
+                stopping.append(0)
+                status = 1
+                break
+            running[index] = start()
+    for process, _ in running:
+        process.terminate()
+    for process, _ in running:
+        process.join(config.timeout_graceful_shutdown or 30)
+    return status

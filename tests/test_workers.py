@@ -1,10 +1,16 @@
-"""Workers of one server pin themselves to different CPUs (app/workers.py)."""
+"""Workers of one server pin themselves to different CPUs and listen on sockets of their
+own, so that connections spread over them (app/workers.py)."""
 
+import http.client
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from app.workers import pin_to_a_free_cpu
@@ -18,12 +24,17 @@ print(claim.cpu if claim else "none", flush=True)
 sys.stdin.readline()  # hold the CPU until the test says go
 """
 
-pytestmark = pytest.mark.skipif(
+needs_two_cpus = pytest.mark.skipif(
     not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2,
     reason="needs Linux CPU affinity and at least two CPUs",
 )
+needs_reuseport = pytest.mark.skipif(
+    not hasattr(socket, "SO_REUSEPORT"), reason="needs SO_REUSEPORT (Linux, BSD, macOS)"
+)
+ROOT = Path(__file__).resolve().parent.parent
 
 
+@needs_two_cpus
 def test_sibling_workers_take_different_cpus_and_the_rest_stay_unpinned(tmp_path: Path) -> None:
     cpus = sorted(os.sched_getaffinity(0))
     workers = [
@@ -46,6 +57,7 @@ def test_sibling_workers_take_different_cpus_and_the_rest_stay_unpinned(tmp_path
     assert said.count("none") == 1
 
 
+@needs_two_cpus
 def test_a_released_cpu_can_be_claimed_again(tmp_path: Path) -> None:
     before = os.sched_getaffinity(0)
     try:
@@ -61,3 +73,76 @@ def test_a_released_cpu_can_be_claimed_again(tmp_path: Path) -> None:
         again.release()
     finally:
         os.sched_setaffinity(0, before)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(database: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    command = [sys.executable, "-m", "app.cli", "serve", "--migrate", "--port", str(port)]
+    return subprocess.Popen(
+        [*command, "--workers", str(workers)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def connect_when_ready(port: int) -> http.client.HTTPConnection:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            connection.request("GET", "/healthz")
+            assert connection.getresponse().read() == b'{"status":"ok"}'
+            return connection
+        except OSError:
+            connection.close()
+            time.sleep(0.05)
+    pytest.fail("claimsdb serve never answered")
+
+
+@needs_reuseport
+def test_connections_opened_at_once_spread_over_the_workers(tmp_path: Path) -> None:
+    port = free_port()
+    server = start_server(tmp_path / "served.db", port, workers=2)
+    try:
+        connect_when_ready(port).close()
+        workers = [
+            child
+            for child in psutil.Process(server.pid).children()
+            if any(c.status == psutil.CONN_LISTEN for c in child.net_connections())
+        ]
+        assert len(workers) == 2  # each listening itself (the other child is multiprocessing's)
+        # a client opening its keep-alive connections together, as wrk or a proxy does;
+        # with one shared socket they often all went to the worker that woke first
+        connections = [connect_when_ready(port) for _ in range(16)]
+        held = [
+            sum(1 for c in worker.net_connections() if c.status == psutil.CONN_ESTABLISHED)
+            for worker in workers
+        ]
+        assert sum(held) == 16
+        assert min(held) >= 1, held  # the kernel hashes each to a socket: 16-0 has odds 2^-15
+        for connection in connections:
+            connection.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(30)
+    assert server.returncode == 0
+    assert not any(worker.is_running() for worker in workers)
+
+
+@needs_reuseport
+def test_a_port_another_program_holds_is_refused_at_once(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        server = start_server(tmp_path / "served.db", taken.getsockname()[1], workers=2)
+        output = server.communicate(timeout=60)[0].decode()
+    assert server.returncode != 0
+    assert "Address already in use" in output
