@@ -2,8 +2,8 @@
 
     python bench/run.py bench/data/bench-10000.db --rounds 3 --seconds 10
 
-Starts claimsdb (uvicorn, 1 worker and 2 workers), Datasette (read-only, immutable) and
-bench/floor.py on free ports of 127.0.0.1, then, round after round, drives each server in
+Starts claimsdb (`claimsdb serve`, 1 worker and 2 workers), Datasette (read-only, immutable)
+and bench/floor.py on free ports of 127.0.0.1, then, round after round, drives each server in
 turn with 16 concurrent connections for each query: ``wrk`` when it is installed, else a
 bounded Python client. The requests use ids drawn in advance from the file, the same for
 every server. Writes the medians across rounds into docs/benchmarks.md, one section per
@@ -236,12 +236,14 @@ def servers(db_file: Path, database_url: str | None, workers: list[int]) -> list
     uvicorn = [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", "{port}"]
     quiet = ["--no-access-log", "--log-level", "warning"]
     url = database_url or f"sqlite:///{db_file.resolve()}"
+    address = ["--host", "127.0.0.1", "--port", "{port}"]
+    # claimsdb as its users start it: `claimsdb serve`, which runs its own workers
     found = [
         Server(
             f"claimsdb-{n}w",
-            [*uvicorn, "app.main:create_app", "--factory", "--workers", str(n), *quiet],
+            [str(BIN / "claimsdb"), "serve", *address, "--workers", str(n)],
             "/readyz",
-            {"DATABASE_URL": url},
+            {"DATABASE_URL": url, "CLAIMSDB_LOG_LEVEL": "warning"},
         )
         for n in workers
     ]
