@@ -146,10 +146,8 @@ def cursor_value(value: Any) -> Any:
 def next_page_link(request: Request, response: Response, next_cursor: str | None) -> None:
     if next_cursor is not None:
         # what URL.include_query_params gives, from the query already parsed
-        kept = [(name, value) for name, value in request.query_params.multi_items()]
-        query = urlencode(
-            [item for item in kept if item[0] != "cursor"] + [("cursor", next_cursor)]
-        )
+        kept = [item for item in request.query_params.multi_items() if item[0] != "cursor"]
+        query = urlencode([*kept, ("cursor", next_cursor)])
         url = str(request.url).partition("?")[0]
         response.headers["Link"] = f'<{url}?{query}>; rel="next"'
 

@@ -2,9 +2,9 @@
 
 ``Annotated[Filters, QueryModel(Filters)]`` takes the place of FastAPI's
 ``Annotated[Filters, Query()]``. FastAPI validates a query model field by field, inspecting
-each field's type on every request: 75 µs for the claims list, as long as its SQL. Here
-pydantic validates the whole query string in one call, and ``document`` asks FastAPI to
-describe the parameters in the OpenAPI document exactly as it would have.
+each field's type on every request: about 0.1 ms of the claims list's 0.9 ms. Here pydantic
+validates the whole query string in one call, and ``document`` asks FastAPI to describe the
+parameters in the OpenAPI document exactly as it would have.
 """
 
 from functools import cache

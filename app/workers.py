@@ -69,32 +69,31 @@ def pin_to_a_free_cpu(directory: Path | None = None) -> CpuClaim | None:
     return None
 
 
-def listening_socket(host: str, port: int, *, backlog: int = 2048) -> socket.socket:
-    """A socket on ``host:port`` that sibling workers may listen on too (SO_REUSEPORT)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+def shared_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` that sibling workers may bind too (SO_REUSEPORT)."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
-    sock.listen(backlog)
-    sock.set_inheritable(True)
     return sock
 
 
 def run_worker(config: uvicorn.Config) -> None:
     """One worker process: its own socket, then uvicorn's server on it."""
     config.configure_logging()
-    sock = listening_socket(config.host, config.port, backlog=config.backlog)
+    sock = shared_socket(config.host, config.port)
+    sock.listen(config.backlog)
     uvicorn.Server(config).run(sockets=[sock])
 
 
 def serve(config: uvicorn.Config, workers: int) -> int:
     """Run ``workers`` processes of ``config`` until SIGINT or SIGTERM, and replace a worker
     that dies, unless it dies while starting: then stop them all. Returns the exit status."""
-    # a port another program holds: refuse it now (this socket never listens)
-    with socket.socket(socket.AF_INET6 if ":" in config.host else socket.AF_INET) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        probe.bind((config.host, config.port))
+    try:  # a port another program holds: refuse it now (this socket never listens)
+        shared_socket(config.host, config.port).close()
+    except OSError as error:
+        print(f"cannot listen on {config.host}:{config.port}: {error}", file=sys.stderr)
+        return 1
     spawn = multiprocessing.get_context("spawn")
     stopping: list[int] = []
     for number in (signal.SIGINT, signal.SIGTERM):
