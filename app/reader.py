@@ -152,8 +152,8 @@ def reading(engine: Engine) -> Iterator[Reader]:
     begin and commit cost a claim by id a tenth of its time. SQLite needs its BEGIN said,
     and its read transaction sees one snapshot. The PostgreSQL driver begins a transaction
     before the first statement, here REPEATABLE READ and READ ONLY, so that its statements
-    see one snapshot too. Returned to the pool, the connection is rolled back, which ends
-    the transaction."""
+    see one snapshot too, and ends with COMMIT. Returned to the pool, a SQLite connection is
+    rolled back, which ends its transaction."""
     reader = Reader(engine, engine.raw_connection())
     driver = reader.pooled.driver_connection
     postgres = engine.dialect.name == "postgresql"
@@ -164,12 +164,16 @@ def reading(engine: Engine) -> Iterator[Reader]:
             driver.execute("BEGIN")
         yield reader
     finally:
-        if postgres:
-            driver.rollback()
-            # the pool lends this connection to writes next: the server's defaults again
-            driver.isolation_level, driver.read_only = None, None
-        # a Connection made for ``rows`` returns the driver connection when it closes
-        (reader._connection or reader.pooled).close()
+        try:
+            if postgres:
+                # it only read, so COMMIT ends it as ROLLBACK would; but after a ROLLBACK
+                # psycopg forgets the statements it prepared, and every read plans them again
+                driver.commit()
+                # the pool lends this connection to writes next: the server's defaults again
+                driver.isolation_level, driver.read_only = None, None
+        finally:
+            # a Connection made for ``rows`` returns the driver connection when it closes
+            (reader._connection or reader.pooled).close()
 
 
 def read(request: Request, work: Callable[[Reader], T]) -> Awaitable[T]:

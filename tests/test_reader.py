@@ -165,3 +165,17 @@ def test_a_read_sees_one_snapshot_and_gives_its_connection_back(engine: Engine) 
         assert db.first(text_of) == ("Rewritten.",)
     with engine.begin() as writer:  # and the pool's connections write as before
         writer.execute(update(Claim).where(Claim.id == CLAIM).values(text=before[0]))
+
+
+def test_postgresql_keeps_the_statements_it_prepared_across_reads(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's prepared statements; SQLite's driver caches its own")
+    text_of = select(Claim.text).where(Claim.id == CLAIM)
+    for _ in range(8):  # psycopg prepares a statement on its fifth run
+        with reading(engine) as db:
+            db.first(text_of)
+    with reading(engine) as db:
+        cursor = db.pooled.driver_connection.cursor()
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        # a read ending in ROLLBACK made psycopg deallocate them all: 0, and 0.4 ms a claim
+        assert cursor.fetchone()[0] >= 1
