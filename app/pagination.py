@@ -86,17 +86,13 @@ def keyset(
     ``descending`` walks the key from the largest down: the whole key, ties included,
     so that one row-value comparison stays valid.
     """
+    values = None
     if params.cursor is not None:
         values = [
             typed(column, value)
             for column, value in zip(key, decode_cursor(params.cursor, len(key)), strict=True)
         ]
-        after = tuple_(*key) < tuple_(*values) if descending else tuple_(*key) > tuple_(*values)
-        statement = statement.where(after)
-    columns = key if order is None else order
-    return statement.order_by(*(c.desc() if descending else c for c in columns)).limit(
-        params.limit + 1
-    )
+    return ordered_page(statement, key, values, params.limit + 1, order, descending)
 
 
 def keyset_shape(
@@ -110,14 +106,24 @@ def keyset_shape(
     """``keyset`` for a statement built once per shape of request and reused: the cursor's
     values are the bind parameters ``after_0``, ``after_1``... and the limit is ``limit``
     (``keyset_values`` gives them); ``order`` defaults to the key."""
-    if after:
-        values = [bindparam(f"after_{i}") for i in range(len(key))]
-        beyond = tuple_(*key) < tuple_(*values) if descending else tuple_(*key) > tuple_(*values)
+    values = [bindparam(f"after_{i}") for i in range(len(key))] if after else None
+    return ordered_page(statement, key, values, bindparam("limit"), order, descending)
+
+
+def ordered_page(
+    statement: Select[Any],
+    key: Sequence[ColumnElement[Any]],
+    after: Sequence[Any] | None,
+    limit: Any,
+    order: Sequence[ColumnElement[Any]] | None,
+    descending: bool,
+) -> Select[Any]:
+    """``statement`` past the key values ``after`` (if any), in key order, ``limit`` rows."""
+    if after is not None:
+        beyond = tuple_(*key) < tuple_(*after) if descending else tuple_(*key) > tuple_(*after)
         statement = statement.where(beyond)
     columns = key if order is None else order
-    return statement.order_by(*(c.desc() if descending else c for c in columns)).limit(
-        bindparam("limit")
-    )
+    return statement.order_by(*(c.desc() if descending else c for c in columns)).limit(limit)
 
 
 def keyset_values(params: PageParams, arity: int) -> dict[str, Any]:
