@@ -341,6 +341,29 @@ def test_a_new_source_is_indexed_and_its_names_become_mentions(
     )
 
 
+def test_a_source_with_no_spans_has_an_empty_annotations_page(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    """Found spans prove their source exists; an empty page must still tell a source with
+    nothing annotated yet from one that does not exist."""
+    made = client.post(
+        "/v1/sources",
+        json={
+            "id": "unannotated-note",
+            "title": "A note naming nobody",
+            "genre": "blog",
+            "language": "en",
+            "text": "Nothing here names anyone the database knows.\n",
+        },
+        headers=curator,
+    )
+    assert made.status_code == 201, made.text
+    response = client.get("/v1/sources/unannotated-note/annotations")
+    assert response.status_code == 200, response.text
+    assert response.json() == {"items": [], "next_cursor": None}
+    assert_problem(client.get("/v1/sources/unannotated-notes/annotations"), 404)
+
+
 def test_actor_patch_replaces_aliases_as_a_whole(
     client: TestClient, curator: dict[str, str]
 ) -> None:

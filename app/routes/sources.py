@@ -277,8 +277,6 @@ async def list_annotations(
     after = params.cursor is not None
 
     def work(db: Reader) -> dict[str, Any]:
-        if db.first(SOURCE_EXISTS, source_id=source_id) is None:
-            raise NotFound(f"no source with id {source_id!r}")
         merged = sorted(
             (
                 annotation(kind, row)
@@ -287,6 +285,9 @@ async def list_annotations(
             ),
             key=annotation_key,
         )
+        # spans found name their source; only an empty page asks whether it exists
+        if not merged and db.first(SOURCE_EXISTS, source_id=source_id) is None:
+            raise NotFound(f"no source with id {source_id!r}")
         rows, cursor = page(merged, params, annotation_key, request, response)
         return {"items": rows, "next_cursor": cursor}
 
