@@ -2,12 +2,12 @@
 
 import base64
 import binascii
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
+import orjson
 from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import ColumnElement, Date, Select, bindparam, tuple_
@@ -57,14 +57,13 @@ class PageParams(BaseModel):
 
 
 def encode_cursor(key: Sequence[Any]) -> str:
-    raw = json.dumps(list(key), separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    return base64.urlsafe_b64encode(orjson.dumps(list(key))).rstrip(b"=").decode()
 
 
 def decode_cursor(cursor: str, arity: int) -> list[Any]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        key = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        key = orjson.loads(base64.urlsafe_b64decode(padded.encode()))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         key = None
     valid = isinstance(key, list) and len(key) == arity
