@@ -1,7 +1,10 @@
 """What every list endpoint shares: pages, cursors, Link headers, limits, unknown parameters."""
 
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from starlette.routing import Match
+from starlette.types import Scope
 
 from tests.support import all_items, assert_problem
 
@@ -83,3 +86,32 @@ def test_unknown_resources_are_404_problems(client: TestClient, path: str) -> No
 
 def test_wrong_method_is_a_405_problem(client: TestClient) -> None:
     assert_problem(client.delete("/v1/claims"), 405)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/claims/nk-deployed-troops-for-russia",
+        "/v1/stances?holder_id=andrei-lankov",
+        "/v1/sources/putin-kim-unity-pyongyang/annotations",
+        "/v1/search?q=russia",
+    ],
+)
+def test_a_request_tries_only_its_own_resources_routes(
+    client: TestClient, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each router is passed in one comparison by a path outside its prefix, not by trying
+    its routes one by one (app/routes/__init__.py)."""
+    tried: list[str] = []
+    matches = APIRoute.matches
+
+    def recording(route: APIRoute, scope: Scope) -> tuple[Match, Scope]:
+        tried.append(route.path)
+        return matches(route, scope)
+
+    monkeypatch.setattr(APIRoute, "matches", recording)
+    assert client.get(path).status_code == 200
+    prefix = "/".join(path.split("?")[0].split("/")[:3])
+    api = [p for p in tried if p.startswith("/v1/")]  # not the app's own /docs and /redoc
+    assert api
+    assert all(p.startswith(prefix) for p in api), api

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import Depends, Request, Response
 from pydantic import Field
 from sqlalchemy import func, or_, union
 from sqlmodel import Session, col, select
@@ -43,11 +43,11 @@ from app.models import (
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.query import QueryModel
-from app.routes import stances
+from app.routes import ResourceRouter, stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
 
-router = APIRouter(prefix="/v1/actors", tags=["actors"])
+router = ResourceRouter(prefix="/v1/actors", tags=["actors"])
 
 
 class MovedPermanently(ProblemError):

@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import select
 
@@ -10,9 +9,10 @@ from app.db import SessionDep
 from app.errors import problems
 from app.models import Actor, Source, Stance, Status
 from app.query import QueryModel
+from app.routes import ResourceRouter
 from app.services.agreement import By, StanceFact, agreement
 
-router = APIRouter(prefix="/v1/analytics", tags=["analytics"])
+router = ResourceRouter(prefix="/v1/analytics", tags=["analytics"])
 
 # the article's own voice has no holder: it is the voice of its source
 AUTHOR_VOICE = "author:"

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from pydantic import Field
 from sqlmodel import col, select
 
@@ -11,8 +11,9 @@ from app.errors import BadRequestField, problems
 from app.models import Change, ChangePublic, Page
 from app.pagination import PageParams, decode_cursor, encode_cursor, keyset, page
 from app.query import QueryModel
+from app.routes import ResourceRouter
 
-router = APIRouter(prefix="/v1/changes", tags=["changes"])
+router = ResourceRouter(prefix="/v1/changes", tags=["changes"])
 
 
 class ChangeFeed(Page[ChangePublic]):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import Depends, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
 from sqlalchemy import bindparam, exists, func, or_
@@ -40,13 +40,13 @@ from app.models import (
 from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
 from app.query import QueryModel
 from app.reader import Reader, Row, json_response, read
-from app.routes import stances
+from app.routes import ResourceRouter, stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
 from app.services import curation, search, webannotation
 from app.services.facets import CLAIM_FACETS, claim_facets, facet_pattern
 
-router = APIRouter(prefix="/v1/claims", tags=["claims"])
+router = ResourceRouter(prefix="/v1/claims", tags=["claims"])
 
 
 def get_claim(session: SessionDep, claim_id: str) -> Claim:
@@ -316,6 +316,29 @@ async def list_claims(
     return json_response(await read(request, work), headers=response.headers)
 
 
+@router.get(
+    "/{claim_id}",
+    response_model=ClaimDetail,
+    responses=problems(404),
+    summary="Get a claim with its stances",
+)
+async def read_claim(claim_id: str, request: Request) -> Response:
+    """The claim with its actors and every stance on it, each with holder and provenance,
+    in source and text order."""
+
+    # a hot path: no ClaimDep, so that the lookup and the stances share one transaction
+    def work(db: Reader) -> dict[str, Any]:
+        found = claims_by_id(db, [claim_id])
+        if not found:
+            raise NotFound(f"no claim with id {claim_id!r}")
+        (claim,) = found
+        claim["stances"] = stances.stance_items(db, db.all(stances.OF_CLAIM, claim_id=claim_id))
+        return claim
+
+    claim = await read(request, work)
+    return json_response(claim, version=claim["version"])
+
+
 def present_one(session: Session, claim: Claim) -> dict[str, Any]:
     return present(session, [claim])[0]
 
@@ -352,29 +375,6 @@ def patch_claim(
             present_one(s, c),
         ),
     )
-
-
-@router.get(
-    "/{claim_id}",
-    response_model=ClaimDetail,
-    responses=problems(404),
-    summary="Get a claim with its stances",
-)
-async def read_claim(claim_id: str, request: Request) -> Response:
-    """The claim with its actors and every stance on it, each with holder and provenance,
-    in source and text order."""
-
-    # a hot path: no ClaimDep, so that the lookup and the stances share one transaction
-    def work(db: Reader) -> dict[str, Any]:
-        found = claims_by_id(db, [claim_id])
-        if not found:
-            raise NotFound(f"no claim with id {claim_id!r}")
-        (claim,) = found
-        claim["stances"] = stances.stance_items(db, db.all(stances.OF_CLAIM, claim_id=claim_id))
-        return claim
-
-    claim = await read(request, work)
-    return json_response(claim, version=claim["version"])
 
 
 @router.get(

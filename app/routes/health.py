@@ -1,13 +1,14 @@
 """Liveness and readiness probes."""
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import current_revision, head_revision
 from app.errors import ServiceUnavailable, problems
+from app.routes import ResourceRouter
 
-router = APIRouter(tags=["health"])
+router = ResourceRouter(tags=["health"])
 
 
 class Health(BaseModel):

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, select
 
@@ -11,9 +11,10 @@ from app.auth import Admin, create_key
 from app.db import run_write
 from app.errors import NotFound, problems
 from app.models import ApiKey, Name, Scope
+from app.routes import ResourceRouter
 from app.services.curation import Conflict
 
-router = APIRouter(prefix="/v1/keys", tags=["keys"])
+router = ResourceRouter(prefix="/v1/keys", tags=["keys"])
 ERRORS = problems(400, 401, 403, 422, 429)
 
 

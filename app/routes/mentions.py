@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import Depends, Request, Response
 from pydantic import Field
 from sqlmodel import Session, col, select
 
@@ -26,10 +26,11 @@ from app.models import (
 )
 from app.pagination import PageParams, keyset, page
 from app.query import QueryModel
+from app.routes import ResourceRouter
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
 
-router = APIRouter(prefix="/v1/mentions", tags=["mentions"])
+router = ResourceRouter(prefix="/v1/mentions", tags=["mentions"])
 
 
 def get_mention(session: SessionDep, mention_id: str) -> Mention:

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.errors import BadRequestField, problems
@@ -10,10 +10,11 @@ from app.models import NO_NUL, Page
 from app.pagination import PageParams, decode_cursor, page
 from app.query import QueryModel
 from app.reader import json_response, read
+from app.routes import ResourceRouter
 from app.services import search
 from app.services.search import Kind
 
-router = APIRouter(prefix="/v1/search", tags=["search"])
+router = ResourceRouter(prefix="/v1/search", tags=["search"])
 
 MAX_LIMIT = 100
 # ranking deeper than this is never what a reader wants, and costs every engine

@@ -4,7 +4,7 @@ from datetime import date
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import Depends, Request, Response
 from pydantic import Field
 from sqlalchemy import Date, bindparam, func, literal
 from sqlmodel import Session, col, select
@@ -44,13 +44,14 @@ from app.pagination import (
 )
 from app.query import QueryModel
 from app.reader import Reader, Row, json_response, read
+from app.routes import ResourceRouter
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
 from app.services import curation, search
 
-router = APIRouter(prefix="/v1/sources", tags=["sources"])
+router = ResourceRouter(prefix="/v1/sources", tags=["sources"])
 
 LISTED = [column for column in Source.__table__.columns if column.name != "text"]  # type: ignore[attr-defined]
 
@@ -133,42 +134,6 @@ def read_source(source: SourceDep, response: Response) -> SourceDetail:
     """The source's metadata and its full `text`, verbatim: offsets index into it."""
     tag_version(response, source.version)
     return present_one(None, source)  # type: ignore[arg-type]
-
-
-@router.post("", status_code=201, responses=CREATE_ERRORS, summary="Add a source")
-def create_source(
-    body: SourceCreate, request: Request, response: Response, who: Curator
-) -> SourceDetail:
-    """A new document with its full text, stored verbatim and never changed; its passages
-    are indexed and the names of known actors in it become mentions."""
-    created(response, f"/v1/sources/{body.id}")
-    return write(
-        request,
-        response,
-        lambda s: (
-            src := curation.create_source(session=s, who=who.name, data=body),
-            present_one(s, src),
-        ),
-    )
-
-
-@router.patch("/{source_id}", responses=WRITE_ERRORS, summary="Change a source's metadata")
-def patch_source(
-    source_id: str, body: SourceUpdate, request: Request, response: Response, who: Curator
-) -> SourceDetail:
-    """A JSON merge patch of the metadata; the text is immutable (a corrected text is a new
-    source). Needs If-Match."""
-    version = expected_version(request)
-    return write(
-        request,
-        response,
-        lambda s: (
-            src := curation.update_source(
-                session=s, who=who.name, source_id=source_id, version=version, patch=body
-            ),
-            present_one(s, src),
-        ),
-    )
 
 
 class AnnotationParams(PageParams):
@@ -296,6 +261,42 @@ async def list_annotations(
 
 def annotation_key(body: dict[str, Any]) -> list[Any]:
     return [body["start"], body["end"], body["kind"], body["id"]]
+
+
+@router.post("", status_code=201, responses=CREATE_ERRORS, summary="Add a source")
+def create_source(
+    body: SourceCreate, request: Request, response: Response, who: Curator
+) -> SourceDetail:
+    """A new document with its full text, stored verbatim and never changed; its passages
+    are indexed and the names of known actors in it become mentions."""
+    created(response, f"/v1/sources/{body.id}")
+    return write(
+        request,
+        response,
+        lambda s: (
+            src := curation.create_source(session=s, who=who.name, data=body),
+            present_one(s, src),
+        ),
+    )
+
+
+@router.patch("/{source_id}", responses=WRITE_ERRORS, summary="Change a source's metadata")
+def patch_source(
+    source_id: str, body: SourceUpdate, request: Request, response: Response, who: Curator
+) -> SourceDetail:
+    """A JSON merge patch of the metadata; the text is immutable (a corrected text is a new
+    source). Needs If-Match."""
+    version = expected_version(request)
+    return write(
+        request,
+        response,
+        lambda s: (
+            src := curation.update_source(
+                session=s, who=who.name, source_id=source_id, version=version, patch=body
+            ),
+            present_one(s, src),
+        ),
+    )
 
 
 class OutlineParams(PageParams):

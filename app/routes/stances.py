@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import Depends, Request, Response
 from pydantic import Field
 from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
@@ -33,11 +33,12 @@ from app.models import (
 from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
 from app.query import QueryModel
 from app.reader import Reader, Row, json_response, read
+from app.routes import ResourceRouter
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
 from app.services.facets import STANCE_FACETS, counted, facet_pattern
 
-router = APIRouter(prefix="/v1/stances", tags=["stances"])
+router = ResourceRouter(prefix="/v1/stances", tags=["stances"])
 
 
 def get_stance(session: SessionDep, stance_id: str) -> Stance:
