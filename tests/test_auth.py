@@ -188,3 +188,16 @@ def test_the_rate_limit_answers_429_with_retry_after(
         # another key has its own allowance; anonymous reads are not limited per key
         assert client.get("/v1/sources", headers=bearer(tokens["curate"])).status_code == 200
         assert client.get("/v1/sources").status_code == 200
+
+
+def test_a_write_spends_one_token_of_its_keys_allowance(
+    database_url: str, tokens: dict[str, str]
+) -> None:
+    """A write on a data router passes two checks of its key (reads open? may it curate?);
+    the key is looked up and rate-limited once a request, not once a check."""
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS, rate_limit_per_minute=3)
+    with TestClient(create_app(settings)) as client:
+        curator = bearer(tokens["curate"])
+        writes = [client.post("/v1/claims", json={}, headers=curator) for _ in range(3)]
+        assert [response.status_code for response in writes] == [422] * 3
+        assert_problem(client.post("/v1/claims", json={}, headers=curator), 429)
