@@ -14,7 +14,6 @@ from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.limits import BodySizeLimit
-from app.query import single_valued_query
 from app.routes import (
     actors,
     analytics,
@@ -70,7 +69,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         lifespan=lifespan,
         swagger_ui_parameters={"validatorUrl": None},
-        dependencies=[Depends(single_valued_query)],
     )
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

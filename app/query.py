@@ -14,6 +14,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel, ValidationError
+from starlette.datastructures import QueryParams
 
 from app.errors import BadRequestField
 
@@ -21,25 +22,29 @@ M = TypeVar("M", bound=BaseModel)
 MODEL_ATTRIBUTE = "query_model"
 
 
-async def single_valued_query(request: Request) -> None:
-    """Refuse a repeated query parameter: every parameter of this API takes one value.
-
-    Async, as it does no I/O: a sync dependency would cost every request a thread hop."""
-    seen: set[str] = set()
-    for name, _ in request.query_params.multi_items():
-        if name in seen:
-            raise BadRequestField(name, "query", "given more than once; give it once")
-        seen.add(name)
+def single_valued(query: QueryParams) -> dict[str, str]:
+    """The query string as a dict; a parameter given twice is refused, as every parameter
+    of this API takes one value."""
+    values = dict(query)
+    if len(values) != len(query.multi_items()):
+        seen: set[str] = set()
+        for name, _ in query.multi_items():
+            if name in seen:
+                raise BadRequestField(name, "query", "given more than once; give it once")
+            seen.add(name)
+    return values
 
 
 def QueryModel(model: type[M]) -> Any:
     """A dependency giving ``model`` validated from the query string; unknown parameters
-    are refused when the model forbids extra fields, as every list's does."""
+    are refused when the model forbids extra fields, as every list's does.
+
+    Every query parameter of the API is read here, so here is where a repeated one is
+    refused; a route without a query model reads none and ignores the query string."""
 
     async def parse(request: Request) -> M:
         try:
-            # one value per name: single_valued_query, an app dependency, has run first
-            return model.model_validate(dict(request.query_params))
+            return model.model_validate(single_valued(request.query_params))
         except ValidationError as error:
             raise RequestValidationError(
                 [
