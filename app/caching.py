@@ -15,13 +15,15 @@ import hashlib
 import re
 
 from fastapi import Request, Response
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import ProblemError
 
 CACHE_CONTROL = "public, no-cache"
 VERSION_HEADER = "x-claimsdb-version"
+VERSION_HEADER_RAW = VERSION_HEADER.encode()
+CACHE_CONTROL_RAW = CACHE_CONTROL.encode()
 VERSIONED_TAG = re.compile(r'^"(\d+)\.[0-9a-f]+"$')
 
 
@@ -104,20 +106,31 @@ class ETagMiddleware:
         await self.app(scope, receive, buffer)
 
     async def finish(self, scope: Scope, start: Message, body: bytes, send: Send) -> None:
-        headers = MutableHeaders(raw=list(start["headers"]))
-        version = headers.get(VERSION_HEADER)
-        if version is not None:
-            del headers[VERSION_HEADER]
-        if start["status"] in (200, 201) and "etag" not in headers:
+        # on the raw header lists: MutableHeaders and Headers cost a claim by id 3%
+        raw: list[tuple[bytes, bytes]] = []
+        version = None
+        has_etag = False
+        for name, value in start["headers"]:
+            if name == VERSION_HEADER_RAW:
+                version = value.decode("latin-1")
+                continue
+            has_etag = has_etag or name.lower() == b"etag"
+            raw.append((name, value))
+        if start["status"] in (200, 201) and not has_etag:
             etag = strong_etag(body)
-            headers["ETag"] = etag if version is None else f'"{version}.{etag[1:]}'
+            if version is not None:
+                etag = f'"{version}.{etag[1:]}'
+            raw.append((b"etag", etag.encode("latin-1")))
             if scope["method"] in ("GET", "HEAD"):
-                headers.setdefault("Cache-Control", CACHE_CONTROL)
-                if_none_match = Headers(scope=scope).get("if-none-match")
-                if if_none_match and etag_matches(if_none_match, headers["etag"]):
-                    await self.not_modified(headers, send)
+                if not any(name.lower() == b"cache-control" for name, _ in raw):
+                    raw.append((b"cache-control", CACHE_CONTROL_RAW))
+                if_none_match = next(
+                    (value for name, value in scope["headers"] if name == b"if-none-match"), None
+                )
+                if if_none_match and etag_matches(if_none_match.decode("latin-1"), etag):
+                    await self.not_modified(MutableHeaders(raw=raw), send)
                     return
-        await send({**start, "headers": headers.raw})
+        await send({**start, "headers": raw})
         await send({"type": "http.response.body", "body": body})
 
     @staticmethod
