@@ -4,8 +4,8 @@
 
 Starts claimsdb (`claimsdb serve`, 1 worker and 2 workers), Datasette (read-only, immutable)
 and bench/floor.py on free ports of 127.0.0.1, then, round after round, drives each server in
-turn with 16 concurrent connections for each query: ``wrk`` when it is installed, else a
-bounded Python client. The requests use ids drawn in advance from the file, the same for
+turn with 16 concurrent connections for each query, after one uncounted second of the same
+load: ``wrk`` when it is installed, else a bounded Python client. The requests use ids drawn in advance from the file, the same for
 every server. Writes the medians across rounds into docs/benchmarks.md, one section per
 corpus (and per claimsdb database, with --database-url for PostgreSQL).
 """
@@ -622,6 +622,9 @@ def main() -> None:
             for query in queries:
                 for server in found[:-1]:
                     side = "datasette" if server.name == "datasette" else "claimsdb"
+                    # a second of the same load first, not counted: a server that sat idle
+                    # while the others were measured starts from caches the OS took back
+                    measure(server, query.key, urls[query.key][side], 1)
                     result = measure(server, query.key, urls[query.key][side], args.seconds)
                     results.setdefault((server.name, query.key), []).append(result)
                     print(
@@ -630,6 +633,7 @@ def main() -> None:
                         f"{result.errors} errors",
                         file=sys.stderr,
                     )
+            measure(floor, "floor", ["/"], 1)
             result = measure(floor, "floor", ["/"], args.seconds)
             results.setdefault(("floor", "floor"), []).append(result)
             print(f"round {round_number} floor: {result.rps:,.0f} req/s", file=sys.stderr)
