@@ -107,17 +107,28 @@ def connect_when_ready(port: int) -> http.client.HTTPConnection:
     pytest.fail("claimsdb serve never answered")
 
 
+def listening_workers(pid: int, expected: int) -> list[psutil.Process]:
+    """The server's children that listen, once ``expected`` do (or after 30 s): the first
+    worker may answer while the second is still importing the app."""
+    deadline = time.monotonic() + 30
+    while True:
+        workers = [
+            child
+            for child in psutil.Process(pid).children()
+            if any(c.status == psutil.CONN_LISTEN for c in child.net_connections())
+        ]
+        if len(workers) >= expected or time.monotonic() > deadline:
+            return workers
+        time.sleep(0.05)
+
+
 @needs_reuseport
 def test_connections_opened_at_once_spread_over_the_workers(tmp_path: Path) -> None:
     port = free_port()
     server = start_server(tmp_path / "served.db", port, workers=2)
     try:
         connect_when_ready(port).close()
-        workers = [
-            child
-            for child in psutil.Process(server.pid).children()
-            if any(c.status == psutil.CONN_LISTEN for c in child.net_connections())
-        ]
+        workers = listening_workers(server.pid, 2)
         assert len(workers) == 2  # each listening itself (the other child is multiprocessing's)
         # a client opening its keep-alive connections together, as wrk or a proxy does;
         # with one shared socket they often all went to the worker that woke first
