@@ -14,6 +14,7 @@ from app.auth import create_key
 from app.config import get_settings
 from app.db import current_revision, head_revision, make_engine, run_write, upgrade
 from app.models import ApiKey, Scope
+from app.services import read_model
 from app.services.coverage import coverage
 from app.services.export import ExportError, export_annotations
 from app.services.seeding import SeedError, read_seed_files, read_seeds, seed
@@ -25,10 +26,22 @@ cli = typer.Typer(
 
 
 @cli.command()
-def migrate() -> None:
-    """Upgrade the database at DATABASE_URL to the newest schema."""
+def migrate(
+    rebuild_read_model: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild-read-model",
+            help="Build every stored body again, as after a program wrote the tables directly.",
+        ),
+    ] = False,
+) -> None:
+    """Upgrade the database at DATABASE_URL to the newest schema, and its read model to the
+    current format."""
     engine = make_engine(get_settings().database_url)
     upgrade(engine)
+    if rebuild_read_model:
+        read_model.rebuild_all(engine)
+        typer.echo("read model rebuilt")
     typer.echo(f"database migrated to revision {current_revision(engine)}")
     engine.dispose()
 

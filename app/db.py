@@ -112,7 +112,12 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to ``revision``; at the head, rebuild the read model if its format is old."""
     command.upgrade(alembic_config(engine), revision)
+    if revision == "head":
+        from app.services import read_model  # it reads through app.reader, which needs this
+
+        read_model.ensure_current(engine)
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:

@@ -140,7 +140,11 @@ class Reader:
     def of(cls, session: Session) -> "Reader":
         """A reader inside a session's transaction, seeing what it has written so far."""
         session.flush()
-        connection = session.connection()
+        return cls.over(session.connection())
+
+    @classmethod
+    def over(cls, connection: Connection) -> "Reader":
+        """A reader inside a connection's transaction."""
         return cls(connection.engine, connection.connection, connection)
 
 

@@ -11,8 +11,10 @@ same rows on either backend.
 
 The schema comes from the project's migrations, run on an empty database; the rows go in
 with the driver's executemany (SQLite) or COPY (PostgreSQL) in large batches, never through
-the ORM. At the end SQLite gets ANALYZE, PostgreSQL VACUUM (ANALYZE): statistics for the
-planner, and a visibility map so that index-only scans need not visit the table.
+the ORM. Then the read model's bodies are built by the app's own code
+(app/services/read_model.py), as `claimsdb migrate` builds them. At the end SQLite gets
+ANALYZE, PostgreSQL VACUUM (ANALYZE): statistics for the planner, and a visibility map so
+that index-only scans need not visit the table.
 
 Shapes: 1 source per 200 claims with an article-length text (15-25k characters of
 English-like prose over a fixed vocabulary that names the actors), 1 actor per 100 claims
@@ -34,12 +36,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
 from app.db import make_engine, upgrade
 from app.models import fold
+from app.services import read_model
 from app.services.search import passage_rows
 
 CLAIMS_PER_SOURCE = 200
@@ -387,12 +390,23 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
-def progress(total: int) -> Any:
+def progress(total: int, unit: str = "claims") -> Any:
     try:
         from tqdm import tqdm
     except ImportError:
         return None
-    return tqdm(total=total, unit="claims", unit_scale=True, file=sys.stderr)
+    return tqdm(total=total, unit=unit, unit_scale=True, file=sys.stderr)
+
+
+def stored_bodies(connection: Connection) -> int:
+    """How many bodies the read model will store: every claim, every live span."""
+    return connection.scalar(
+        text(
+            "SELECT (SELECT count(*) FROM claim)"
+            " + (SELECT count(*) FROM stance WHERE status = 'active')"
+            " + (SELECT count(*) FROM mention WHERE status = 'active')"
+        )
+    )
 
 
 def generate(
@@ -449,6 +463,13 @@ def generate(
             loader.execute(sql)
     loader.close()
     timings["index"] = time.perf_counter() - started
+    started = time.perf_counter()
+    with engine.connect() as connection:
+        bar = None if quiet else progress(stored_bodies(connection), "bodies")
+    read_model.rebuild_all(engine, None if bar is None else bar.update)
+    if bar is not None:
+        bar.close()
+    timings["read model"] = time.perf_counter() - started
     started = time.perf_counter()
     loader.analyze()
     timings["analyze"] = time.perf_counter() - started

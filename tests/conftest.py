@@ -17,9 +17,10 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.config import Settings, project_path
-from app.db import make_engine, upgrade
+from app.db import current_revision, head_revision, make_engine, upgrade
 from app.main import create_app
 from app.services.seeding import seed
+from tests.support import assert_read_model_fresh
 
 SEEDS = project_path("seeds")
 PG_URL = os.environ.get("TEST_DATABASE_URL")
@@ -103,6 +104,23 @@ def database_url(databases: Databases) -> str:
 def empty_database_url(databases: Databases) -> str:
     """A database of its own for this test, with no tables at all."""
     return databases.empty()
+
+
+@pytest.fixture(autouse=True)
+def read_model_stays_fresh(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After every test that had a seeded database, its read model is what a rebuild would
+    store: a write that forgot to refresh a body fails the test that made it."""
+    if "database_url" not in request.fixturenames:
+        yield
+        return
+    url = request.getfixturevalue("database_url")  # set up first, so torn down after this
+    yield
+    engine = make_engine(url)
+    try:
+        if current_revision(engine) == head_revision():  # not a test that migrated down
+            assert_read_model_fresh(engine)
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

@@ -10,11 +10,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
+from app.db import make_engine
 from tests.conftest import SEEDS
+from tests.support import assert_read_model_fresh
 
 
 @pytest.fixture
@@ -30,6 +33,21 @@ def test_seed_before_migrate_says_what_to_do(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["seed"])
     assert result.exit_code == 1
     assert "claimsdb migrate" in result.output
+
+
+def test_migrate_can_rebuild_the_read_model(runner: CliRunner, empty_database_url: str) -> None:
+    assert runner.invoke(cli, ["migrate"]).exit_code == 0
+    assert runner.invoke(cli, ["seed"]).exit_code == 0
+    engine = make_engine(empty_database_url)
+    with engine.begin() as connection:  # a program that writes the tables directly
+        connection.execute(text("UPDATE claim SET text = 'Reworded directly.'"))
+    with pytest.raises(AssertionError):
+        assert_read_model_fresh(engine)
+    rebuilt = runner.invoke(cli, ["migrate", "--rebuild-read-model"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "read model rebuilt" in rebuilt.output
+    assert_read_model_fresh(engine)
+    engine.dispose()
 
 
 def test_migrate_then_seed_twice(runner: CliRunner) -> None:

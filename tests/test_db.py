@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from app.config import Settings
 from app.db import downgrade, make_engine
 from app.main import create_app
-from tests.support import assert_problem
+from tests.support import assert_problem, rebuild_read_model
 
 
 def test_sqlite_connections_get_foreign_keys_wal_and_busy_timeout(tmp_path) -> None:
@@ -65,6 +65,7 @@ def test_the_database_refuses_broken_stances(engine: Engine, bad: dict[str, obje
 def test_a_valid_stance_row_is_accepted(engine: Engine) -> None:
     with engine.begin() as connection:
         connection.execute(text(STANCE), {**GOOD, **existing_ids(engine)})
+    rebuild_read_model(engine)
 
 
 def test_an_unexpected_failure_is_a_500_problem_without_a_trace(database_url: str) -> None:

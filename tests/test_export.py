@@ -44,6 +44,7 @@ from app.services.search import passage_rows
 from app.services.seed_yaml import Exact, scalar
 from app.services.seeding import TABLES, SeedError, read_seeds, seed
 from tests.conftest import SEEDS
+from tests.support import rebuild_read_model
 
 SEED_TABLES = [model.__tablename__ for model in TABLES]
 # tables that hold what the data is; the others hold how the files said it
@@ -249,6 +250,7 @@ def curate(engine: Engine) -> None:
             )
         )
         session.commit()
+    rebuild_read_model(engine)
 
 
 def span_row(model: type, source_text: str, span: Span, **fields: Any) -> Any:
@@ -310,6 +312,7 @@ def test_a_claim_without_stance_is_refused_and_nothing_written(engine: Engine, t
     with Session(engine) as session:
         session.add(Claim(id="orphan-claim", text="Nobody states this.", claim_type="factual"))
         session.commit()
+    rebuild_read_model(engine)
     with pytest.raises(ExportError, match="orphan-claim"):
         export_annotations(engine=engine, annotations_dir=tmp_path / "annotations")
     assert not (tmp_path / "annotations").exists()

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 
 from app.db import alembic_config, current_revision, downgrade, head_revision, make_engine, upgrade
 from app.services.search import include_name
+from tests.support import rebuild_read_model
 
 TABLES = ("source", "actor", "claim", "stance", "mention", "passage", "claim_topic")
 
@@ -100,6 +101,7 @@ def test_curation_downgrade_keeps_data_triggers_and_checks(database_url: str) ->
                 "(SELECT min(id) FROM claim)"
             )
         )
+    rebuild_read_model(engine)
     from fastapi.testclient import TestClient
 
     from app.config import Settings

@@ -19,7 +19,7 @@ from app.routes.search import SearchHit
 from app.services import search
 from app.services.search import Kind, passage_rows
 from app.services.search_query import fts5_expression, parse
-from tests.support import all_items, assert_problem
+from tests.support import all_items, assert_problem, rebuild_read_model
 
 
 def hits(client: TestClient, q: str, **params: Any) -> list[dict[str, Any]]:
@@ -256,6 +256,7 @@ def add_claims(engine: Engine, texts: dict[str, str], retracted: set[str]) -> No
         session.commit()
         session.exec(update(Claim).where(Claim.id.in_(retracted)).values(status="retracted"))  # type: ignore[attr-defined]
         session.commit()
+    rebuild_read_model(engine)
 
 
 def every_page(client: TestClient, q: str, limit: int) -> list[dict[str, Any]]:

@@ -3,7 +3,17 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlmodel import Field, SQLModel
 
 from app.models.common import (
@@ -276,3 +286,55 @@ class Passage(SQLModel, table=True):
 
 
 # ---- end search
+
+
+# ---- read model
+# The JSON bodies of the busiest reads, derived from the tables above and kept in step with
+# them in each write's own transaction by app/services/read_model.py (migration 0007).
+# SQLite stores each as a clustered b-tree (WITHOUT ROWID), so that its key orders the rows
+# on disk: a page of a source's annotations is one short range of the file.
+
+
+class ClaimJson(SQLModel, table=True):
+    """A claim's ClaimPublic body, as the claim lists and a claim by id answer it."""
+
+    __tablename__ = "claim_json"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    claim_id: str = Field(
+        sa_column_args=[ForeignKey("claim.id", ondelete="CASCADE")],
+        sa_type=String(100),
+        primary_key=True,
+    )
+    body: bytes = Field(sa_type=LargeBinary)
+
+
+class AnnotationJson(SQLModel, table=True):
+    """A live stance or mention span's AnnotationPublic body, keyed in a source's text order
+    (start, end, kind, id): the order of ``/v1/sources/{id}/annotations``."""
+
+    __tablename__ = "annotation_json"
+    __table_args__ = (
+        Index("ix_annotation_json_kind_id", "kind", "id", unique=True),
+        {"sqlite_with_rowid": False},
+    )
+
+    source_id: str = Field(
+        sa_column_args=[ForeignKey("source.id", ondelete="CASCADE")],
+        sa_type=String(100),
+        primary_key=True,
+    )
+    start: int = Field(primary_key=True)
+    end: int = Field(primary_key=True)
+    kind: str = Field(sa_type=String(8), primary_key=True)
+    id: str = Field(sa_type=String(100), primary_key=True)
+    body: bytes = Field(sa_type=LargeBinary)
+
+
+class ReadModelFormat(SQLModel, table=True):
+    """The format the stored bodies were built in; ``claimsdb migrate`` rebuilds them all
+    when the code's differs, so that no migration needs to know how a body is made."""
+
+    __tablename__ = "read_model_format"
+
+    format: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})

@@ -1,11 +1,11 @@
 """Claims: self-contained propositions, with who takes part and who holds which stance."""
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
@@ -18,11 +18,11 @@ from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
     EXAMPLE_STANCE,
-    Actor,
     Claim,
     ClaimActor,
     ClaimCreate,
     ClaimDetail,
+    ClaimJson,
     ClaimPublic,
     ClaimTopic,
     ClaimType,
@@ -39,11 +39,11 @@ from app.models import (
 )
 from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
 from app.query import QueryModel
-from app.reader import Reader, Row, json_response, read
+from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter, stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
-from app.services import curation, search, webannotation
+from app.services import curation, read_model, search, webannotation
 from app.services.facets import CLAIM_FACETS, claim_facets, facet_pattern
 
 router = ResourceRouter(prefix="/v1/claims", tags=["claims"])
@@ -123,58 +123,9 @@ def has_stance(*conditions: object) -> object:
     return exists().where(Stance.claim_id == Claim.id, Stance.status == Status.active, *conditions)
 
 
-CLAIM_COLUMNS = (
-    Claim.id,
-    Claim.text,
-    Claim.claim_type,
-    Claim.status,
-    Claim.status_reason,
-    Claim.version,
-    Claim.review_status,
-)
-CLAIMS_BY_ID = select(*CLAIM_COLUMNS).where(col(Claim.id).in_(bindparam("ids", expanding=True)))
-TOPICS_OF = (
-    select(ClaimTopic.claim_id, ClaimTopic.topic)
-    .where(col(ClaimTopic.claim_id).in_(bindparam("ids", expanding=True)))
-    .order_by(ClaimTopic.claim_id, ClaimTopic.topic)
-)
-ACTORS_OF = (
-    select(ClaimActor.claim_id, ClaimActor.role, Actor.id, Actor.name)
-    .join(Actor, Actor.id == ClaimActor.actor_id)
-    .where(col(ClaimActor.claim_id).in_(bindparam("ids", expanding=True)))
-)
-
-
-def claim_items(db: Reader, rows: Sequence[Row]) -> list[dict[str, Any]]:
-    """ClaimPublic bodies from ``CLAIM_COLUMNS`` rows: two more queries whatever the count."""
-    ids = [row[0] for row in rows]
-    topics: dict[str, list[str]] = defaultdict(list)
-    for claim_id, topic in db.all(TOPICS_OF, ids=ids):
-        topics[claim_id].append(topic)
-    actors: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    # sorted here: SQLite sorts the joined rows in a temporary b-tree, at twice the cost
-    for claim_id, role, actor_id, name in sorted(db.all(ACTORS_OF, ids=ids)):
-        actors[claim_id].append({"id": actor_id, "name": name, "role": role})
-    return [
-        {
-            "id": claim_id,
-            "text": text,
-            "claim_type": claim_type,
-            "topics": topics[claim_id],
-            "status": status,
-            "status_reason": status_reason,
-            "actors": actors[claim_id],
-            "version": version,
-            "review_status": review_status,
-        }
-        for claim_id, text, claim_type, status, status_reason, version, review_status in rows
-    ]
-
-
 def claims_by_id(db: Reader, ids: Sequence[str]) -> list[dict[str, Any]]:
     """ClaimPublic bodies in the order of ``ids`` (those that exist)."""
-    found = {row[0]: row for row in db.all(CLAIMS_BY_ID, ids=list(ids))}
-    return claim_items(db, [found[claim_id] for claim_id in ids if claim_id in found])
+    return read_model.stored_claims(db, ids)
 
 
 def present(session: Session, claims: Sequence[Claim]) -> list[dict[str, Any]]:
@@ -218,11 +169,9 @@ def sort_columns(field: str) -> list[Any]:
 
 
 @cache
-def filtered(shape: Shape, sort: str) -> Any:
-    """The claims meeting the filters of this shape, built once per shape."""
-    # the count is a subquery per claim: computed only when the list is sorted by it
-    counted = [STANCE_COUNT] if sort == "stance_count" else []
-    statement = select(*CLAIM_COLUMNS, *counted)
+def filtered(shape: Shape) -> Any:
+    """The ids of the claims meeting the filters of this shape, built once per shape."""
+    statement = select(Claim.id)
     on_stance = stance_conditions(shape.names)
     if "source_id" in shape.names or "holder_id" in shape.names:
         # selective: start from the stance index, not from every claim in id order. The
@@ -258,12 +207,20 @@ def filtered(shape: Shape, sort: str) -> Any:
     return statement
 
 
+def page_of(statement: Any, sort: str, descending: bool, after: bool) -> Any:
+    """A page of the claims of ``statement``: each row the claim's stored body, then its
+    sort key (the count is a subquery per claim: computed only when sorted by it)."""
+    key = sort_columns(sort)
+    with_bodies = statement.with_only_columns(ClaimJson.body, *key).join(
+        ClaimJson, col(ClaimJson.claim_id) == Claim.id
+    )
+    return keyset_shape(with_bodies, key, after=after, descending=descending)
+
+
 @cache
 def page_statement(shape: Shape, sort: str, descending: bool, after: bool) -> Any:
     """One page of the claims of this shape, built once."""
-    return keyset_shape(
-        filtered(shape, sort), sort_columns(sort), after=after, descending=descending
-    )
+    return page_of(filtered(shape), sort, descending, after)
 
 
 @router.get(
@@ -285,8 +242,7 @@ async def list_claims(
         join_chosen=request.app.state.engine.dialect.name != "sqlite",
     )
     field, descending = sort_key(filters.sort)
-    positions = {"id": [0], "text": [1, 0], "claim_type": [2, 0], "stance_count": [-1, 0]}[field]
-    values |= keyset_values(filters, len(positions))
+    values |= keyset_values(filters, len(sort_columns(field)))
     after = filters.cursor is not None
 
     def work(db: Reader) -> dict[str, Any]:
@@ -294,7 +250,7 @@ async def list_claims(
         if filters.q is None and not filters.facets:
             rows = db.all(page_statement(shape, field, descending, after), **values)
         else:  # too many shapes to build once: SQLAlchemy compiles these, from its cache
-            statement = filtered(shape, field)
+            statement = filtered(shape)
             if filters.q is not None:
                 query = search.parse(q=filters.q)
                 matching = search.matching_claim_ids(dialect=db.dialect.name, query=query)
@@ -303,14 +259,9 @@ async def list_claims(
                 ids = statement.with_only_columns(Claim.id)
                 on_stance = stance_conditions(shape.names)
                 facets = claim_facets(db.connection, ids, filters.facets, on_stance, values)
-            rows = db.rows(
-                keyset_shape(statement, sort_columns(field), after=after, descending=descending),
-                **values,
-            )
-        rows, cursor = page(
-            rows, filters, lambda row: [row[i] for i in positions], request, response
-        )
-        items = claim_items(db, [row[: len(CLAIM_COLUMNS)] for row in rows])
+            rows = db.rows(page_of(statement, field, descending, after), **values)
+        rows, cursor = page(rows, filters, lambda row: row[1:], request, response)
+        items = [orjson.Fragment(row[0]) for row in rows]
         return {"items": items, "next_cursor": cursor, "facets": facets}
 
     return json_response(await read(request, work), headers=response.headers)

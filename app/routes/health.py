@@ -7,6 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.db import current_revision, head_revision
 from app.errors import ServiceUnavailable, problems
 from app.routes import ResourceRouter
+from app.services import read_model
 
 router = ResourceRouter(tags=["health"])
 
@@ -34,7 +35,8 @@ def healthz() -> Health:
 
 @router.get("/readyz", responses=problems(503), summary="Readiness")
 def readyz(request: Request) -> Ready:
-    """The database answers and is migrated to the newest revision."""
+    """The database answers, is migrated to the newest revision, and its stored bodies are
+    of the current format."""
     try:
         current = current_revision(request.app.state.engine)
     except SQLAlchemyError as error:
@@ -42,4 +44,9 @@ def readyz(request: Request) -> Ready:
     head = head_revision()
     if current != head:
         raise ServiceUnavailable(f"database is at revision {current}, not at head {head}")
+    stored = read_model.stored_format(request.app.state.engine)
+    if stored != read_model.FORMAT:
+        raise ServiceUnavailable(
+            f"the read model is of format {stored}, not {read_model.FORMAT}: run claimsdb migrate"
+        )
     return Ready(status="ready", revision=current)

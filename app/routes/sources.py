@@ -4,6 +4,7 @@ from datetime import date
 from functools import cache
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, Request, Response
 from pydantic import Field
 from sqlalchemy import Date, bindparam, func, literal
@@ -14,12 +15,10 @@ from app.caching import expected_version, tag_version
 from app.db import SessionDep
 from app.errors import NotFound, problems
 from app.models import (
-    Actor,
-    AnnotationKind,
+    AnnotationJson,
     AnnotationPublic,
     Claim,
     Genre,
-    Mention,
     Name,
     OutlineEntry,
     Page,
@@ -30,7 +29,6 @@ from app.models import (
     SourceUpdate,
     Stance,
     Status,
-    selector_json,
 )
 from app.pagination import (
     PageParams,
@@ -43,7 +41,7 @@ from app.pagination import (
     sort_type,
 )
 from app.query import QueryModel
-from app.reader import Reader, Row, json_response, read
+from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
@@ -145,83 +143,21 @@ class AnnotationParams(PageParams):
 SOURCE_EXISTS = select(Source.id).where(Source.id == bindparam("source_id"))
 
 
+ANNOTATION_KEY = [
+    col(AnnotationJson.start),
+    col(AnnotationJson.end),
+    col(AnnotationJson.kind),
+    col(AnnotationJson.id),
+]
+
+
 @cache
-def annotation_statement(kind: AnnotationKind, after: bool) -> Any:
-    """One page of a source's stance or mention spans in text order, built once."""
-    table = Stance if kind is AnnotationKind.stance else Mention
-    if kind is AnnotationKind.stance:
-        statement = (
-            select(
-                Stance.start,
-                Stance.end,
-                Stance.id,
-                Stance.quote,
-                Stance.prefix,
-                Stance.suffix,
-                Actor.id,
-                Actor.name,
-                Actor.kind,
-                Stance.claim_id,
-                Claim.text,
-                Stance.label,
-                Stance.attribution,
-                Stance.certainty,
-            )
-            .join(Claim, col(Claim.id) == Stance.claim_id)
-            .outerjoin(Actor, col(Actor.id) == Stance.holder_id)
-        )
-    else:
-        statement = select(
-            Mention.start,
-            Mention.end,
-            Mention.id,
-            Mention.quote,
-            Mention.prefix,
-            Mention.suffix,
-            Actor.id,
-            Actor.name,
-            Actor.kind,
-        ).join(Actor, col(Actor.id) == Mention.actor_id)
-    statement = statement.where(
-        table.source_id == bindparam("source_id"), table.status == Status.active
+def annotation_page(after: bool) -> Any:
+    """One page of a source's stored span bodies in text order (their key), built once."""
+    statement = select(AnnotationJson.body, *ANNOTATION_KEY).where(
+        AnnotationJson.source_id == bindparam("source_id")
     )
-    # the kind is part of the key so that one cursor can resume both merged lists
-    key = [col(table.start), col(table.end), literal(kind.value), col(table.id)]
-    return keyset_shape(
-        statement, key, after=after, order=[col(table.start), col(table.end), col(table.id)]
-    )
-
-
-def annotation(kind: AnnotationKind, row: Row) -> dict[str, Any]:
-    """An AnnotationPublic body from a row of ``annotation_statement``."""
-    start, end, span_id, quote, prefix, suffix, actor_id, name, actor_kind, *stance = row
-    actor = None if actor_id is None else {"id": actor_id, "name": name, "kind": actor_kind}
-    body = {
-        "kind": kind.value,
-        "id": span_id,
-        "start": start,
-        "end": end,
-        "quote": quote,
-        "selector": selector_json(start, end, quote, prefix, suffix),
-        "actor": None,
-        "claim": None,
-        "label": None,
-        "holder": None,
-        "attribution": None,
-        "certainty": None,
-    }
-    if kind is AnnotationKind.stance:
-        claim_id, claim_text, label, attribution, certainty = stance
-        body |= {
-            "claim": {"id": claim_id, "text": claim_text},
-            "label": label,
-            "holder": actor,
-            "attribution": attribution,
-            "certainty": certainty,
-        }
-    else:
-        body["actor"] = actor
-    return body
+    return keyset_shape(statement, ANNOTATION_KEY, after=after)
 
 
 @router.get(
@@ -242,25 +178,14 @@ async def list_annotations(
     after = params.cursor is not None
 
     def work(db: Reader) -> dict[str, Any]:
-        merged = sorted(
-            (
-                annotation(kind, row)
-                for kind in AnnotationKind
-                for row in db.all(annotation_statement(kind, after), **values)
-            ),
-            key=annotation_key,
-        )
+        rows = db.all(annotation_page(after), **values)
         # spans found name their source; only an empty page asks whether it exists
-        if not merged and db.first(SOURCE_EXISTS, source_id=source_id) is None:
+        if not rows and db.first(SOURCE_EXISTS, source_id=source_id) is None:
             raise NotFound(f"no source with id {source_id!r}")
-        rows, cursor = page(merged, params, annotation_key, request, response)
-        return {"items": rows, "next_cursor": cursor}
+        rows, cursor = page(rows, params, lambda row: row[1:], request, response)
+        return {"items": [orjson.Fragment(row[0]) for row in rows], "next_cursor": cursor}
 
     return json_response(await read(request, work), headers=response.headers)
-
-
-def annotation_key(body: dict[str, Any]) -> list[Any]:
-    return [body["start"], body["end"], body["kind"], body["id"]]
 
 
 @router.post("", status_code=201, responses=CREATE_ERRORS, summary="Add a source")

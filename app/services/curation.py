@@ -2,8 +2,10 @@
 
 Every write checks the version the caller saw (If-Match), changes the record, increments
 its version and appends a ``Change`` with the record before and after, in the same
-transaction: the audit log can never miss an acknowledged write. Nothing is deleted but
-by ``purge``, an admin's act; ``retract`` and ``restore`` only flip the status.
+transaction: the audit log can never miss an acknowledged write. The same call stores
+again the read model's bodies that show the record (app/services/read_model.py).
+Nothing is deleted but by ``purge``, an admin's act; ``retract`` and ``restore`` only flip
+the status.
 """
 
 import hashlib
@@ -42,7 +44,7 @@ from app.models import (
     Status,
     fold,
 )
-from app.services import search
+from app.services import read_model, search
 from app.services.provenance import (
     AnchorError,
     Span,
@@ -137,6 +139,7 @@ def record(
             after=after,
         )
     )
+    read_model.refresh_record(session, resource, row.id)
 
 
 def fetch(session: Session, resource: str, record_id: str) -> Any:

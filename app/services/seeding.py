@@ -42,6 +42,8 @@ from app.models import (
     Status,
     fold,
 )
+from app.reader import Reader
+from app.services import read_model
 from app.services.provenance import (
     AnchorError,
     Span,
@@ -650,4 +652,6 @@ def seed(engine: Engine, seeds_dir: Path) -> SyncReport:
     """Validate ``seeds_dir`` and load it in one transaction."""
     seed_set = read_seeds(seeds_dir)
     with engine.begin() as connection:
-        return sync(connection, seed_set)
+        report = sync(connection, seed_set)
+        read_model.rebuild(Reader.over(connection))
+        return report

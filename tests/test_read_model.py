@@ -1,0 +1,133 @@
+"""The read model (app/services/read_model.py): the stored bodies follow every write that
+shows in them, and ``claimsdb migrate`` rebuilds them when their format changes.
+
+Every test with a seeded database also ends with ``assert_read_model_fresh`` (conftest),
+so each write the other tests make is checked too; these name the writes whose effect
+reaches bodies of other records."""
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+
+from app.config import Settings
+from app.db import upgrade
+from app.main import create_app
+from app.services import read_model
+from tests.conftest import SEEDS, bearer
+from tests.support import (
+    all_items,
+    assert_problem,
+    assert_read_model_fresh,
+    rebuild_read_model,
+    stored_bodies,
+)
+
+SOURCE = "putin-kim-unity-pyongyang"
+
+
+@pytest.fixture
+def curator(tokens: dict[str, str]) -> dict[str, str]:
+    return bearer(tokens["curate"])
+
+
+def if_match(client: TestClient, path: str) -> dict[str, str]:
+    return {"If-Match": client.get(path).headers["etag"]}
+
+
+def test_an_actor_renamed_is_renamed_in_every_body_that_shows_it(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    path = "/v1/actors/china"
+    renamed = client.patch(
+        path, json={"name": "People's Republic of China"}, headers=curator | if_match(client, path)
+    )
+    assert renamed.status_code == 200, renamed.text
+    names = {
+        actor["name"]
+        for claim in all_items(client, "/v1/claims", actor_id="china")
+        for actor in claim["actors"]
+        if actor["id"] == "china"
+    }
+    assert names == {"People's Republic of China"}
+    spans = all_items(client, f"/v1/sources/{SOURCE}/annotations")
+    shown = [span["actor"] or span["holder"] for span in spans]
+    assert {a["name"] for a in shown if a and a["id"] == "china"} == {"People's Republic of China"}
+    assert any(span["holder"] and span["holder"]["id"] == "china" for span in spans)
+    assert any(span["actor"] and span["actor"]["id"] == "china" for span in spans)
+
+
+def test_a_claim_reworded_is_reworded_in_its_stances_annotations(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    stance = all_items(client, f"/v1/sources/{SOURCE}/annotations")[-1]
+    claim_id = stance["claim"]["id"]
+    path = f"/v1/claims/{claim_id}"
+    reworded = "A claim, reworded by a curator."
+    patched = client.patch(path, json={"text": reworded}, headers=curator | if_match(client, path))
+    assert patched.status_code == 200, patched.text
+    spans = all_items(client, f"/v1/sources/{SOURCE}/annotations")
+    assert {s["claim"]["text"] for s in spans if s["claim"] and s["claim"]["id"] == claim_id} == {
+        reworded
+    }
+    listed = {c["id"]: c for c in all_items(client, "/v1/claims", source_id=SOURCE)}
+    assert listed[claim_id]["text"] == reworded
+    assert listed[claim_id]["version"] == patched.json()["version"]
+
+
+def test_a_retracted_span_leaves_the_annotations_and_a_restored_one_comes_back(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    before = all_items(client, f"/v1/sources/{SOURCE}/annotations")
+    stance = next(span for span in before if span["kind"] == "stance")
+    path = f"/v1/stances/{stance['id']}"
+    client.delete(f"{path}?reason=misread", headers=curator | if_match(client, path))
+    during = all_items(client, f"/v1/sources/{SOURCE}/annotations")
+    assert stance["id"] not in {span["id"] for span in during}
+    assert len(during) == len(before) - 1
+    client.post(f"{path}/restore", headers=curator | if_match(client, path))
+    assert all_items(client, f"/v1/sources/{SOURCE}/annotations") == before
+
+
+def test_a_purged_source_takes_its_spans_bodies_along(
+    client: TestClient, engine: Engine, tokens: dict[str, str]
+) -> None:
+    path = f"/v1/sources/{SOURCE}"
+    purged = client.delete(
+        f"{path}?hard=true", headers=bearer(tokens["admin"]) | if_match(client, path)
+    )
+    assert purged.status_code == 204, purged.text
+    assert_problem(client.get(f"{path}/annotations"), 404)
+    with engine.connect() as connection:
+        sources = {key[0] for key in stored_bodies(connection)["annotation_json"]}
+    assert SOURCE not in sources
+    assert sources  # the other sources keep theirs
+
+
+def test_a_body_left_stale_is_caught(engine: Engine) -> None:
+    """The check every test ends with can fail: a claim written behind the app's back."""
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE claim SET text = 'Changed behind its back.' WHERE id = :id"),
+            {"id": "nk-russia-mutual-defense-pact"},
+        )
+    with pytest.raises(AssertionError, match="nk-russia-mutual-defense-pact"):
+        assert_read_model_fresh(engine)
+    rebuild_read_model(engine)
+    assert_read_model_fresh(engine)
+
+
+def test_migrate_rebuilds_bodies_of_another_format(database_url: str, engine: Engine) -> None:
+    with engine.begin() as connection:
+        expected = stored_bodies(connection)
+        connection.execute(text("DELETE FROM claim_json"))
+        connection.execute(text("UPDATE read_model_format SET format = format - 1"))
+    app = create_app(Settings(database_url=database_url, seeds_dir=SEEDS))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        body = assert_problem(client.get("/readyz"), 503)
+        assert "claimsdb migrate" in body["detail"]
+        upgrade(engine)
+        assert client.get("/readyz").status_code == 200
+    assert read_model.stored_format(engine) == read_model.FORMAT
+    with engine.connect() as connection:
+        assert stored_bodies(connection) == expected
+    assert read_model.ensure_current(engine) is False  # current: nothing rebuilt
