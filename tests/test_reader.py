@@ -34,11 +34,13 @@ SOURCE = "putin-kim-unity-pyongyang"
 HOLDER = "andrei-lankov"
 # (path with {limit}, response model, most statements it may run)
 HOT: dict[str, tuple[str, type[BaseModel], int]] = {
-    "claim": (f"/v1/claims/{CLAIM}", ClaimDetail, 4),
+    # the claim's stored body, then its stances
+    "claim": (f"/v1/claims/{CLAIM}", ClaimDetail, 2),
+    # one statement: the page of stored bodies
     "claims of a source": (
         f"/v1/claims?source_id={SOURCE}&limit={{limit}}",
         FacetedPage[ClaimPublic],
-        3,
+        1,
     ),
     "stances of a holder, by label": (
         "/v1/stances?source_id=kim-alliance-counter-china&facets=label,holder_id&limit={limit}",
@@ -49,7 +51,7 @@ HOT: dict[str, tuple[str, type[BaseModel], int]] = {
     "annotations": (
         f"/v1/sources/{SOURCE}/annotations?limit={{limit}}",
         Page[AnnotationPublic],
-        3,
+        1,
     ),
 }
 CONTROL = ("begin", "commit", "rollback", "pragma", "select 1", "savepoint", "release")
