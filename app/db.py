@@ -143,20 +143,29 @@ def is_retryable(error: DBAPIError) -> bool:
     return "database is locked" in str(error.orig)
 
 
-def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
-    """Run ``work`` in one write transaction and commit; on a write conflict, run it again.
+def writer(engine: Engine) -> Engine:
+    """``engine`` as writes use it.
 
-    SQLite: the transaction begins IMMEDIATE, taking the write lock before reading.
-    PostgreSQL: it runs REPEATABLE READ, so a concurrent update of the same row fails with a
-    serialization error instead of being overwritten, and is retried from the start.
+    SQLite: the transaction begins IMMEDIATE, taking the write lock before reading, so
+    writes run one at a time. PostgreSQL: it runs SERIALIZABLE, so that two writes that
+    overlap fail one of them with a serialization error rather than commit a result no
+    order of the two would give: a concurrent update of the same row, but also the read
+    model's write skew (an actor renamed while a claim gains that actor: each write's
+    snapshot misses the other, and the claim's stored body would keep the old name).
     """
     options: dict[str, Any] = {WRITE_OPTION: True}
     if engine.dialect.name == "postgresql":
-        options["isolation_level"] = "REPEATABLE READ"
-    writer = engine.execution_options(**options)
+        options["isolation_level"] = "SERIALIZABLE"
+    return engine.execution_options(**options)
+
+
+def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
+    """Run ``work`` in one write transaction (``writer``) and commit; on a write conflict,
+    run it again from the start."""
+    write_engine = writer(engine)
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
-            with Session(writer, expire_on_commit=False) as session:
+            with Session(write_engine, expire_on_commit=False) as session:
                 result = work(session)
                 session.commit()
                 return result

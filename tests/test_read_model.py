@@ -5,14 +5,18 @@ Every test with a seeded database also ends with ``assert_read_model_fresh`` (co
 so each write the other tests make is checked too; these name the writes whose effect
 reaches bodies of other records."""
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
 
 from app.config import Settings
-from app.db import upgrade
+from app.db import is_retryable, run_write, upgrade, writer
 from app.main import create_app
-from app.services import read_model
+from app.models import ActorUpdate, ClaimActorCreate, ClaimUpdate
+from app.services import curation, read_model
 from tests.conftest import SEEDS, bearer
 from tests.support import (
     all_items,
@@ -131,3 +135,46 @@ def test_migrate_rebuilds_bodies_of_another_format(database_url: str, engine: En
     with engine.connect() as connection:
         assert stored_bodies(connection) == expected
     assert read_model.ensure_current(engine) is False  # current: nothing rebuilt
+
+
+def test_overlapping_writes_never_leave_a_body_stale(engine: Engine) -> None:
+    """An actor renamed while a claim gains that actor, each write's snapshot taken before
+    the other commits: each alone would store the claim's body with the other's change
+    missing. On PostgreSQL (SERIALIZABLE) one of the two fails to commit and is run again,
+    as run_write does; SQLite runs one write at a time."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's writes take the write lock first: they never overlap")
+    claim_id = "alliance-changes-regional-balance"
+    works = {
+        "rename": lambda s: curation.update_actor(
+            session=s, who="test", actor_id="china", version=None, patch=ActorUpdate(name="PRC")
+        ),
+        "join": lambda s: curation.update_claim(
+            session=s,
+            who="test",
+            claim_id=claim_id,
+            version=None,
+            patch=ClaimUpdate(actors=[ClaimActorCreate(actor="china", role="mentioned")]),
+        ),
+    }
+    sessions = {name: Session(writer(engine), expire_on_commit=False) for name in works}
+    for name, work in works.items():  # both run before either commits
+        work(sessions[name])
+    errors = {}
+    for name, session in sessions.items():
+        try:
+            session.commit()
+        except DBAPIError as error:
+            errors[name] = error
+        finally:
+            session.close()
+    failed = list(errors)
+    assert len(failed) == 1, "SERIALIZABLE lets only one of the two commit"
+    assert is_retryable(errors[failed[0]]), errors
+    run_write(engine, works[failed[0]])
+    assert_read_model_fresh(engine)
+    with engine.connect() as connection:
+        (body,) = connection.execute(
+            text("SELECT body FROM claim_json WHERE claim_id = :id"), {"id": claim_id}
+        ).one()
+    assert orjson.loads(body)["actors"] == [{"id": "china", "name": "PRC", "role": "mentioned"}]
