@@ -27,7 +27,7 @@ from app.models import (
     Role,
     Status,
 )
-from app.services import seeding
+from app.services import seed_yaml, seeding
 from app.services.provenance import (
     AnchorError,
     Span,
@@ -399,7 +399,7 @@ def export_annotations(
 def is_source_file(path: Path) -> bool:
     """Whether a YAML file is a seed source file (one the export would have written)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = seed_yaml.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return False
     return isinstance(data, dict) and isinstance(data.get("source"), dict)

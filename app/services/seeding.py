@@ -43,7 +43,7 @@ from app.models import (
     fold,
 )
 from app.reader import Reader
-from app.services import read_model
+from app.services import read_model, seed_yaml
 from app.services.provenance import (
     AnchorError,
     Span,
@@ -172,7 +172,7 @@ def parse_date(value: Any, precision: Any) -> date | None:
 
 def read_yaml(path: Path, problems: Problems) -> dict[str, Any] | None:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = seed_yaml.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         problems.add(str(path), f"cannot read: {error}")
         return None
