@@ -107,20 +107,26 @@ def stored_claims(db: Reader, ids: Sequence[str]) -> list[dict[str, Any]]:
     return [orjson.loads(found[claim_id]) for claim_id in ids if claim_id in found]
 
 
-# A span's row: where it stands (its key in annotation_json), then what its body shows.
-STANCE_SPANS = (
-    select(
-        Stance.source_id,
-        Stance.start,
-        Stance.end,
-        literal(AnnotationKind.stance.value),
-        Stance.id,
-        Stance.quote,
-        Stance.prefix,
-        Stance.suffix,
+def span_columns(table: Any, kind: AnnotationKind) -> tuple[Any, ...]:
+    """Where a span stands (its key in annotation_json), its text, and the actor it shows."""
+    return (
+        table.source_id,
+        table.start,
+        table.end,
+        literal(kind.value),
+        table.id,
+        table.quote,
+        table.prefix,
+        table.suffix,
         Actor.id,
         Actor.name,
         Actor.kind,
+    )
+
+
+STANCE_SPANS = (
+    select(
+        *span_columns(Stance, AnnotationKind.stance),
         Stance.claim_id,
         Claim.text,
         Stance.label,
@@ -132,19 +138,7 @@ STANCE_SPANS = (
     .where(Stance.status == Status.active)
 )
 MENTION_SPANS = (
-    select(
-        Mention.source_id,
-        Mention.start,
-        Mention.end,
-        literal(AnnotationKind.mention.value),
-        Mention.id,
-        Mention.quote,
-        Mention.prefix,
-        Mention.suffix,
-        Actor.id,
-        Actor.name,
-        Actor.kind,
-    )
+    select(*span_columns(Mention, AnnotationKind.mention))
     .join(Actor, col(Actor.id) == Mention.actor_id)
     .where(Mention.status == Status.active)
 )
