@@ -123,13 +123,8 @@ def has_stance(*conditions: object) -> object:
     return exists().where(Stance.claim_id == Claim.id, Stance.status == Status.active, *conditions)
 
 
-def claims_by_id(db: Reader, ids: Sequence[str]) -> list[dict[str, Any]]:
-    """ClaimPublic bodies in the order of ``ids`` (those that exist)."""
-    return read_model.stored_claims(db, ids)
-
-
 def present(session: Session, claims: Sequence[Claim]) -> list[dict[str, Any]]:
-    return claims_by_id(Reader.of(session), [claim.id for claim in claims])
+    return read_model.stored_claims(Reader.of(session), [claim.id for claim in claims])
 
 
 FILTERS = ("source_id", "holder_id", "label", "actor_id", "claim_type", "topic")
@@ -279,7 +274,7 @@ async def read_claim(claim_id: str, request: Request) -> Response:
 
     # a hot path: no ClaimDep, so that the lookup and the stances share one transaction
     def work(db: Reader) -> dict[str, Any]:
-        found = claims_by_id(db, [claim_id])
+        found = read_model.stored_claims(db, [claim_id])
         if not found:
             raise NotFound(f"no claim with id {claim_id!r}")
         (claim,) = found

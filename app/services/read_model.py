@@ -8,7 +8,7 @@ actors, claim text, holder) in seeks scattered over the file, and every column b
 Python object only to be written out as JSON again (docs/benchmarks.md). Stored, a page
 is one range of a clustered key, and its bodies go into the response as they are.
 
-The bodies are built here and nowhere else: ``claim_items`` and ``annotation_items`` turn
+The bodies are built here and nowhere else: ``claim_items`` and ``annotation_item`` turn
 table rows into bodies, ``refresh`` stores the bodies of the records a write touched, in
 the write's own transaction, and ``rebuild`` stores them all. Curation calls
 ``refresh_record`` for every record it changes (the same records the audit log gets),
