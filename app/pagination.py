@@ -5,7 +5,7 @@ import binascii
 from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import unquote_plus
 
 import orjson
 from fastapi import Request, Response
@@ -150,9 +150,14 @@ def cursor_value(value: Any) -> Any:
 
 def next_page_link(request: Request, response: Response, next_cursor: str | None) -> None:
     if next_cursor is not None:
-        # what URL.include_query_params gives, from the query already parsed
-        kept = [item for item in request.query_params.multi_items() if item[0] != "cursor"]
-        query = urlencode([*kept, ("cursor", next_cursor)])
+        # the query as the client sent it, less its cursor: parsing and encoding it again
+        # took a tenth of a short page's time; a cursor is URL-safe base64, never escaped
+        kept = [
+            part
+            for part in request.scope["query_string"].decode("latin-1").split("&")
+            if part and unquote_plus(part.partition("=")[0]) != "cursor"
+        ]
+        query = "&".join([*kept, f"cursor={next_cursor}"])
         url = str(request.url).partition("?")[0]
         response.headers["Link"] = f'<{url}?{query}>; rel="next"'
 

@@ -33,6 +33,17 @@ def test_link_header_points_at_the_next_page(client: TestClient, path: str) -> N
     assert following.json()["items"][0]["id"] != body["items"][0]["id"]
 
 
+@pytest.mark.parametrize("spelled", ["cursor", "%63ursor"])
+def test_link_header_keeps_the_query_and_replaces_only_the_cursor(
+    client: TestClient, spelled: str
+) -> None:
+    first = client.get("/v1/stances", params={"limit": 1, "sort": "position"}).json()
+    second = client.get(f"/v1/stances?sort=position&limit=1&{spelled}={first['next_cursor']}")
+    link = second.headers["link"]
+    query = link[link.index("?") + 1 : link.index(">")]
+    assert query == f"sort=position&limit=1&cursor={second.json()['next_cursor']}"
+
+
 @pytest.mark.parametrize("path", LISTS)
 def test_last_page_has_no_cursor_and_no_link(client: TestClient, path: str) -> None:
     response = client.get(path, params={"limit": 500})
