@@ -201,7 +201,9 @@ class Server:
                 stderr=subprocess.STDOUT,
             )
 
-    def wait_ready(self, timeout: float = 60) -> None:
+    # Datasette counts every table of an immutable file before it answers: over a minute
+    # for a million claims when the file has left the OS cache
+    def wait_ready(self, timeout: float = 600) -> None:
         import httpx
 
         deadline = time.monotonic() + timeout
