@@ -521,6 +521,13 @@ def section(
             if not rounds:
                 continue
             rps = median([r.rps for r in rounds])
+            errors = sum(r.errors for r in rounds)
+            span = f"{min(r.rps for r in rounds):,.0f}-{max(r.rps for r in rounds):,.0f}"
+            start = f"| {query.key}: {query.title} | {name} | {rps:,.0f} | {span}"
+            if not rps:  # every answer an error (Datasette's 1 s limit): no latency to show
+                tail = f"| n/a | n/a | {errors} | {rss[name]:.0f} | | none answered |"
+                lines.append(f"{start} {tail}")
+                continue
             versus = (
                 "1"
                 if name == "datasette"
@@ -529,14 +536,9 @@ def section(
                 else "n/a (Datasette answered none)"
             )
             lines.append(
-                f"| {query.key}: {query.title} | {name} | {rps:,.0f} "
-                f"| {min(r.rps for r in rounds):,.0f}-{max(r.rps for r in rounds):,.0f} "
-                f"| {median([r.p50_ms for r in rounds]):.1f} "
+                f"{start} | {median([r.p50_ms for r in rounds]):.1f} "
                 f"| {median([r.p99_ms for r in rounds]):.1f} "
-                f"| {sum(r.errors for r in rounds)} | {rss[name]:.0f} | {versus} "
-                f"| {floor_rps / rps:.2f} |"
-                if rps
-                else "| none answered |"
+                f"| {errors} | {rss[name]:.0f} | {versus} | {floor_rps / rps:.2f} |"
             )
     floor = results[("floor", "floor")]
     lines.append(

@@ -16,7 +16,7 @@ from app.db import make_engine, upgrade
 from app.main import create_app
 from app.services.search import passage_rows
 from bench.generate import CLAIMS_PER_SOURCE, MENTIONS_PER_SOURCE, generate
-from bench.run import QUERIES, paths, sample
+from bench.run import QUERIES, Result, Server, paths, sample, section
 
 CLAIMS = 400
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,3 +126,23 @@ def test_a_tiny_run_measures_every_server_and_writes_the_report(
     for server in ("claimsdb-1w", "datasette", "floor"):
         assert f"| {server} |" in text
     assert "| e: a source's annotations" in text
+
+
+def test_a_server_that_answered_nothing_keeps_the_table_whole() -> None:
+    """Datasette answers no search within its 1 s limit at a million claims: its row still
+    has every column, and claimsdb's ratio to it says why it is missing."""
+    found = [Server(name, [], "/") for name in ("claimsdb-1w", "datasette", "floor")]
+
+    def rounds(rps: int, errors: int = 0) -> list[Result]:
+        return [Result(rps * 5, 5.0, 1.5, 4.0, errors)] * 3
+
+    results = {("floor", "floor"): rounds(2000)}
+    for query in QUERIES:
+        results[("claimsdb-1w", query.key)] = rounds(1000)
+        results[("datasette", query.key)] = rounds(0, 40) if query.key == "c" else rounds(250)
+    table = [line for line in section("t", results, found, {}).splitlines() if "|" in line]
+    assert {line.count("|") for line in table} == {11}
+    (nothing,) = [line for line in table if "| datasette | 0 |" in line]
+    assert "| 120 |" in nothing
+    assert nothing.endswith("| none answered |")
+    assert "n/a (Datasette answered none)" in next(line for line in table if "| c: " in line)
