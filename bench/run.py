@@ -4,8 +4,9 @@
 
 Starts claimsdb (`claimsdb serve`, 1 worker and 2 workers), Datasette (read-only, immutable)
 and bench/floor.py on free ports of 127.0.0.1, then, round after round, drives each server in
-turn with 16 concurrent connections for each query, after one uncounted second of the same
-load: ``wrk`` when it is installed, else a bounded Python client. The requests use ids drawn
+turn with 16 concurrent connections for each query, after one uncounted pass over the
+measurement's distinct requests: ``wrk`` when it is installed, else a bounded Python client.
+The requests use ids drawn
 in advance from the file, the same for every server. Writes the medians across rounds into
 docs/benchmarks.md, one section per corpus (and per claimsdb database, with --database-url
 for PostgreSQL).
@@ -43,6 +44,7 @@ BIN = Path(sys.executable).parent
 REPORT = ROOT / "docs" / "benchmarks.md"
 SAMPLE_SIZE = 1000
 PYTHON_CLIENT_MAX_REQUESTS = 200_000
+WARM_SECONDS = 15  # Datasette's searches at 200,000 claims: 119 words in about 12 s
 
 # Datasette gets the SQL that returns what claimsdb returns, as near as one statement can.
 TOPICS_SQL = (
@@ -454,6 +456,15 @@ def check(base: str, urls: list[str]) -> None:
         response.json()
 
 
+def warm(base: str, urls: list[str], concurrency: int, limit: float = WARM_SECONDS) -> None:
+    """Ask once for every distinct request the measurement will make (up to ``limit``
+    seconds), so that it starts with their pages in the OS cache: this machine's kernel
+    (DAMON, proactive reclaim) pages out file pages left unread for a minute, and a round
+    leaves each query's pages unread for longer than that."""
+    distinct = list(dict.fromkeys(urls))
+    run_python(base, distinct, limit, concurrency, max_requests=len(distinct))
+
+
 def drain(base: str, url: str) -> None:
     """Wait (up to a minute) until the server answers one request: whatever it still had
     queued from the last measurement is done."""
@@ -561,9 +572,9 @@ a bare FastAPI endpoint returning a constant (`bench/floor.py`, the floor), meas
 side in one run by `bench/run.py` on a corpus from `bench/generate.py`. Every figure is the
 median across rounds; each round measures every server in turn for every query, so that the
 servers share whatever the machine is doing, and each measurement follows one uncounted
-second of the same load (this machine's kernel pages out memory left idle for 30 s, so a
-server that waited while the others were measured would otherwise start cold). Client and
-servers share the same machine.
+pass over its distinct requests (this machine's kernel pages out file pages left unread for a
+minute, DAMON's proactive reclaim, so a server that waited while the others were measured
+would otherwise start cold). Client and servers share the same machine.
 
 - **req/s**: requests per second with 16 concurrent connections (closed loop);
   **req/s range**: the slowest and fastest round.
@@ -665,17 +676,17 @@ def main() -> None:
                 # at a million claims took over 30 s to clear): let it finish first
                 drain(server.base, urls[query.key][side][0])
                 check(server.base, urls[query.key][side])
-                measure(server, query.key, urls[query.key][side], 1)  # warm up
+                warm(server.base, urls[query.key][side], args.concurrency)
         for round_number in range(1, args.rounds + 1):
             for query in queries:
                 for server in found[:-1]:
                     side = "datasette" if server.name == "datasette" else "claimsdb"
                     # the backlog of the last query answered first (Datasette keeps running
-                    # the searches wrk gave up on), then a second of the same load, not
-                    # counted: a server idle while others were measured starts from caches
-                    # the OS took back
+                    # the searches wrk gave up on), then every request of the measurement
+                    # once, not counted: a server idle while others were measured starts
+                    # from caches the OS took back
                     drain(server.base, urls[query.key][side][0])
-                    measure(server, query.key, urls[query.key][side], 1)
+                    warm(server.base, urls[query.key][side], args.concurrency)
                     result = measure(server, query.key, urls[query.key][side], args.seconds)
                     results.setdefault((server.name, query.key), []).append(result)
                     print(
