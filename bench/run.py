@@ -6,10 +6,9 @@ Starts claimsdb (`claimsdb serve`, 1 worker and 2 workers), Datasette (read-only
 and bench/floor.py on free ports of 127.0.0.1, then, round after round, drives each server in
 turn with 16 concurrent connections for each query, after one uncounted pass over the
 measurement's distinct requests: ``wrk`` when it is installed, else a bounded Python client.
-The requests use ids drawn
-in advance from the file, the same for every server. Writes the medians across rounds into
-docs/benchmarks.md, one section per corpus (and per claimsdb database, with --database-url
-for PostgreSQL).
+The requests use ids drawn in advance from the file, the same for every server. Writes the
+medians across rounds into docs/benchmarks.md, one section per corpus (and per claimsdb
+database, with --database-url for PostgreSQL).
 """
 
 import argparse
@@ -186,6 +185,7 @@ class Server:
     process: subprocess.Popen | None = None
     peak_rss: int = 0
     tree: list = field(default_factory=list)  # psutil.Process of the server and its workers
+    tree_at: float = -1e9  # time.monotonic() of the last lookup of the tree
 
     @property
     def base(self) -> str:
@@ -219,15 +219,16 @@ class Server:
             time.sleep(0.2)
         raise RuntimeError(f"{self.name} not ready after {timeout}s")
 
-    def rss(self, refresh_tree: bool) -> int:
+    def rss(self, tree_every: float = 1.0) -> int:
         import psutil
 
         try:
-            if refresh_tree or not self.tree:
+            if not self.tree or time.monotonic() - self.tree_at >= tree_every:
                 # finding the children reads every process in /proc: 6 ms of CPU for the
                 # five servers, which every 50 ms took an eighth of a core from the servers
                 root = psutil.Process(self.process.pid)  # type: ignore[union-attr]
                 self.tree = [root, *root.children(recursive=True)]
+                self.tree_at = time.monotonic()
             return sum(p.memory_info().rss for p in self.tree)
         except psutil.Error:
             self.tree = []
@@ -298,19 +299,13 @@ def running(found: list[Server], log: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def sampling_rss(
-    found: list[Server], every: float = 0.05, tree_every: float = 1.0
-) -> Iterator[None]:
+def sampling_rss(found: list[Server], every: float = 0.05) -> Iterator[None]:
     stop = threading.Event()
 
     def sample_forever() -> None:
-        tree_at = 0.0
         while not stop.is_set():
-            refresh_tree = time.monotonic() - tree_at >= tree_every
-            if refresh_tree:
-                tree_at = time.monotonic()
             for server in found:
-                server.peak_rss = max(server.peak_rss, server.rss(refresh_tree))
+                server.peak_rss = max(server.peak_rss, server.rss())
             stop.wait(every)
 
     thread = threading.Thread(target=sample_forever, daemon=True)
