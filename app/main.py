@@ -5,11 +5,11 @@ from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app import errors, openapi
-from app.auth import RateLimiter, reads
+from app.auth import RateLimiter
 from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
@@ -78,9 +78,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     # routes match in order, one by one: the busiest first
-    for module in (claims, stances, sources, search, actors, mentions, analytics, changes):
-        app.include_router(module.router, dependencies=[Depends(reads)])
-    app.include_router(keys.router)
+    for module in (claims, stances, sources, search, actors, mentions, analytics, changes, keys):
+        app.include_router(module.router)
     app.include_router(health.router)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
     app.openapi = lambda: openapi.build(app)  # type: ignore[method-assign]

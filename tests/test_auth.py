@@ -1,6 +1,8 @@
 """Who may do what: the authorization matrix over every write route, bad and revoked keys,
 keys that never show again, reads behind a key when configured, and the rate limit."""
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -171,6 +173,32 @@ def test_reads_can_require_a_key(database_url: str, tokens: dict[str, str]) -> N
         assert client.get("/v1/claims", headers=bearer(tokens["read"])).status_code == 200
         assert client.get("/healthz").status_code == 200
         assert client.get("/openapi.json").status_code == 200
+
+
+def test_every_data_read_asks_for_the_key_when_reads_need_one(
+    database_url: str, tokens: dict[str, str]
+) -> None:
+    """Every GET under /v1 but the admin's keys is checked, whatever router it is on: the
+    check is in each route (``ReadRoute``), so a new router must not lose it."""
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS, require_key_for_reads=True)
+    app = create_app(settings)
+    # any id will do: the key is asked for before the record is looked up
+    paths = [
+        re.sub(r"\{[a-z_]+\}", "any-id", path)
+        for path, operations in app.openapi()["paths"].items()
+        if "get" in operations and path.startswith("/v1/") and not path.startswith("/v1/keys")
+    ]
+    assert len(paths) > 20
+    with TestClient(app) as client:
+        for path in paths:
+            assert_problem(client.get(path), 401)
+        assert client.get(f"/v1/claims/{CLAIM}", headers=bearer(tokens["read"])).status_code == 200
+
+
+def test_a_bad_key_on_an_open_read_is_refused_not_ignored(client: TestClient) -> None:
+    assert_problem(client.get(f"/v1/claims/{CLAIM}", headers=bearer("cdb_nope_nope")), 401)
+    assert_problem(client.get("/v1/claims", headers={"Authorization": "Basic eDp5"}), 401)
+    assert client.get("/healthz", headers=bearer("cdb_nope_nope")).status_code == 200
 
 
 def test_the_rate_limit_answers_429_with_retry_after(

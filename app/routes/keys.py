@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Request, Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, select
 
@@ -14,7 +15,8 @@ from app.models import ApiKey, Name, Scope
 from app.routes import ResourceRouter
 from app.services.curation import Conflict
 
-router = ResourceRouter(prefix="/v1/keys", tags=["keys"])
+# every route asks for an admin itself
+router = ResourceRouter(prefix="/v1/keys", tags=["keys"], route_class=APIRoute)
 ERRORS = problems(400, 401, 403, 422, 429)
 
 
