@@ -1,5 +1,7 @@
 """HTTP caching: strong ETags on every successful GET, 304 on If-None-Match."""
 
+import hashlib
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -52,3 +54,12 @@ def test_errors_carry_no_etag(client: TestClient) -> None:
     missing = client.get("/v1/claims/no-such-claim")
     assert missing.status_code == 404
     assert "etag" not in missing.headers
+
+
+def test_the_etag_hashes_the_whole_body(client: TestClient) -> None:
+    """Hashed in pieces (app/caching.py), a long body still gets the SHA-256 of all of it."""
+    source = client.get("/v1/sources/putin-kim-unity-pyongyang")
+    assert len(source.content) > 3 * 2047
+    version = source.json()["version"]
+    digest = hashlib.sha256(source.content).hexdigest()[:32]
+    assert source.headers["etag"] == f'"{version}.{digest}"'
