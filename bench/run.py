@@ -56,6 +56,8 @@ ACTORS_SQL = (
 )
 CLAIM_COLUMNS = "c.id, c.text, c.claim_type, c.status, c.version, c.review_status"
 ANNOTATION_LIMIT = 50
+# bench/floor.py's two constant endpoints: the targets' floor, and the cheapest route
+FLOORS = {"floor": "/", "floor-async": "/async"}
 
 
 @dataclass(frozen=True)
@@ -514,14 +516,15 @@ def section(
     """The Markdown of one run: a table per query set, medians across rounds."""
     rss = {server.name: server.peak_rss / 2**20 for server in found}
     floor_rps = median([r.rps for r in results[("floor", "floor")]])
+    async_rps = median([r.rps for r in results[("floor", "floor-async")]])
     lines = [
         f"### {title}",
         "",
         *(f"- {name}: {value}" for name, value in meta.items()),
         "",
         "| query | server | req/s | req/s range | p50 ms | p99 ms | errors | peak RSS MB "
-        "| vs Datasette | floor / req/s |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| vs Datasette | floor / req/s | async floor / req/s |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     names = [server.name for server in found if server.name != "floor"]
     for query in QUERIES:
@@ -535,7 +538,7 @@ def section(
             span = f"{min(r.rps for r in rounds):,.0f}-{max(r.rps for r in rounds):,.0f}"
             start = f"| {query.key}: {query.title} | {name} | {rps:,.0f} | {span}"
             if not rps:  # every answer an error (Datasette's 1 s limit): no latency to show
-                tail = f"| n/a | n/a | {errors} | {rss[name]:.0f} | | none answered |"
+                tail = f"| n/a | n/a | {errors} | {rss[name]:.0f} | | none answered | |"
                 lines.append(f"{start} {tail}")
                 continue
             versus = (
@@ -548,15 +551,20 @@ def section(
             lines.append(
                 f"{start} | {median([r.p50_ms for r in rounds]):.1f} "
                 f"| {median([r.p99_ms for r in rounds]):.1f} "
-                f"| {errors} | {rss[name]:.0f} | {versus} | {floor_rps / rps:.2f} |"
+                f"| {errors} | {rss[name]:.0f} | {versus} | {floor_rps / rps:.2f} "
+                f"| {async_rps / rps:.2f} |"
             )
-    floor = results[("floor", "floor")]
-    lines.append(
-        f"| floor: constant JSON | floor | {floor_rps:,.0f} "
-        f"| {min(r.rps for r in floor):,.0f}-{max(r.rps for r in floor):,.0f} "
-        f"| {median([r.p50_ms for r in floor]):.1f} | {median([r.p99_ms for r in floor]):.1f} "
-        f"| {sum(r.errors for r in floor)} | {rss['floor']:.0f} | | 1 |"
-    )
+    for key, title in (("floor", "constant JSON, sync def"), ("floor-async", "async def")):
+        floor = results[("floor", key)]
+        rps = median([r.rps for r in floor])
+        lines.append(
+            f"| floor: {title} | {key} | {rps:,.0f} "
+            f"| {min(r.rps for r in floor):,.0f}-{max(r.rps for r in floor):,.0f} "
+            f"| {median([r.p50_ms for r in floor]):.1f} "
+            f"| {median([r.p99_ms for r in floor]):.1f} "
+            f"| {sum(r.errors for r in floor)} | {rss['floor']:.0f} "
+            f"| | {floor_rps / rps:.2f} | {async_rps / rps:.2f} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -577,7 +585,10 @@ would otherwise start cold). Client and servers share the same machine.
 - **peak RSS**: the largest resident memory of the server's process tree (supervisor and
   workers) sampled every 50 ms over the whole run (the tree itself looked up once a second).
 - **vs Datasette**: claimsdb's req/s over Datasette's for the same query (higher is better).
-- **floor / req/s**: how many times slower than the constant endpoint (lower is better).
+- **floor / req/s**: how many times slower than the constant endpoint, a sync `def` as
+  FastAPI's tutorial writes one (lower is better); the targets are measured against it.
+  **async floor / req/s**: the same against an `async def` returning a ready `Response`,
+  the cheapest route FastAPI serves, which pays neither the thread pool nor serialisation.
 
 The queries (Datasette gets one SQL statement through its JSON API, `?sql=...&_shape=array`,
 returning the same fields; see `QUERIES` in `bench/run.py`):
@@ -690,10 +701,11 @@ def main() -> None:
                         f"{result.errors} errors",
                         file=sys.stderr,
                     )
-            measure(floor, "floor", ["/"], 1)
-            result = measure(floor, "floor", ["/"], args.seconds)
-            results.setdefault(("floor", "floor"), []).append(result)
-            print(f"round {round_number} floor: {result.rps:,.0f} req/s", file=sys.stderr)
+            for key, path in FLOORS.items():
+                measure(floor, key, [path], 1)
+                result = measure(floor, key, [path], args.seconds)
+                results.setdefault(("floor", key), []).append(result)
+                print(f"round {round_number} {key}: {result.rps:,.0f} req/s", file=sys.stderr)
 
     claims = corpus_size(db_file)
     backend = "PostgreSQL" if args.database_url else "SQLite"

@@ -123,7 +123,7 @@ def test_a_tiny_run_measures_every_server_and_writes_the_report(
     assert done.returncode == 0, done.stderr[-2000:]
     text = report.read_text()
     assert f"<!-- bench:{CLAIMS}-sqlite -->" in text
-    for server in ("claimsdb-1w", "datasette", "floor"):
+    for server in ("claimsdb-1w", "datasette", "floor", "floor-async"):
         assert f"| {server} |" in text
     assert "| e: a source's annotations" in text
 
@@ -136,13 +136,13 @@ def test_a_server_that_answered_nothing_keeps_the_table_whole() -> None:
     def rounds(rps: int, errors: int = 0) -> list[Result]:
         return [Result(rps * 5, 5.0, 1.5, 4.0, errors)] * 3
 
-    results = {("floor", "floor"): rounds(2000)}
+    results = {("floor", "floor"): rounds(2000), ("floor", "floor-async"): rounds(6000)}
     for query in QUERIES:
         results[("claimsdb-1w", query.key)] = rounds(1000)
         results[("datasette", query.key)] = rounds(0, 40) if query.key == "c" else rounds(250)
     table = [line for line in section("t", results, found, {}).splitlines() if "|" in line]
-    assert {line.count("|") for line in table} == {11}
+    assert {line.count("|") for line in table} == {12}
     (nothing,) = [line for line in table if "| datasette | 0 |" in line]
     assert "| 120 |" in nothing
-    assert nothing.endswith("| none answered |")
+    assert nothing.endswith("| none answered | |")
     assert "n/a (Datasette answered none)" in next(line for line in table if "| c: " in line)
