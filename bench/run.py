@@ -56,8 +56,8 @@ ACTORS_SQL = (
 )
 CLAIM_COLUMNS = "c.id, c.text, c.claim_type, c.status, c.version, c.review_status"
 ANNOTATION_LIMIT = 50
-# bench/floor.py's two constant endpoints: the targets' floor, and the cheapest route
-FLOORS = {"floor": "/", "floor-async": "/async"}
+# bench/floor.py's constant endpoints, (path, title): the targets' floor, the cheapest route
+FLOORS = {"floor": ("/", "constant JSON, sync def"), "floor-async": ("/async", "async def")}
 
 
 @dataclass(frozen=True)
@@ -554,7 +554,7 @@ def section(
                 f"| {errors} | {rss[name]:.0f} | {versus} | {floor_rps / rps:.2f} "
                 f"| {async_rps / rps:.2f} |"
             )
-    for key, title in (("floor", "constant JSON, sync def"), ("floor-async", "async def")):
+    for key, (_, title) in FLOORS.items():
         floor = results[("floor", key)]
         rps = median([r.rps for r in floor])
         lines.append(
@@ -701,7 +701,7 @@ def main() -> None:
                         f"{result.errors} errors",
                         file=sys.stderr,
                     )
-            for key, path in FLOORS.items():
+            for key, (path, _) in FLOORS.items():
                 measure(floor, key, [path], 1)
                 result = measure(floor, key, [path], args.seconds)
                 results.setdefault(("floor", key), []).append(result)
