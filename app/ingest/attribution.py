@@ -1,0 +1,234 @@
+"""Step 5: whose position a sentence states, and how it reaches us.
+
+Rules over the sentence and the actors named in it (seeds/ANNOTATION_GUIDE.md, Stances):
+
+- "X said / warned / argues / doubts ...", "X, director of Y, says ...", "X's warning that",
+  "“...,” X said", "according to X" → holder X, ``reported`` (``quoted`` when the sentence
+  quotes words in quotation marks, ``paraphrased`` for a view in the author's words:
+  "X believes / understands / sees ...");
+- "He says ..." → the person the article named last; "They believe ..." the last group or state;
+- "reports suggest", "sources say", "according to officials", "it is believed", "has been
+  likened to", "in the eyes of many" → no holder, ``anonymous``;
+- anything else is the author's own voice (holder null, ``author``).
+
+"X denies / rejects / doubts" makes the stance ``opposes``; "X questions whether" and "it
+is unclear whether" make it ``questions``.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.ingest.types import Attribution, Label
+
+SAY = (
+    r"said|says|say|told|tells|tell|stated|states|announced|announces|declared|declares|"
+    r"warned|warns|warn|claimed|claims|claim|argued|argues|argue|insisted|insists|insist|"
+    r"noted|notes|added|adds|wrote|writes|reported|reports|accused|accuses|confirmed|confirms|"
+    r"acknowledged|acknowledges|admitted|admits|alleged|alleges|suggested|suggests|"
+    r"estimated|estimates|predicted|predicts|expects|expected|vowed|vows|pledged|pledges|"
+    r"promised|promises|urged|urges|demanded|demands|called\s+for|calls\s+for|praised|praises|"
+    r"condemned|condemns|criticised|criticized|criticises|criticizes|welcomed|welcomes|"
+    r"hailed|hails|maintains|maintained|contends|contended|asserted|asserts|explained|explains|"
+    r"expressed|expresses|proclaimed|proclaims|disapproves|disapproved|objected|"
+    r"disliked|dislikes|blamed|blames|"
+    r"concluded|concludes|recalled|recalls|emphasised|emphasized|stressed|stresses|"
+    r"highlighted|highlights|cautioned|cautions|agreed|agrees|disagreed|disagrees"
+)
+THINK = (
+    r"believes|believe|believed|thinks|think|thought|understands|understand|understood|"
+    r"sees|see|saw|views|view|viewed|fears|fear|feared|hopes|hope|hoped|wants|want|wanted|"
+    r"knows|know|knew|considers|consider|considered|regards|regard|regarded|assumes|assume|"
+    r"worries|worry|worried|feels|feel|felt|anticipated|anticipates|anticipate|recognises|"
+    r"recognizes|recognised|recognized|is\s+convinced|are\s+convinced|is\s+aware|are\s+aware|"
+    r"suspects|suspect|suspected|reckons|reckon|doubt|doubts|doubted|denies|deny|denied|"
+    r"rejects|reject|rejected|dismisses|dismiss|dismissed|disputes|dispute|disputed|"
+    r"questions|questioned|wonders|wondered|is\s+skeptical|is\s+sceptical|are\s+skeptical"
+)
+OPPOSE = re.compile(
+    r"^(?:doubts?|doubted|denies|deny|denied|rejects?|rejected|dismiss(?:es)?|dismissed|"
+    r"disputes?|disputed|is\s+s[ck]eptical|are\s+s[ck]eptical)$"
+)
+QUESTION = re.compile(r"^(?:questions|questioned|wonders|wondered)$")
+AUXILIARY = (
+    r"(?:(?:has|have|had|also|reportedly|apparently|repeatedly|openly|publicly|now|still|"
+    r"again|previously|recently|firmly|strongly|long|already|once|privately|explicitly|"
+    r"clearly|subsequently|later|then|even|is|was|were|are|did|does|do)\s+){0,3}"
+)
+VERB_AFTER = re.compile(
+    rf"^(?:['\u2019]s?)?(?:\s*,[^,;]{{1,100}},)?\s+{AUXILIARY}(?P<verb>{SAY}|{THINK})\b",
+    re.IGNORECASE,
+)
+POSSESSIVE = re.compile(
+    r"^['\u2019]s?\s+(?:\w+\s+){0,2}?(?P<noun>proclamation|statement|claim|warning|assertion|"
+    r"view|position|insistence|argument|belief|remarks?|words|pledge|promise|call|denial|"
+    r"rhetoric|declaration|announcement|accusation|allegation|assessment|verdict|message)s?\b",
+    re.IGNORECASE,
+)
+SAID_BEFORE = re.compile(
+    r"(?:[\u201d\"\u2019],?|,)\s*(?:said|says|added|told|wrote|warned|insisted|argued|claimed)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+ACCORDING = re.compile(r"according\s+to\s+(?:[\w\u2019'-]+\s+){0,4}$", re.IGNORECASE)
+PRONOUN = re.compile(
+    rf"^(?:[A-Z][\w\u2019']*(?:\s+\w+){{0,3}},\s+)?(?P<pronoun>He|She|They|he|she|they)\s+"
+    rf"{AUXILIARY}(?P<verb>{SAY}|{THINK})\b"
+)
+ANONYMOUS = re.compile(
+    r"\b(?:reports?\s+(?:suggest|say|said|claim|indicate|show)s?|"
+    r"(?:some|many|several|other|unnamed|anonymous|western|local|state)\s+(?:reports|analysts|"
+    r"experts|observers|critics|officials|sources|diplomats|commentators|media)|"
+    r"(?:sources|officials|analysts|experts|observers|critics|diplomats)\s+(?:say|said|believe|"
+    r"believed|suggest|suggested|warn|warned|told|claim|claimed|argue|argued|fear|feared|think)|"
+    r"according\s+to\s+(?:media\s+)?(?:reports?|sources|officials|analysts|experts|estimates|"
+    r"intelligence|observers|people\s+familiar)|"
+    r"it\s+is\s+(?:widely\s+)?(?:believed|thought|said|reported|claimed|alleged|understood|"
+    r"rumou?red|feared)|"
+    r"(?:has|have)\s+been\s+(?:likened|described|called|characteri[sz]ed|portrayed|labell?ed|"
+    r"branded|dubbed)\s+(?:as|to)?|"
+    r"in\s+the\s+eyes\s+of\s+(?:many|some|critics|observers)|"
+    r"(?:is|are)\s+(?:widely|often|generally|commonly)\s+(?:seen|regarded|viewed|considered)|"
+    r"reportedly)\b",
+    re.IGNORECASE,
+)
+UNCLEAR = re.compile(
+    r"\b(?:it\s+(?:is|remains)\s+(?:unclear|uncertain|not\s+clear|doubtful)\s+(?:whether|if)|"
+    r"(?:raises?|raised)\s+(?:serious\s+)?(?:questions|doubts)\s+(?:about|over|whether)|"
+    r"casts?\s+doubt\s+on)\b",
+    re.IGNORECASE,
+)
+# a holder that is an unnamed collective ("Western officials", "Chinese analysts") speaks as
+# an anonymous source does (seeds/ANNOTATION_GUIDE.md: "Western intelligence and analysts")
+UNNAMED_COLLECTIVE = re.compile(
+    r"\b(?:officials|diplomats|analysts|experts|authorities|sources|intelligence|observers|"
+    r"scholars|researchers|commanders|lawmakers)$",
+    re.IGNORECASE,
+)
+QUOTED_WORDS = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
+
+
+@dataclass(frozen=True)
+class Named:
+    """An actor named in the text: a registry id or a candidate's key, and its kind."""
+
+    start: int
+    end: int
+    actor_id: str | None
+    candidate: str | None
+    kind: str
+
+
+@dataclass
+class Voice:
+    holder: Named | None
+    attribution: Attribution
+    label: Label
+    content: tuple[int, int] | None  # the reported clause, when the frame can be cut off
+    cues: list[str] = field(default_factory=list)
+
+
+def voice(
+    text: str, start: int, end: int, named: Sequence[Named], earlier: Sequence[Named]
+) -> Voice:
+    """Holder, attribution and label cue of the sentence ``text[start:end]``.
+
+    ``named`` are the actors named inside it, ``earlier`` those named before it (for "he").
+    """
+    sentence = text[start:end]
+    quoted = any(len(q.split()) >= 2 for q in QUOTED_WORDS.findall(sentence))
+    for who in named:
+        after = text[who.end : end]
+        before = text[start : who.start]
+        verb = VERB_AFTER.match(after)
+        if verb and _plausible_speaker(who):
+            content = _content(text, who.end + verb.end(), end)
+            if content or not _is_thought(verb.group("verb")):
+                framed = _framed(who, verb.group("verb"), quoted, content, sentence)
+                if UNNAMED_COLLECTIVE.search(text[who.start : who.end]):
+                    framed.attribution = "anonymous"
+                return framed
+        possessive = POSSESSIVE.match(after)
+        if possessive and _plausible_speaker(who):
+            kind: Attribution = "quoted" if quoted else "reported"
+            return Voice(who, kind, "supports", None, [possessive.group("noun")])
+        if SAID_BEFORE.search(before) and _plausible_speaker(who):
+            kind = "quoted" if quoted else "reported"
+            return Voice(who, kind, "supports", (start, start + len(before.rstrip())), ["said"])
+        if ACCORDING.search(before) and _plausible_speaker(who):
+            content = _after_comma(text, who.end, end)
+            return Voice(who, "reported", "supports", content, ["according to"])
+    pronoun = PRONOUN.match(sentence)
+    if pronoun:
+        wanted = {"he", "she"} if pronoun.group("pronoun").lower() in {"he", "she"} else None
+        holder = _last(earlier, person=wanted is not None)
+        content = _content(text, start + pronoun.end(), end)
+        if holder and (content or not _is_thought(pronoun.group("verb"))):
+            return _framed(holder, pronoun.group("verb"), quoted, content, sentence)
+    unclear = UNCLEAR.search(sentence)
+    anonymous = ANONYMOUS.search(sentence)
+    if anonymous and anonymous.group().casefold() != "reportedly":
+        label: Label = "questions" if unclear else "supports"
+        return Voice(None, "anonymous", label, None, [anonymous.group()])
+    if unclear:
+        return Voice(None, "author", "questions", None, [unclear.group()])
+    return Voice(None, "author", "supports", None, [])
+
+
+def _framed(
+    who: Named, verb: str, quoted: bool, content: tuple[int, int] | None, sentence: str
+) -> Voice:
+    verb_key = " ".join(verb.lower().split())
+    label: Label = "supports"
+    if OPPOSE.match(verb_key):
+        label = "opposes"
+    elif QUESTION.match(verb_key):
+        label = "questions"
+    if quoted:
+        kind: Attribution = "quoted"
+    elif _is_thought(verb_key):
+        kind = "paraphrased"
+    else:
+        kind = "reported"
+    return Voice(who, kind, label, content, [verb_key])
+
+
+def _is_thought(verb: str) -> bool:
+    key = " ".join(verb.lower().split())
+    return bool(re.fullmatch(THINK, key)) and not OPPOSE.match(key) and not QUESTION.match(key)
+
+
+def _plausible_speaker(who: Named) -> bool:
+    # places and things named by NER as "other" do not speak; states, people and bodies do
+    return who.kind in {"person", "state", "organization", "media", "group"}
+
+
+def _last(earlier: Sequence[Named], *, person: bool) -> Named | None:
+    for who in reversed(earlier):
+        if (who.kind == "person") == person and _plausible_speaker(who):
+            return who
+    return None
+
+
+def _content(text: str, at: int, end: int) -> tuple[int, int] | None:
+    """The clause a speech or thought verb introduces: after "that", or a clause that starts
+    with a word able to open one (not "of", "his", "for"...)."""
+    rest = text[at:end]
+    lead = re.match(r"^\s*(?:,\s*)?(?:that\s+)?", rest)
+    begin = at + (lead.end() if lead else 0)
+    clause = text[begin:end]
+    if len(clause.split()) < 4 or re.match(
+        r"(?i)(?:of|for|to|on|about|his|her|its|their|with|against|in|at|by|from)\b", clause
+    ):
+        return None
+    return begin, end
+
+
+def _after_comma(text: str, at: int, end: int) -> tuple[int, int] | None:
+    comma = text.find(",", at, end)
+    if comma == -1 or len(text[comma + 1 : end].split()) < 4:
+        return None
+    begin = comma + 1
+    while begin < end and text[begin].isspace():
+        begin += 1
+    return begin, end

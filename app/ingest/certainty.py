@@ -1,0 +1,46 @@
+"""Step 6: how sure the sentence is, from its hedges (seeds/ANNOTATION_GUIDE.md, Stances).
+
+``possible`` for "may", "might", "could", "potentially", "perhaps"; ``probable`` for
+"likely", "reportedly", "apparently", "signs indicate", "suggests", "seems"; the weakest
+hedge present wins; none is ``certain``. A holder's own doubt ("X doubts") is reported as
+``probable``, as the guide says.
+"""
+
+import re
+
+from app.ingest.types import Certainty
+
+POSSIBLE = re.compile(
+    r"\b(?:may(?!\s+\d)|might|could|potentially|perhaps|possibly|"
+    r"conceivably|maybe|it\s+is\s+possible|there\s+is\s+a\s+(?:chance|possibility|risk)|"
+    r"(?:would|could|might)\s+(?:potentially|eventually))\b",
+    re.IGNORECASE,
+)
+PROBABLE = re.compile(
+    r"\b(?:likely|unlikely|probably|reportedly|apparently|allegedly|purportedly|seemingly|"
+    r"presumably|seems?|seemed|appears?|appeared|suggest(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|"
+    r"signs\s+(?:are|point|show)|believed\s+to|thought\s+to|expected\s+to|said\s+to|"
+    r"suspected|suspect(?:s|ed)?\s+(?:that|of)|estimated|doubts?|doubted|"
+    r"is\s+said|are\s+said|rumou?red|in\s+all\s+likelihood|most\s+likely|more\s+likely)\b",
+    re.IGNORECASE,
+)
+# "military might", "with all its might": the noun, not the modal
+MIGHT_NOUN = re.compile(
+    r"\b(?:(?:military|economic|naval|nuclear|its|their|his|her|all|of)\s+might|might\s+makes\s+right)\b",
+    re.IGNORECASE,
+)
+# the month, or "May" opening a sentence as a name, is not a hedge: only lower-case "may"
+MAY_MONTH = re.compile(r"\bMay\b")
+
+
+def certainty(sentence: str) -> tuple[Certainty, list[str]]:
+    """The certainty of a sentence and the hedges that decided it."""
+    cleaned = MIGHT_NOUN.sub(" ", sentence)
+    cleaned = MAY_MONTH.sub(" ", cleaned)
+    possible = [m.group() for m in POSSIBLE.finditer(cleaned)]
+    if possible:
+        return "possible", possible
+    probable = [m.group() for m in PROBABLE.finditer(cleaned)]
+    if probable:
+        return "probable", probable
+    return "certain", []
