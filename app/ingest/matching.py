@@ -193,27 +193,9 @@ STOPWORDS = frozenset(
         "won't",
     ]
 )
+# grammatical negation only: "X denies", "X rejects" are the holder's label (attribution.py)
 NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "neither",
-        "nor",
-        "n't",
-        "cannot",
-        "without",
-        "hardly",
-        "rarely",
-        "unlikely",
-        "far",
-        "deny",
-        "denies",
-        "denied",
-        "reject",
-        "rejects",
-        "rejected",
-    ]
+    ["not", "no", "never", "neither", "nor", "n't", "cannot", "without", "hardly", "rarely"]
 )
 # "not just", "not only", "far from foolish": intensifiers, not a denial of the claim
 NOT_A_DENIAL = re.compile(

@@ -171,12 +171,19 @@ def _case_fits(label: str, surface: str) -> bool:
     if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
         return _squash(surface) == _squash(label)  # "US", "U.S.", "DPRK": exact
     label_words = re.split(rf"[\s{DASH_CLASS}]+", label)
-    surface_words = re.split(rf"[\s{DASH_CLASS}]+", surface)
+    # a word after a hyphen keeps its own case: "Kim Jong-un" is "Kim Jong Un"
+    surface_words = [
+        (
+            word.group(),
+            surface[word.start() - 1 : word.start()] in DASHES if word.start() else False,
+        )
+        for word in re.finditer(rf"[^\s{DASH_CLASS}]+", surface)
+    ]
     if len(label_words) != len(surface_words):
         return False
     return all(
-        not lw[:1].isupper() or sw[:1].isupper()
-        for lw, sw in zip(label_words, surface_words, strict=True)
+        not lw[:1].isupper() or sw[:1].isupper() or after_dash
+        for lw, (sw, after_dash) in zip(label_words, surface_words, strict=True)
     )
 
 

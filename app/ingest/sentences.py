@@ -127,7 +127,7 @@ def _split(block: str) -> list[tuple[int, int]]:
     found = []
     for begin, end in itertools.pairwise(starts):
         piece = block[begin:end]
-        left = len(piece) - len(piece.lstrip())
+        left = len(piece) - len(piece.lstrip(f" \t\r\n\u00a0{_EMOJI_CHARS}"))
         right = len(piece.rstrip(f" \t\r\n\u00a0{_EMOJI_CHARS}"))
         if right > left:
             found.append((begin + left, begin + right))
