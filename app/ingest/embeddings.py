@@ -68,4 +68,25 @@ def load_embedder() -> Embedder:
             "sentence embeddings need the [embeddings] extra: "
             "pip install torch==2.13.0 && pip install -e '.[embeddings]'"
         ) from error
-    return Embedder(SentenceTransformer(str(get_model_path()), device="cpu"))
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    # sentences past 64 word pieces are rare in news prose, and attention costs grow with it
+    model.max_seq_length = 64
+    return Embedder(_quantized(model))
+
+
+def _quantized(model: Any) -> Any:
+    """int8 weights for the linear layers: the encoder runs about twice as fast on a CPU
+    (docs/benchmarks.md), at a cosine of 0.94 with the float model's vectors and no loss of
+    match@3 on the evaluation (docs/annotation.md)."""
+    import warnings
+
+    import torch
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return torch.ao.quantization.quantize_dynamic(
+                model, {torch.nn.Linear}, dtype=torch.qint8
+            )
+    except (AttributeError, RuntimeError):  # a torch without eager-mode quantization
+        return model

@@ -75,7 +75,7 @@ DATELINE = re.compile(
 def is_furniture(line: str) -> bool:
     """A whole line of page chrome, never annotated and never a mention."""
     stripped = line.strip().strip("*_#>|•·")
-    if not stripped:
+    if not stripped or len(stripped) > 300:  # chrome is short; long prose never is
         return False
     return bool(
         _WHOLE_LINE.match(stripped) or _META_LINE.match(stripped) or _PROMO.search(stripped)

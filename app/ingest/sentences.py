@@ -34,14 +34,9 @@ NOT_AN_END = re.compile(
     r"etc|approx|No|Nos|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Corp|Co)"
     r"|(?<![\w.])(?:[A-Z]\.){1,3}[A-Z]|(?<![\w.])[A-Z]|(?<![\w.])(?:e\.g|i\.e|a\.m|p\.m))\.$"
 )
-_EMOJI_CHARS = (
-    "".join(
-        chr(c)
-        for lo, hi in ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF))
-        for c in range(lo, hi + 1)
-    )
-    + "\ufe0f\u200d"
-)
+# pictographs and spaces at a sentence's edges belong to no sentence
+LEADING = re.compile(rf"[\s{EMOJI}]*")
+TRAILING_CHAR = re.compile(rf"[\s{EMOJI}]")
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 # conversational openers that carry no proposition (seeds/ANNOTATION_GUIDE.md, "Filler")
 FILLER = re.compile(
@@ -121,14 +116,17 @@ def _split(block: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in a block of prose, offsets within the block."""
     starts = [0]
     for boundary in BOUNDARY.finditer(block):
-        if not NOT_AN_END.search(block[: boundary.start() + 1]):
+        # the abbreviation test needs only the words just before the stop
+        if not NOT_AN_END.search(block[max(0, boundary.start() - 12) : boundary.start() + 1]):
             starts.append(boundary.end())
     starts.append(len(block))
     found = []
     for begin, end in itertools.pairwise(starts):
         piece = block[begin:end]
-        left = len(piece) - len(piece.lstrip(f" \t\r\n\u00a0{_EMOJI_CHARS}"))
-        right = len(piece.rstrip(f" \t\r\n\u00a0{_EMOJI_CHARS}"))
+        left = LEADING.match(piece).end()  # type: ignore[union-attr]
+        right = len(piece)
+        while right > left and TRAILING_CHAR.match(piece, right - 1):
+            right -= 1
         if right > left:
             found.append((begin + left, begin + right))
     return found
