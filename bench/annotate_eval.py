@@ -1,6 +1,7 @@
 """Score the annotation pipeline against hand annotations (docs/annotation.md).
 
     python bench/annotate_eval.py              # leave-one-out on the seeds, then the test texts
+                                               # (tests/data/ingest/on_topic, off_topic, heldout)
     python bench/annotate_eval.py --calibrate  # the attach threshold's trade-off
     python bench/annotate_eval.py --detail     # every hand stance next to its proposal
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.ingest.evaluate import evaluate, ratio, seed_cases, text_cases, total
+from app.ingest.evaluate import TEST_TEXTS, evaluate, ratio, seed_cases, text_cases, total
 
 MEASURES = [
     ("spans_exact", "spans exact", None),
@@ -132,15 +133,20 @@ def main() -> None:
     args = parser.parse_args()
     seeds = evaluate(seed_cases())
     texts = evaluate(text_cases())
+    # written by a second engineer before the pipeline was changed for them
+    heldout = evaluate(text_cases(TEST_TEXTS / "heldout"))
     on_topic = [r for r in texts if not r[0].off_topic]
+    heldout_on = [r for r in heldout if not r[0].off_topic]
     table("Leave-one-out on the seed articles", seeds)
     if on_topic:
         table("Unseen on-topic texts (tests/data/ingest/on_topic)", on_topic)
-    off_topic([r for r in texts if r[0].off_topic])
+    if heldout_on:
+        table("Held-out on-topic texts (tests/data/ingest/heldout/on_topic)", heldout_on)
+    off_topic([r for r in texts + heldout if r[0].off_topic])
     if args.calibrate:
-        calibrate(seeds + on_topic)
+        calibrate(seeds + on_topic + heldout_on)
     if args.detail:
-        detail(seeds + on_topic)
+        detail(seeds + on_topic + heldout_on)
 
 
 if __name__ == "__main__":
