@@ -82,7 +82,9 @@ def test_astral_characters_do_not_shift_offsets() -> None:
     assert ("Vladimir Putin", "vladimir-putin") in surfaces
     first = proposals.stances[0]
     assert first.quote.startswith("North Korea supplies artillery shells")
-    assert first.claim_id == "nk-supplies-artillery-to-russia"
+    # in a database of two claims whose words the sentence shares, it is suggested first;
+    # whether it attaches is the threshold's business, calibrated on the seed database
+    assert first.suggested_claims[0].id == "nk-supplies-artillery-to-russia"
 
 
 def test_empty_text_and_text_with_no_sentences() -> None:

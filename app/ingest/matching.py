@@ -16,9 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import Stemmer
+
+from app.ingest.synonyms import CONCEPTS, EXACT_FORMS
 from app.ingest.types import ExistingClaim
 
+# PyStemmer: the Snowball project's own C stemmer, under a microsecond a word
+_STEMMER = Stemmer.Stemmer("english")
 K1 = 1.2
 B = 0.75
 QUOTE_WEIGHT = 0.7
@@ -206,45 +212,55 @@ NOT_A_DENIAL = re.compile(
 
 
 def stem(word: str) -> str:
-    """A light English stemmer: enough to meet "sanctions" with "sanctioned"."""
+    """The Snowball (Porter 2) English stem of a word, so that "transactional" meets
+    "transaction" and "dependence" meets "dependent", read as its concept where the domain
+    has synonyms ("shells" and "ammunition" are "munition"); ``@actor-id`` tokens pass."""
     w = word.casefold().replace("\u2019", "'")
     if w.startswith("@"):
         return w
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix, keep in (
-        ("ational", "ate"),
-        ("ization", "ize"),
-        ("isation", "ize"),
-        ("fulness", "ful"),
-        ("iveness", "ive"),
-        ("ically", "ic"),
-        ("ments", ""),
-        ("ment", ""),
-        ("ities", ""),
-        ("ity", ""),
-        ("ings", ""),
-        ("ing", ""),
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ness", ""),
-        ("edly", ""),
-        ("ed", ""),
-        ("ly", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
-            w = w[: len(w) - len(suffix)] + keep
-            break
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]
-    return w
+    return _snowball(w)
+
+
+@lru_cache(maxsize=65536)
+def _snowball(word: str) -> str:
+    stemmed = _STEMMER.stemWord(word)
+    return _CONCEPT.get(stemmed, stemmed)
+
+
+# each synonym's stem → its group's token, "~" and its first word (synonyms.py); a word
+# whose stem a word of another sense shares ("lasting", "last" year) counts by its exact forms
+_CONCEPT = {
+    _STEMMER.stemWord(word): f"~{group[0]}"
+    for group in CONCEPTS
+    for word in group
+    if word not in EXACT_FORMS
+}
+_EXACT = {
+    form: f"~{group[0]}"
+    for group in CONCEPTS
+    for word in group
+    for form in EXACT_FORMS.get(word, ())
+}
+KNOW_HOW = re.compile(r"\bknow[-\u2010\u2011]how\b", re.IGNORECASE)
+
+
+# the frame of reported speech says who, not what: "said" would tie a quote to the claims
+# whose wording happens to report someone
+SPEECH = frozenset(
+    ["said", "says", "say", "told", "tells", "added", "adds", "according", "stated", "noted"]
+)
 
 
 def terms(text: str) -> list[str]:
     """Stemmed content words (and ``@actor-id`` tokens) of a text."""
-    return [stem(w) for w in WORD.findall(text) if w.casefold() not in STOPWORDS and len(w) > 1]
+    text = KNOW_HOW.sub("knowhow", text)
+    return [
+        _EXACT.get(w.casefold()) or stem(w)
+        for w in WORD.findall(text)
+        if w.casefold() not in STOPWORDS and w.casefold() not in SPEECH and len(w) > 1
+    ]
 
 
 def negated(text: str) -> bool:
@@ -304,14 +320,23 @@ class ClaimIndex:
     def search(self, query: str, *, limit: int = 3) -> list[Match]:
         """The claims closest to ``query`` (already normalised), best first, at most ``limit``:
         the sentence's own matches and its clauses', each claim at its best."""
-        best = {m.claim_id: m for m in self._search(query, limit=limit)}
+        whole = self._search(query, limit=limit)
+        best = {m.claim_id: m for m in whole}
         clauses = [part for part in CLAUSE.split(query) if len(terms(part)) >= 2]
+        leaders: list[str] = [whole[0].claim_id] if whole else []
         if len(clauses) > 1:
             for clause in clauses:
-                for m in self._search(clause, limit=limit):
+                found = self._search(clause, limit=limit)
+                for m in found:
                     if m.claim_id not in best or m.score > best[m.claim_id].score:
                         best[m.claim_id] = m
-        return sorted(best.values(), key=lambda m: (-m.score, m.claim_id))[:limit]
+                if found and found[0].claim_id not in leaders:
+                    leaders.append(found[0].claim_id)
+        # a sentence of two propositions has a best claim for each: each clause's first
+        # comes before any runner-up, so the second proposition is not crowded out
+        ranked = sorted(best.values(), key=lambda m: (-m.score, m.claim_id))
+        first = sorted((best[c] for c in leaders), key=lambda m: (-m.score, m.claim_id))
+        return [*first, *(m for m in ranked if m.claim_id not in leaders)][:limit]
 
     def _search(self, query: str, *, limit: int) -> list[Match]:
         words = terms(query)

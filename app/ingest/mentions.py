@@ -77,6 +77,7 @@ class Registry:
 
     def __init__(self, actors: Sequence[RegistryActor]) -> None:
         self.actors = {actor.id: actor for actor in actors}
+        self._by_name = {fold(actor.name): actor.id for actor in actors}
         owners: dict[str, set[str]] = {}
         labels: dict[str, Label] = {}
         for actor in actors:
@@ -115,6 +116,10 @@ class Registry:
                 if len(words) > 1:
                     for word in words:
                         self.name_words.setdefault(word, set()).add(actor.id)
+
+    def by_name(self, name: str) -> str | None:
+        """The actor whose own name (not an alias) is ``name``, folded."""
+        return self._by_name.get(fold(name))
 
     def find(self, text: str, *, skip: Iterable[tuple[int, int]] = ()) -> list[Found]:
         """Registry labels in ``text``, longest first, outside ``skip`` spans."""

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.config import Settings, get_settings
-from app.ingest import attribution, certainty, claims, matching, mentions, nlp, relevance
+from app.ingest import (
+    attribution,
+    certainty,
+    claims,
+    matching,
+    mentions,
+    nlp,
+    relevance,
+    synonyms,
+)
 from app.ingest.embeddings import Embedder, load_embedder
 from app.ingest.sentences import claim_span, segment
 from app.ingest.types import (
@@ -27,7 +36,7 @@ from app.ingest.types import (
 PIPELINE = "claimsdb-ingest"
 VERSION = "1.0"
 # a sentence attaches to an existing claim at this normalised score (docs/annotation.md)
-ATTACH = 0.4
+ATTACH = 0.5
 ATTACH_WITH_EMBEDDINGS = 0.55
 SUGGESTIONS = 3
 RERANK_POOL = 10
@@ -73,8 +82,10 @@ def _index(
 
 
 def _with_actor_ids(text: str, registry: mentions.Registry, found=None) -> str:
-    """Each actor's name replaced by ``@actor-id``, so that every name of it counts as one."""
+    """Each actor's name replaced by ``@actor-id``, so that every name of it counts as one;
+    so is a government's seat ("the Kremlin" is Russia) for matching, though not a mention."""
     found = registry.find(text) if found is None else found
+    found = sorted([*found, *_metonyms(text, registry, found)], key=lambda f: f.start)
     pieces, at = [], 0
     for f in found:
         if f.actor_id:
@@ -83,6 +94,21 @@ def _with_actor_ids(text: str, registry: mentions.Registry, found=None) -> str:
             at = f.end
     pieces.append(text[at:])
     return "".join(pieces)
+
+
+_METONYM = synonyms.metonym_pattern()
+
+
+def _metonyms(
+    text: str, registry: mentions.Registry, found: Sequence[mentions.Found]
+) -> list[mentions.Found]:
+    extra = []
+    for match in _METONYM.finditer(text):
+        start, end = match.span()
+        actor_id = registry.by_name(synonyms.GOVERNMENT_METONYMS[match.group()])
+        if actor_id and not any(f.start < end and start < f.end for f in found):
+            extra.append(mentions.Found(start, end, actor_id, None, 0.0))
+    return extra
 
 
 class _Clock:
