@@ -1,7 +1,9 @@
 """Step 6: how sure the sentence is, from its hedges (seeds/ANNOTATION_GUIDE.md, Stances).
 
-``possible`` for "may", "might", "could", "potentially", "perhaps"; ``probable`` for
-"likely", "reportedly", "apparently", "signs indicate", "suggests", "seems"; the weakest
+``possible`` for "may", "might", "could", "potentially", "perhaps", "not ruled out";
+``probable`` for "likely", "reportedly", "apparently", "signs
+indicate", "suggests", "seems", "arguably", "according to estimates", and the writer's own
+"my guess is", "we expect", "I'd bet"; the weakest
 hedge present wins; none is ``certain``. A holder's own doubt ("X doubts") is reported as
 ``probable``, as the guide says.
 """
@@ -13,7 +15,9 @@ from app.ingest.types import Certainty
 POSSIBLE = re.compile(
     r"\b(?:may(?!\s+\d)|might|could|potentially|perhaps|possibly|"
     r"conceivably|maybe|it\s+is\s+possible|there\s+is\s+a\s+(?:chance|possibility|risk)|"
-    r"(?:would|could|might)\s+(?:potentially|eventually))\b",
+    r"(?:would|could|might)\s+(?:potentially|eventually)|(?:the|a)\s+possibility|"
+    # what is not ruled out is possible, not certain
+    r"(?:cannot|not|n['\u2019]t)\s+(?:be\s+)?rul(?:e|ed|ing)\s+out)\b",
     re.IGNORECASE,
 )
 PROBABLE = re.compile(
@@ -21,7 +25,12 @@ PROBABLE = re.compile(
     r"presumably|seems?|seemed|appears?|appeared|suggest(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|"
     r"signs\s+(?:are|point|show)|believed\s+to|thought\s+to|expected\s+to|said\s+to|"
     r"suspected|suspect(?:s|ed)?\s+(?:that|of)|estimated|doubts?|doubted|"
-    r"is\s+said|are\s+said|rumou?red|in\s+all\s+likelihood|most\s+likely|more\s+likely)\b",
+    r"is\s+said|are\s+said|rumou?red|in\s+all\s+likelihood|most\s+likely|more\s+likely|"
+    r"arguably|(?:is|are|was|were)\s+reported\s+to|according\s+to\s+(?:\w+\s+)?estimates|"
+    # the writer's own hedges: "my guess is", "I'd bet", "we expect", "our judgement is"
+    r"(?:my|our)\s+(?:guess|bet|sense|read|judg(?:e)?ment|assessment)\s+is|"
+    r"I['\u2019]d\s+bet|I\s+would\s+bet|I\s+suspect|we\s+(?:expect|assess|judge|suspect)|"
+    r"little\s+reason\s+to\s+(?:think|believe|expect))\b",
     re.IGNORECASE,
 )
 # "military might", "with all its might": the noun, not the modal
