@@ -105,6 +105,11 @@ UNNAMED_COLLECTIVE = re.compile(
     r"scholars|researchers|commanders|lawmakers)$",
     re.IGNORECASE,
 )
+# "'s chief cabinet secretary said", "'s presidential office called": a possessive, a title
+# in lower case, and a verb of speech
+TITLE_SAID = re.compile(
+    rf"^['\u2019]s\s+(?:[a-z][\w-]*\s+){{1,5}}?{AUXILIARY}(?P<verb>{SAY}|called|calls)\b"
+)
 QUOTED_WORDS = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
 
 
@@ -119,6 +124,15 @@ class Named:
     kind: str
 
 
+@dataclass(frozen=True)
+class Speaker:
+    """The holder of the sentence before: "He added", or a quotation that goes on."""
+
+    holder: Named
+    attribution: Attribution
+    end: int  # where that sentence ends
+
+
 @dataclass
 class Voice:
     holder: Named | None
@@ -129,14 +143,23 @@ class Voice:
 
 
 def voice(
-    text: str, start: int, end: int, named: Sequence[Named], earlier: Sequence[Named]
+    text: str,
+    start: int,
+    end: int,
+    named: Sequence[Named],
+    earlier: Sequence[Named],
+    *,
+    speaker: Speaker | None = None,
 ) -> Voice:
     """Holder, attribution and label cue of the sentence ``text[start:end]``.
 
-    ``named`` are the actors named inside it, ``earlier`` those named before it (for "he").
+    ``named`` are the actors named inside it, ``earlier`` those named before it (for "he"),
+    ``speaker`` the holder of the sentence just before, if it had one.
     """
     sentence = text[start:end]
     quoted = any(len(q.split()) >= 2 for q in QUOTED_WORDS.findall(sentence))
+    if speaker and _quote_goes_on(text, speaker.end, start, sentence):
+        return Voice(speaker.holder, "quoted", "supports", None, ["quotation goes on"])
     for who in named:
         after = text[who.end : end]
         before = text[start : who.start]
@@ -152,6 +175,16 @@ def voice(
         if possessive and _plausible_speaker(who):
             kind: Attribution = "quoted" if quoted else "reported"
             return Voice(who, kind, "supports", None, [possessive.group("noun")])
+        titled = TITLE_SAID.match(after)
+        if (
+            titled
+            and who.kind in {"state", "organization"}
+            and not _names_between(named, who, titled.end())
+        ):
+            # "Japan's chief cabinet secretary said", "South Korea's defence ministry told":
+            # an unnamed official speaks for the state
+            content = _content(text, who.end + titled.end(), end)
+            return _framed(who, titled.group("verb"), quoted, content, sentence)
         if SAID_BEFORE.search(before) and _plausible_speaker(who):
             kind = "quoted" if quoted else "reported"
             return Voice(who, kind, "supports", (start, start + len(before.rstrip())), ["said"])
@@ -162,6 +195,11 @@ def voice(
     if pronoun:
         wanted = {"he", "she"} if pronoun.group("pronoun").lower() in {"he", "she"} else None
         holder = _last(earlier, person=wanted is not None)
+        # in news, "He added" goes on with the last speaker, not the last name
+        if speaker and (wanted is None) == (speaker.holder.kind in {"group", "state"}):
+            holder = speaker.holder
+        elif speaker and wanted and speaker.holder.kind in {"state", "organization"}:
+            holder = speaker.holder  # an unnamed official who spoke for it
         content = _content(text, start + pronoun.end(), end)
         if holder and (content or not _is_thought(pronoun.group("verb"))):
             return _framed(holder, pronoun.group("verb"), quoted, content, sentence)
@@ -232,3 +270,24 @@ def _after_comma(text: str, at: int, end: int) -> tuple[int, int] | None:
     while begin < end and text[begin].isspace():
         begin += 1
     return begin, end
+
+
+def _names_between(named: Sequence[Named], who: Named, length: int) -> bool:
+    """Whether another actor is named in the ``length`` characters after ``who``."""
+    return any(who.end < n.start < who.end + length for n in named if n is not who)
+
+
+def _quote_goes_on(text: str, previous_end: int, start: int, sentence: str) -> bool:
+    """A sentence wholly in quotation marks right after a quoted speaker's sentence, in the
+    same paragraph: the speaker goes on ("“North Korea has its own army,” said Lee. “At some
+    point Pyongyang will have to choose.”")."""
+    between = text[previous_end:start]
+    if "\n" in between or len(between) > 3:
+        return False
+    stripped = sentence.strip()
+    return (
+        stripped[:1] in '\u201c"'
+        and stripped.rstrip(".")[-1:] in '\u201d"'
+        and "\u201d" not in stripped[1:-2]
+        and '"' not in stripped[1:-2]
+    )

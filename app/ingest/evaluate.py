@@ -234,6 +234,11 @@ def _share(hits: Iterable[bool]) -> tuple[int, int]:
     return sum(values), len(values)
 
 
+def _name_key(name: str) -> str:
+    # "U.S. officials" is the "us-officials" of a hand annotation
+    return fold(name).replace(".", "")
+
+
 def score(case: Case, proposals: Proposals) -> dict[str, Any]:
     """Counts ``(right, of)`` for each measure, so that cases can be summed."""
     text = case.text
@@ -259,13 +264,14 @@ def score(case: Case, proposals: Proposals) -> dict[str, Any]:
         return result
 
     candidate_names = {
-        a.key: {fold(a.name)} | {fold(alias.label) for alias in a.aliases} for a in proposals.actors
+        a.key: {_name_key(a.name)} | {_name_key(alias.label) for alias in a.aliases}
+        for a in proposals.actors
     }
 
     def same_actor(gold: str, actor_id: str | None, candidate: str | None) -> bool:
         if actor_id is not None:
             return actor_id == gold
-        forms = case.names.get(gold, {fold(gold)})
+        forms = {_name_key(form) for form in case.names.get(gold, {fold(gold)})}
         return candidate is not None and bool(candidate_names.get(candidate, set()) & forms)
 
     def found(gold: GoldMention) -> list[Any]:

@@ -204,10 +204,15 @@ def annotate(
         )
         for f in found
     ]
+    speaker: attribution.Speaker | None = None
     for (start, end), top in zip(spans, matches, strict=True):
         inside = [n for n in named_all if start <= n.start and n.end <= end]
         earlier = [n for n in named_all if n.end <= start]
-        voice = attribution.voice(text, start, end, inside, earlier)
+        voice = attribution.voice(text, start, end, inside, earlier, speaker=speaker)
+        # who spoke last: "He added ...", or a quotation that goes on, is theirs
+        speaker = (
+            attribution.Speaker(voice.holder, voice.attribution, end) if voice.holder else None
+        )
         sure, hedges = certainty.certainty(text[start:end])
         clock.lap("attribution")
         proposals.stances.append(
