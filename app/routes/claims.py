@@ -237,7 +237,7 @@ async def list_claims(
         join_chosen=request.app.state.engine.dialect.name != "sqlite",
     )
     field, descending = sort_key(filters.sort)
-    values |= keyset_values(filters, len(sort_columns(field)))
+    values |= keyset_values(filters, sort_columns(field))
     after = filters.cursor is not None
 
     def work(db: Reader) -> dict[str, Any]:

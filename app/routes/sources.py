@@ -174,7 +174,7 @@ async def list_annotations(
 ) -> Response:
     """Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
     needs to highlight the text."""
-    values = {"source_id": source_id, **keyset_values(params, 4)}
+    values = {"source_id": source_id, **keyset_values(params, ANNOTATION_KEY)}
     after = params.cursor is not None
 
     def work(db: Reader) -> dict[str, Any]:
@@ -252,7 +252,7 @@ def list_source_claims(
         by_claim.setdefault(stance.claim_id, []).append(stance)
     order = [(spans[0].start, claim_id) for claim_id, spans in by_claim.items()]
     if params.cursor is not None:
-        after = tuple(decode_cursor(params.cursor, 2))
+        after = tuple(decode_cursor(params.cursor, (int, str)))
         order = [key for key in order if key > after]
     chosen, cursor = page(order[: params.limit + 1], params, list, request, response)
     claims = {

@@ -232,7 +232,7 @@ async def list_stances(
     field, descending = sort_key(filters.sort)
     positions = [STANCE_COLUMNS.index(column) for column in SORT_COLUMNS[field]]
     statement = page_statement(names, active_only, field, descending, filters.cursor is not None)
-    values |= keyset_values(filters, len(positions))
+    values |= keyset_values(filters, [col(c) for c in SORT_COLUMNS[field]])
 
     def work(db: Reader) -> dict[str, Any]:
         facets = {}

@@ -1,0 +1,106 @@
+"""Whatever a client sends, the answer is never a 5xx: hand-picked inputs that once failed
+the server on one engine or the other (the property-based probe over every operation is
+tests/test_schema_fuzz.py)."""
+
+import base64
+import re
+from typing import Any
+
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.support import assert_problem
+
+# a real record for every path parameter, so that a request reaches its query
+IDS = {
+    "claims": "nk-russia-alliance-strategic-masterstroke",
+    "stances": "st-f0b734bc890fa704",
+    "sources": "putin-kim-unity-pyongyang",
+    "actors": "china",
+    "mentions": "mn-unknown",
+    "keys": "read-key",
+}
+REQUIRED = {"/v1/search": {"q": "russia"}}  # the parameters an operation cannot go without
+
+
+def concrete(path: str) -> str:
+    """``path`` with each ``{parameter}`` replaced by a real id of its resource."""
+    resource = path.split("/")[2]
+    return re.sub(r"\{[a-z_]+\}", IDS.get(resource, "any-id"), path)
+
+
+def operations(client: TestClient, *, having: str | None = None) -> list[tuple[str, str]]:
+    """(method, path template) of every operation, or of those with a ``having`` parameter."""
+    found = []
+    for path, methods in client.get("/openapi.json").json()["paths"].items():
+        for method, operation in methods.items():
+            names = {parameter["name"] for parameter in operation.get("parameters", [])}
+            if having is None or having in names:
+                found.append((method.upper(), path))
+    return found
+
+
+def cursor(key: list[Any]) -> str:
+    return base64.urlsafe_b64encode(orjson.dumps(key)).rstrip(b"=").decode()
+
+
+# keys of every arity a list uses (1 to 4), each with parts of a type no list's key has
+# there, or that no engine takes: `[1]` is the `WzFd` that failed PostgreSQL
+WRONG_KEYS = [
+    [part] * arity
+    for arity in range(1, 5)
+    for part in (1, "a", True, None, 1.5, "\x00", 2**64 - 1, [1], {"a": 1}, "2026-13-45")
+]
+
+
+def test_a_cursor_of_the_wrong_types_is_a_422_on_every_list(client: TestClient) -> None:
+    listed = [path for method, path in operations(client, having="cursor") if method == "GET"]
+    assert len(listed) >= 12
+    refused = 0
+    for path in listed:
+        for key in WRONG_KEYS:
+            query = {**REQUIRED.get(path, {}), "cursor": cursor(key)}
+            response = client.get(concrete(path), params=query)
+            assert response.status_code < 500, (path, key, response.text)
+            if response.status_code != 200:  # a key of the right types is still a key
+                assert_problem(response, 422, field="cursor")
+                refused += 1
+    # every list refused all but the few keys of its own types
+    assert refused >= len(listed) * (len(WRONG_KEYS) - 3)
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [
+        ("/v1/claims", [1]),
+        ("/v1/claims?sort=stance_count", ["many", "a"]),
+        ("/v1/sources?sort=published_on", ["yesterday", "a"]),
+        ("/v1/sources/putin-kim-unity-pyongyang/claims", ["a", "b"]),
+        ("/v1/sources/putin-kim-unity-pyongyang/annotations", ["a", "b", "c", "d"]),
+        ("/v1/changes", ["a"]),
+        ("/v1/claims/nk-russia-alliance-strategic-masterstroke/history", [True]),
+        ("/v1/stances?sort=position", ["a", "1", "b"]),
+        ("/v1/search?q=russia", [2**64 - 1]),
+    ],
+)
+def test_these_cursors_once_failed_the_server(
+    client: TestClient, path: str, key: list[Any]
+) -> None:
+    separator = "&" if "?" in path else "?"
+    assert_problem(client.get(f"{path}{separator}cursor={cursor(key)}"), 422, field="cursor")
+
+
+def test_a_nul_in_a_path_names_nothing(client: TestClient, tokens: dict[str, str]) -> None:
+    """PostgreSQL text cannot hold a NUL: such an id is no record's, on any engine."""
+    headers = {"Authorization": f"Bearer {tokens['admin']}", "If-Match": "*"}
+    checked = 0
+    for method, path in operations(client):
+        if "{" not in path:
+            continue
+        nul_path = re.sub(r"\{[a-z_]+\}", "a%00b", path, count=1)
+        body = {} if method in ("POST", "PATCH") else None
+        response = client.request(method, concrete(nul_path), json=body, headers=headers)
+        assert_problem(response, 404)
+        checked += 1
+    assert checked > 30
