@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from psycopg.errors import QueryCanceled
 from pydantic import BaseModel
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -159,6 +159,18 @@ async def handle_database(request: Request, error: Exception) -> JSONResponse:
     return await handle_unexpected(request, error)
 
 
+async def handle_integrity(request: Request, error: Exception) -> JSONResponse:
+    """A write the data refuses (a unique value taken between the check and the insert,
+    say): the services name such conflicts themselves; this is the net under them."""
+    logger.warning("constraint refused %s %s: %s", request.method, request.url.path, error)
+    return problem_response(
+        409,
+        "the write conflicts with what is stored (a value that must be unique is taken, or "
+        "a record it refers to is gone); GET what it changes and try again",
+        type_="urn:claimsdb:problem:conflict",
+    )
+
+
 async def handle_unexpected(request: Request, error: Exception) -> JSONResponse:
     logger.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(500, "the server failed to answer this request; it has been logged")
@@ -169,6 +181,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, handle_validation)
     app.add_exception_handler(StarletteHTTPException, handle_http)
     app.add_exception_handler(OperationalError, handle_database)
+    app.add_exception_handler(IntegrityError, handle_integrity)
     app.add_exception_handler(Exception, handle_unexpected)
 
 

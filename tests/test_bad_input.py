@@ -10,6 +10,7 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
+from app.services import curation
 from tests.support import assert_problem
 
 # a real record for every path parameter, so that a request reaches its query
@@ -104,3 +105,44 @@ def test_a_nul_in_a_path_names_nothing(client: TestClient, tokens: dict[str, str
         assert_problem(response, 404)
         checked += 1
     assert checked > 30
+
+
+def test_a_wikidata_id_another_actor_has_is_a_409(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    curator = {"Authorization": f"Bearer {tokens['curate']}"}
+    taken = client.get("/v1/actors/russia").json()["wikidata_id"]
+    assert taken
+    patched = client.patch(
+        "/v1/actors/china", json={"wikidata_id": taken}, headers=curator | {"If-Match": "*"}
+    )
+    assert_problem(patched, 409, field="wikidata_id")
+    made = client.post(
+        "/v1/actors",
+        json={"id": "russia-again", "name": "Russia again", "kind": "state", "wikidata_id": taken},
+        headers=curator,
+    )
+    assert_problem(made, 409, field="wikidata_id")
+    assert client.get("/v1/actors/russia-again").status_code == 404
+    # its own id again is no conflict
+    own = client.patch(
+        "/v1/actors/russia", json={"wikidata_id": taken}, headers=curator | {"If-Match": "*"}
+    )
+    assert own.status_code == 200, own.text
+
+
+def test_a_unique_value_taken_past_the_checks_is_still_a_409(
+    client: TestClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As when another write takes the value between a service's check and its insert:
+    the database's own constraint refuses it, and the client hears a conflict."""
+    monkeypatch.setattr(curation, "wikidata_free", lambda *_args: None)
+    taken = client.get("/v1/actors/russia").json()["wikidata_id"]
+    patched = client.patch(
+        "/v1/actors/china",
+        json={"wikidata_id": taken},
+        headers={"Authorization": f"Bearer {tokens['curate']}", "If-Match": "*"},
+    )
+    body = assert_problem(patched, 409)
+    assert body["type"] == "urn:claimsdb:problem:conflict"
+    assert "UNIQUE" not in patched.text

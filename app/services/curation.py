@@ -68,6 +68,13 @@ class Conflict(ProblemError):
     status = 409
     type = "urn:claimsdb:problem:conflict"
 
+    def __init__(self, detail: str, *, field: str | None = None) -> None:
+        super().__init__(detail)
+        if field is not None:
+            self.errors = [
+                FieldError(field=field, location="body", message=detail, type="conflict")
+            ]
+
 
 class Invalid(ProblemError):
     """A value that passes the schema but not the data: a quote not in the text, say."""
@@ -312,7 +319,23 @@ def set_aliases(session: Session, actor: Actor, aliases: list[Any]) -> None:
         )
 
 
+def wikidata_free(session: Session, actor_id: str, wikidata_id: str | None) -> None:
+    """One Wikidata item names one actor: another actor's is a conflict, named."""
+    if wikidata_id is None:
+        return
+    holder = session.exec(
+        select(Actor.id).where(Actor.wikidata_id == wikidata_id, Actor.id != actor_id)
+    ).first()
+    if holder is not None:
+        raise Conflict(
+            f"body field 'wikidata_id': actor {holder[0]!r} has {wikidata_id!r} already; "
+            "one Wikidata item names one actor (merge the two if they are the same)",
+            field="wikidata_id",
+        )
+
+
 def create_actor(*, session: Session, who: str, data: ActorCreate) -> Actor:
+    wikidata_free(session, data.id, data.wikidata_id)
     actor = Actor(
         **data.model_dump(exclude={"id", "aliases"}),
         id=fresh_id(session, "actor", data.id),
@@ -337,6 +360,7 @@ def update_actor(
     for required in ("name", "kind"):
         if required in changes and changes[required] is None:
             raise Invalid(required, "cannot be removed")
+    wikidata_free(session, actor_id, changes.get("wikidata_id"))
     for name, value in changes.items():
         setattr(actor, name, value)
     actor.name_key = fold(actor.name)
