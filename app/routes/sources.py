@@ -195,11 +195,14 @@ def create_source(
     """A new document with its full text, stored verbatim and never changed; its passages
     are indexed and the names of known actors in it become mentions."""
     created(response, f"/v1/sources/{body.id}")
+    # a long text yields thousands of mentions: derived before the write, which then holds
+    # the write lock (on SQLite, every other writer waits) for the inserts alone
+    parts = curation.prepare_source(engine=request.app.state.engine, data=body)
     return write(
         request,
         response,
         lambda s: (
-            src := curation.create_source(session=s, who=who.name, data=body),
+            src := curation.create_source(session=s, who=who.name, data=body, parts=parts),
             present_one(s, src),
         ),
     )

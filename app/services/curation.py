@@ -9,10 +9,11 @@ the status.
 """
 
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Engine, delete, insert, select
 from sqlmodel import Session, SQLModel, col
 
 from app.caching import check_version
@@ -23,6 +24,7 @@ from app.models import (
     ActorCreate,
     ActorRedirect,
     ActorUpdate,
+    AnnotationJson,
     Change,
     Claim,
     ClaimActor,
@@ -54,6 +56,12 @@ from app.services.provenance import (
     mention_id,
     stance_id,
 )
+
+# a source's mentions found by name: each is a row and a stored body, written while the
+# write lock is held; past this a text is a corpus to split, not a source
+MAX_DERIVED_MENTIONS = 50_000
+# rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement
+INSERT_BATCH = 5000
 
 MODELS: dict[str, type[SQLModel]] = {
     "source": Source,
@@ -131,6 +139,7 @@ def record(
     resource: str,
     row: Any,
     before: dict[str, Any] | None,
+    refresh: bool = True,
 ) -> None:
     session.flush()
     after = snapshot(session, resource, row) if action != "purge" else None
@@ -146,7 +155,8 @@ def record(
             after=after,
         )
     )
-    read_model.refresh_record(session, resource, row.id)
+    if refresh:
+        read_model.refresh_record(session, resource, row.id)
 
 
 def fetch(session: Session, resource: str, record_id: str) -> Any:
@@ -239,19 +249,102 @@ def purge(
 # ---------------------------------------------------------------- sources
 
 
-def create_source(*, session: Session, who: str, data: SourceCreate) -> Source:
+@dataclass(frozen=True)
+class SourceParts:
+    """What storing a source derives from its text: its passages, the mentions of every
+    actor named in it and their read-model bodies. ``prepare_source`` works them out before
+    the write begins, so that the write lock is held for the inserts alone; ``labels`` is
+    what they were derived from, which the write checks is still what is stored."""
+
+    labels: dict[str, tuple[str, str, str]]
+    passages: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+    bodies: list[dict[str, Any]]
+
+
+def actor_labels(session: Session) -> dict[str, tuple[str, str, str]]:
+    """Each name or matchable alias of a live actor: (actor id, its name, its kind)."""
+    actors = {
+        actor_id: (actor_id, name, kind)
+        for actor_id, name, kind in session.exec(
+            select(Actor.id, Actor.name, Actor.kind).where(Actor.status == Status.active)
+        ).all()
+    }
+    labels = {shown[1]: shown for shown in actors.values()}
+    for label, actor_id in session.exec(
+        select(ActorAlias.label, ActorAlias.actor_id).where(col(ActorAlias.auto_mention))
+    ).all():
+        if actor_id in actors:
+            labels.setdefault(label, actors[actor_id])
+    return labels
+
+
+def source_parts(source_id: str, text: str, labels: dict[str, tuple[str, str, str]]) -> SourceParts:
+    matched = match_labels(text, {label: shown[0] for label, shown in labels.items()})
+    if len(matched) > MAX_DERIVED_MENTIONS:
+        raise Invalid(
+            "text",
+            f"names known actors {len(matched)} times; a source may have at most "
+            f"{MAX_DERIVED_MENTIONS} mentions found by name: split it into parts",
+        )
+    shown = {actor_id: (name, kind) for actor_id, name, kind in labels.values()}
+    mentions, bodies = [], []
+    for actor_id, span in matched:
+        prefix, suffix = context(text, span)
+        mention = {
+            "id": mention_id(
+                source_id=source_id, actor_id=actor_id, start=span.start, end=span.end
+            ),
+            "source_id": source_id,
+            "actor_id": actor_id,
+            "origin": MentionOrigin.derived.value,
+            "start": span.start,
+            "end": span.end,
+            "quote": text[span.start : span.end],
+            "prefix": prefix,
+            "suffix": suffix,
+        }
+        mentions.append(mention)
+        bodies.append(read_model.mention_body(mention, *shown[actor_id]))
+    return SourceParts(
+        labels, search.passage_rows(source_id=source_id, text=text), mentions, bodies
+    )
+
+
+def prepare_source(*, engine: Engine, data: SourceCreate) -> SourceParts:
+    """``SourceParts`` for a new source, from what is stored now, outside any write."""
+    with Session(engine) as session:
+        labels = actor_labels(session)
+    return source_parts(data.id, data.text, labels)
+
+
+def create_source(
+    *, session: Session, who: str, data: SourceCreate, parts: SourceParts | None = None
+) -> Source:
+    """Store a new source with its passages and derived mentions: ``parts`` if it is still
+    what the actors stored now give (``prepare_source``), else derived here."""
     source = Source(
         **data.model_dump(exclude={"id"}),
         id=fresh_id(session, "source", data.id),
         text_sha256=hashlib.sha256(data.text.encode("utf-8")).hexdigest(),
     )
+    labels = actor_labels(session)
+    if parts is None or parts.labels != labels:  # an actor changed since it was prepared
+        parts = source_parts(source.id, source.text, labels)
     session.add(source)
     session.flush()
-    for row in search.passage_rows(source_id=source.id, text=source.text):
-        session.add(Passage(**row))
-    for actor_id, span in derived_mentions(session, source.text):
-        session.add(mention_row(source, actor_id, span, MentionOrigin.derived))
-    record(session, who=who, action="create", resource="source", row=source, before=None)
+    connection = session.connection()
+    for table, rows in (
+        (Passage, parts.passages),
+        (Mention, parts.mentions),
+        (AnnotationJson, parts.bodies),
+    ):
+        for at in range(0, len(rows), INSERT_BATCH):
+            connection.execute(insert(table), rows[at : at + INSERT_BATCH])
+    # its derived mentions are not recorded one by one, and their bodies are stored above
+    record(
+        session, who=who, action="create", resource="source", row=source, before=None, refresh=False
+    )
     return source
 
 
@@ -270,17 +363,6 @@ def update_source(
     source.version += 1
     record(session, who=who, action="update", resource="source", row=source, before=before)
     return source
-
-
-def derived_mentions(session: Session, text: str) -> list[tuple[str, Span]]:
-    """Mentions of every actor whose name or matchable alias stands in ``text``."""
-    labels = {
-        a.name: a.id
-        for a in session.exec(select(Actor).where(Actor.status == Status.active)).scalars()
-    }
-    for alias in session.exec(select(ActorAlias).where(col(ActorAlias.auto_mention))).scalars():
-        labels.setdefault(alias.label, alias.actor_id)
-    return match_labels(text, labels)
 
 
 def mention_row(source: Source, actor_id: str, span: Span, origin: MentionOrigin) -> Mention:
