@@ -10,7 +10,10 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
+from app.config import Settings
+from app.main import create_app
 from app.services import curation
+from tests.conftest import SEEDS
 from tests.support import assert_problem
 
 # a real record for every path parameter, so that a request reaches its query
@@ -146,3 +149,115 @@ def test_a_unique_value_taken_past_the_checks_is_still_a_409(
     body = assert_problem(patched, 409)
     assert body["type"] == "urn:claimsdb:problem:conflict"
     assert "UNIQUE" not in patched.text
+
+
+def unbounded(schema: dict[str, Any], components: dict[str, Any], where: str) -> list[str]:
+    """Where in ``schema`` a string has no maxLength (nor enum) or a list no maxItems."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return unbounded(components[name], components, f"{where}<{name}>")
+    found = []
+    for key in ("anyOf", "oneOf", "allOf"):
+        for option in schema.get(key, []):
+            found += unbounded(option, components, where)
+    bounded = {"maxLength", "enum", "const"} & schema.keys() or schema.get("format") == "date"
+    if schema.get("type") == "string" and not bounded:
+        found.append(where)
+    if schema.get("type") == "array":
+        if "maxItems" not in schema:
+            found.append(where)
+        found += unbounded(schema.get("items", {}), components, f"{where}[]")
+    for name, field in schema.get("properties", {}).items():
+        found += unbounded(field, components, f"{where}.{name}")
+    return found
+
+
+def test_every_string_and_list_a_client_sends_is_bounded_in_the_schema(
+    client: TestClient,
+) -> None:
+    document = client.get("/openapi.json").json()
+    components = document["components"]["schemas"]
+    found = []
+    for path, methods in document["paths"].items():
+        for method, operation in methods.items():
+            where = f"{method.upper()} {path}"
+            # a path names a record (one too long for any is a 404, like any unknown one)
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query":
+                    name = f"{where} {parameter['name']}"
+                    found += unbounded(parameter["schema"], components, name)
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                found += unbounded(content["schema"], components, f"{where} body")
+    assert found == []
+
+
+CLAIM = {"id": "a-new-claim", "text": "A new claim.", "claim_type": "factual"}
+SOURCE = {"id": "a-new-source", "title": "New", "genre": "news", "language": "en", "text": "Hi."}
+SPAN = {
+    "claim": IDS["claims"],
+    "source_id": IDS["sources"],
+    "label": "supports",
+    "attribution": "author",
+    "certainty": "certain",
+}
+ALIASES = [{"label": f"Alias {n}", "kind": "name"} for n in range(101)]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "field"),
+    [
+        ("POST", "/v1/claims", CLAIM | {"topics": [f"t{n}" for n in range(101)]}, "topics"),
+        ("PATCH", "/v1/claims/{claims}", {"topics": [f"t{n}" for n in range(101)]}, "topics"),
+        (
+            "POST",
+            "/v1/claims",
+            CLAIM | {"actors": [{"actor": f"a{n}", "role": "subject"} for n in range(101)]},
+            "actors",
+        ),
+        ("POST", "/v1/claims", CLAIM | {"text": "x" * 2001}, "text"),
+        (
+            "POST",
+            "/v1/actors",
+            {"id": "a", "name": "A", "kind": "group", "aliases": ALIASES},
+            "aliases",
+        ),
+        ("PATCH", "/v1/actors/{actors}", {"aliases": ALIASES}, "aliases"),
+        ("POST", "/v1/stances", SPAN | {"quote": "x" * 10_001}, "quote"),
+        ("POST", "/v1/stances", SPAN | {"quote": "Kim", "prefix": "x" * 1001}, "prefix"),
+        ("POST", "/v1/stances", SPAN | {"start": 0, "end": 2**70}, "end"),
+        ("POST", "/v1/sources", SOURCE | {"published_on": 0}, "published_on"),
+        ("POST", "/v1/sources", SOURCE | {"published_on": "0"}, "published_on"),
+        ("POST", "/v1/sources", SOURCE | {"published_on": "2026-11-22T10:00:00"}, "published_on"),
+        ("PATCH", "/v1/sources/{sources}", {"published_on": 1700000000}, "published_on"),
+        (
+            "POST",
+            "/v1/actors",
+            {"id": "a", "name": "A", "kind": "state", "country": "CHNA"},
+            "country",
+        ),
+    ],
+)
+def test_what_is_over_a_limit_is_a_422_naming_the_field(
+    client: TestClient,
+    tokens: dict[str, str],
+    method: str,
+    path: str,
+    body: dict[str, Any],
+    field: str,
+) -> None:
+    headers = {"Authorization": f"Bearer {tokens['curate']}", "If-Match": "*"}
+    response = client.request(method, path.format(**IDS), json=body, headers=headers)
+    assert_problem(response, 422, field=field)
+
+
+def test_a_source_text_is_bounded_whatever_the_body_limit(
+    database_url: str, tokens: dict[str, str]
+) -> None:
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS, max_body_bytes=3_000_000)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        response = client.post(
+            "/v1/sources",
+            json=SOURCE | {"text": "x" * 2_000_001},
+            headers={"Authorization": f"Bearer {tokens['curate']}"},
+        )
+    assert_problem(response, 422, field="text")

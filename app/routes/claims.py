@@ -105,6 +105,7 @@ class ClaimFilters(PageParams):
         str | None,
         Field(
             pattern=facet_pattern(CLAIM_FACETS),
+            max_length=200,
             description="Comma-separated facets to count over the whole filtered list: "
             + ", ".join(f"`{name}`" for name in CLAIM_FACETS)
             + ".",

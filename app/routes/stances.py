@@ -66,6 +66,7 @@ class StanceFilters(PageParams):
         str | None,
         Field(
             pattern=facet_pattern(STANCE_FACETS),
+            max_length=200,
             description="Comma-separated facets to count over the whole filtered list: "
             + ", ".join(f"`{name}`" for name in STANCE_FACETS)
             + ".",
