@@ -2,6 +2,7 @@
 keys that never show again, reads behind a key when configured, and the rate limit."""
 
 import re
+from datetime import datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -229,3 +230,23 @@ def test_a_write_spends_one_token_of_its_keys_allowance(
         writes = [client.post("/v1/claims", json={}, headers=curator) for _ in range(3)]
         assert [response.status_code for response in writes] == [422] * 3
         assert_problem(client.post("/v1/claims", json={}, headers=curator), 429)
+
+
+def test_every_moment_shown_carries_its_time_zone(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    """The schema says date-time (RFC 3339, with an offset); SQLite stores none."""
+    admin = bearer(tokens["admin"])
+    assert client.delete("/v1/keys/read-key", headers=admin).status_code == 200
+    made = client.post("/v1/keys", json={"name": "zoned", "scope": "read"}, headers=admin)
+    moments = [made.json()["created_at"]]
+    for key in client.get("/v1/keys", headers=admin).json():
+        moments += [key["created_at"], *([key["revoked_at"]] if key["revoked_at"] else [])]
+    assert len(moments) == 6
+    client.patch(
+        f"/v1/claims/{CLAIM}", json={"topics": ["zoned"]}, headers=admin | {"If-Match": "*"}
+    )
+    moments += [change["at"] for change in client.get("/v1/changes").json()["items"]]
+    moments += [c["at"] for c in client.get(f"/v1/claims/{CLAIM}/history").json()["items"]]
+    for moment in moments:
+        assert datetime.fromisoformat(moment).utcoffset() == timedelta(0), moment
