@@ -487,17 +487,10 @@ def merge_actors(
         record(
             session, who=who, action="update", resource="stance", row=stance, before=stance_before
         )
-    for mention in session.exec(select(Mention).where(Mention.actor_id == actor_id)).scalars():
-        mention_before = snapshot(session, "mention", mention)
-        mention.actor_id, mention.version = into, mention.version + 1
-        record(
-            session,
-            who=who,
-            action="update",
-            resource="mention",
-            row=mention,
-            before=mention_before,
-        )
+    for mention in (
+        session.exec(select(Mention).where(Mention.actor_id == actor_id)).scalars().all()
+    ):
+        move_mention(session, who, mention, into)
     for role in (
         session.exec(select(ClaimActor).where(ClaimActor.actor_id == actor_id)).scalars().all()
     ):
@@ -522,6 +515,35 @@ def merge_actors(
     target.version += 1
     record(session, who=who, action="update", resource="actor", row=target, before=before_target)
     return target
+
+
+def move_mention(session: Session, who: str, mention: Mention, into: str) -> None:
+    """Make ``mention`` name the actor ``into``; where ``into`` is named at that span
+    already, the span keeps that one mention (curated, if either was) and this one goes."""
+    kept = (
+        session.exec(
+            select(Mention).where(
+                Mention.source_id == mention.source_id,
+                Mention.actor_id == into,
+                Mention.start == mention.start,
+                Mention.end == mention.end,
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if kept is None:
+        before = snapshot(session, "mention", mention)
+        mention.actor_id, mention.version = into, mention.version + 1
+        record(session, who=who, action="update", resource="mention", row=mention, before=before)
+        return
+    if mention.origin == MentionOrigin.curated and kept.origin != MentionOrigin.curated:
+        before = snapshot(session, "mention", kept)
+        kept.origin, kept.version = MentionOrigin.curated, kept.version + 1
+        record(session, who=who, action="update", resource="mention", row=kept, before=before)
+    before = snapshot(session, "mention", mention)
+    session.delete(mention)
+    record(session, who=who, action="purge", resource="mention", row=mention, before=before)
 
 
 # ---------------------------------------------------------------- claims
