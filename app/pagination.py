@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, tuple_
 
 from app.errors import BadRequestField
 from app.models import NO_NUL
+from app.urls import absolute, this_path
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -172,7 +173,7 @@ def next_page_link(request: Request, response: Response, next_cursor: str | None
             if part and unquote_plus(part.partition("=")[0]) != "cursor"
         ]
         query = "&".join([*kept, f"cursor={next_cursor}"])
-        url = str(request.url).partition("?")[0]
+        url = absolute(request, this_path(request))
         response.headers["Link"] = f'<{url}?{query}>; rel="next"'
 
 

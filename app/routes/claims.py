@@ -45,6 +45,7 @@ from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, cre
 from app.routes.search import TextQuery
 from app.services import curation, read_model, search, webannotation
 from app.services.facets import CLAIM_FACETS, claim_facets, facet_pattern
+from app.urls import base_url
 
 router = ResourceRouter(prefix="/v1/claims", tags=["claims"])
 
@@ -407,7 +408,7 @@ def read_provenance(
         .order_by(Stance.source_id, Stance.start)
     ).all()
     return webannotation.collection(
-        base_url=str(request.base_url).rstrip("/"),
+        base_url=base_url(request),
         claim=claim,
         stances=[StancePublic.model_validate(s) for s in stances.present(session, found)],
     )
