@@ -26,6 +26,7 @@ from app.routes import (
     sources,
     stances,
 )
+from app.security_headers import SecurityHeaders
 from app.workers import pin_to_a_free_cpu
 
 TAGS = [
@@ -40,6 +41,8 @@ TAGS = [
     {"name": "keys", "description": "API keys (admin)."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
+
+DOCS, REDOC = "/docs", "/redoc"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -68,10 +71,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Who claims what, where exactly it is written, who agrees and who disagrees.",
         openapi_tags=TAGS,
         lifespan=lifespan,
+        docs_url=DOCS,
+        redoc_url=REDOC,
         swagger_ui_parameters={"validatorUrl": None},
     )
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    docs_pages = frozenset((DOCS, REDOC, app.swagger_ui_oauth2_redirect_url or DOCS))
+    app.add_middleware(SecurityHeaders, docs_pages=docs_pages)
     app.state.engine = engine
     read_pool = ThreadPoolExecutor(settings.read_threads, thread_name_prefix="claimsdb-read")
     app.state.read_pool = read_pool
