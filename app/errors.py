@@ -11,7 +11,8 @@ from psycopg.errors import QueryCanceled
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
+
+from app.http_methods import allowed_methods
 
 PROBLEM_JSON = "application/problem+json"
 logger = logging.getLogger("claimsdb")
@@ -126,18 +127,8 @@ async def handle_http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
     headers = dict(getattr(error, "headers", None) or {})
     if error.status_code == 405:
-        headers["Allow"] = ", ".join(allowed_methods(request))
+        headers["Allow"] = ", ".join(allowed_methods(request.app.router.routes, request.scope))
     return problem_response(error.status_code, str(error.detail), headers=headers or None)
-
-
-def allowed_methods(request: Request) -> list[str]:
-    """Every method some route takes at this path (Starlette names only the first route's)."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        if match is not Match.NONE:
-            methods |= getattr(route, "methods", None) or set()
-    return sorted(methods)
 
 
 def is_timeout(error: OperationalError) -> bool:

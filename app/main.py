@@ -13,6 +13,7 @@ from app.auth import RateLimiter
 from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
+from app.http_methods import Methods
 from app.limits import BodySizeLimit
 from app.routes import (
     actors,
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(Methods, routes=app.router.routes)
     docs_pages = frozenset((DOCS, REDOC, app.swagger_ui_oauth2_redirect_url or DOCS))
     app.add_middleware(SecurityHeaders, docs_pages=docs_pages)
     app.state.engine = engine
