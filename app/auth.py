@@ -166,7 +166,11 @@ def require(scope: Scope) -> Callable[[Request], Awaitable[Caller]]:
         if who.name is None:
             raise Unauthorized(f"this needs an API key with the {scope.value!r} scope")
         if not who.may(scope):
-            raise Forbidden(f"key {who.name!r} has scope {who.scope!r}; this needs {scope.value!r}")
+            assert who.scope is not None  # a key always has one
+            raise Forbidden(
+                f"key {who.name!r} has the {who.scope.value!r} scope; this needs a key with "
+                f"the {scope.value!r} scope{'' if scope is Scope.admin else ' or higher'}"
+            )
         return who
 
     return dependency

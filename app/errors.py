@@ -13,6 +13,13 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.http_methods import allowed_methods
+from app.models.common import (
+    COUNTRY_PATTERN,
+    LANGUAGE_PATTERN,
+    NO_NUL,
+    SLUG_PATTERN,
+    WIKIDATA_PATTERN,
+)
 
 PROBLEM_JSON = "application/problem+json"
 logger = logging.getLogger("claimsdb")
@@ -85,17 +92,41 @@ def problem_response(
     )
 
 
+# what a value must look like, in words, for the patterns of app/models/common.py
+PATTERN_WORDS = {
+    SLUG_PATTERN: "should be lower-case letters and digits in words joined by hyphens, "
+    "such as 'north-korea'",
+    NO_NUL: "should not contain the NUL character",
+    LANGUAGE_PATTERN: "should be a BCP-47 language tag, such as 'en' or 'pt-BR'",
+    WIKIDATA_PATTERN: "should be a Wikidata item id: Q and digits, such as 'Q148'",
+    COUNTRY_PATTERN: "should be an ISO 3166-1 alpha-3 code, such as 'CHN'",
+}
+WHOLE_BODY = {
+    "missing": "the request needs a JSON object as its body",
+    "model_attributes_type": "the body should be a JSON object",
+    "dict_type": "the body should be a JSON object",
+}
+
+
 def field_errors(error: RequestValidationError) -> list[FieldError]:
     found = []
     for item in error.errors():
         location, *path = item["loc"] or ("request",)
+        field = ".".join(str(part) for part in path) or str(location)
+        message = item["msg"]
+        if item["type"] == "json_invalid":
+            # its place is the character the parser stopped at, not a field named "1"
+            reason = (item.get("ctx") or {}).get("error", "not JSON")
+            field, message = "body", f"not valid JSON: {reason} (at character {path[0]})"
+        elif location == "body" and field == "body" and item["type"] in WHOLE_BODY:
+            message = WHOLE_BODY[item["type"]]
+        elif item["type"] == "string_pattern_mismatch":
+            message = PATTERN_WORDS.get((item.get("ctx") or {}).get("pattern"), message)
+        elif item["type"] == "extra_forbidden":
+            what = "parameter" if location == "query" else "field"
+            message = f"unknown {what}: this request takes no {what} of that name"
         found.append(
-            FieldError(
-                field=".".join(str(part) for part in path) or str(location),
-                location=str(location),
-                message=item["msg"],
-                type=item["type"],
-            )
+            FieldError(field=field, location=str(location), message=message, type=item["type"])
         )
     return found
 
@@ -114,7 +145,12 @@ async def handle_problem(_request: Request, error: Exception) -> JSONResponse:
 async def handle_validation(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
     errors = field_errors(error)
-    named = ", ".join(f"{e.location} {e.field!r}" for e in errors)
+    named = "; ".join(
+        f"the body: {e.message}"
+        if (e.location, e.field) == ("body", "body")
+        else f"{e.location} {e.field!r}: {e.message}"
+        for e in errors
+    )
     return problem_response(
         422,
         f"invalid request: {named}",
@@ -126,9 +162,13 @@ async def handle_validation(_request: Request, error: Exception) -> JSONResponse
 async def handle_http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
     headers = dict(getattr(error, "headers", None) or {})
+    detail = str(error.detail)
     if error.status_code == 405:
         headers["Allow"] = ", ".join(allowed_methods(request.app.router.routes, request.scope))
-    return problem_response(error.status_code, str(error.detail), headers=headers or None)
+        detail = f"{request.method} is not allowed here; this path takes {headers['Allow']}"
+    elif error.status_code == 404 and detail == "Not Found":
+        detail = f"nothing at {request.url.path}: see /docs for the paths of this API"
+    return problem_response(error.status_code, detail, headers=headers or None)
 
 
 def is_timeout(error: OperationalError) -> bool:
@@ -182,7 +222,7 @@ EXAMPLES: dict[int, dict[str, Any]] = {
         "type": "urn:claimsdb:problem:invalid-request",
         "title": "Unprocessable Content",
         "status": 422,
-        "detail": "invalid request: query 'limit'",
+        "detail": "invalid request: query 'limit': Input should be less than or equal to 500",
         "errors": [
             {
                 "field": "limit",
@@ -207,7 +247,8 @@ EXAMPLES: dict[int, dict[str, Any]] = {
         "type": "urn:claimsdb:problem:forbidden",
         "title": "Forbidden",
         "status": 403,
-        "detail": "key 'reader' has scope 'read'; this needs 'curate'",
+        "detail": "key 'reader' has the 'read' scope; this needs a key with the 'curate' "
+        "scope or higher",
     },
     409: {
         "type": "urn:claimsdb:problem:conflict",

@@ -250,3 +250,13 @@ def test_every_moment_shown_carries_its_time_zone(
     moments += [c["at"] for c in client.get(f"/v1/claims/{CLAIM}/history").json()["items"]]
     for moment in moments:
         assert datetime.fromisoformat(moment).utcoffset() == timedelta(0), moment
+
+
+def test_a_403_names_the_scopes_in_words(client: TestClient, tokens: dict[str, str]) -> None:
+    body = assert_problem(client.post("/v1/claims", json={}, headers=bearer(tokens["read"])), 403)
+    assert body["detail"] == (
+        "key 'read-key' has the 'read' scope; this needs a key with the 'curate' scope or higher"
+    )
+    body = assert_problem(client.get("/v1/keys", headers=bearer(tokens["curate"])), 403)
+    assert "the 'admin' scope" in body["detail"]
+    assert "<" not in body["detail"]

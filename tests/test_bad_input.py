@@ -261,3 +261,44 @@ def test_a_source_text_is_bounded_whatever_the_body_limit(
             headers={"Authorization": f"Bearer {tokens['curate']}"},
         )
     assert_problem(response, 422, field="text")
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"{bad", "not valid JSON"),
+        (b"", "needs a JSON object"),
+        (b"[1, 2]", "should be a JSON object"),
+    ],
+)
+def test_a_body_that_is_not_a_json_object_is_named_as_the_body(
+    client: TestClient, tokens: dict[str, str], content: bytes, words: str
+) -> None:
+    response = client.post(
+        "/v1/claims",
+        content=content,
+        headers={"Authorization": f"Bearer {tokens['curate']}", "Content-Type": "application/json"},
+    )
+    body = assert_problem(response, 422, field="body")
+    assert [error["field"] for error in body["errors"]] == ["body"]
+    assert words in body["errors"][0]["message"]
+    assert words in body["detail"]
+
+
+def test_messages_say_in_words_what_a_value_should_be(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    made = client.post(
+        "/v1/actors",
+        json={"id": "North Korea", "name": "N", "kind": "state", "country": "nk", "shape": 1},
+        headers={"Authorization": f"Bearer {tokens['curate']}"},
+    )
+    body = assert_problem(made, 422, field="id")
+    messages = {error["field"]: error["message"] for error in body["errors"]}
+    assert "hyphens" in messages["id"]
+    assert "ISO 3166-1" in messages["country"]
+    assert "unknown field" in messages["shape"]
+    assert "^" not in body["detail"]  # no regular expression
+    listed = assert_problem(client.get("/v1/claims?topic=Not+A+Slug&colour=red"), 422)
+    assert "hyphens" in listed["detail"]
+    assert "unknown parameter" in listed["detail"]

@@ -51,9 +51,10 @@ Note = text_type(NOTE_LENGTH)
 Title = text_type(TITLE_LENGTH, min_length=1)
 Url = text_type(TEXT_LENGTH)
 ClaimText = text_type(TEXT_LENGTH, min_length=1)
-Language = Annotated[  # BCP-47
-    str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$", max_length=35)
-]
+LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$"  # BCP-47
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+COUNTRY_PATTERN = r"^[A-Z]{3}$"  # ISO 3166-1 alpha-3
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN, max_length=35)]
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -66,7 +67,7 @@ def iso_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(iso_date)]
-WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$", max_length=20)]
+WikidataId = Annotated[str, StringConstraints(pattern=WIKIDATA_PATTERN, max_length=20)]
 Country = Annotated[
     str, StringConstraints(pattern=r"^[A-Z]{3}$", max_length=3)
 ]  # ISO 3166-1 alpha-3
