@@ -40,6 +40,16 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(
         default=600, ge=0, description="Requests per minute per API key; 0: no limit"
     )
+    anonymous_rate_limit_per_minute: int = Field(
+        default=1200, ge=0, description="Requests per minute without a key, per address; 0: none"
+    )
+    failed_key_limit_per_minute: int = Field(
+        default=30, ge=0, description="Requests with a wrong key per minute, per address; 0: none"
+    )
+    rate_limit_exempt: str = Field(
+        default="127.0.0.1,::1",
+        description="Comma-separated client addresses no per-address limit applies to",
+    )
     max_body_bytes: int = Field(default=2_000_000, ge=1, description="Largest request body")
     pin_cpu: bool = Field(
         default=True, description="Pin each worker process to a CPU of its own (Linux)"

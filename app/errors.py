@@ -289,13 +289,14 @@ EXAMPLES: dict[int, dict[str, Any]] = {
 }
 DESCRIPTIONS = {
     400: "The body is not JSON.",
-    401: "No API key, or one that is not valid; see WWW-Authenticate.",
+    401: "No API key where one is needed, or one that is not valid; see WWW-Authenticate.",
     403: "The API key's scope does not allow this.",
     409: "It conflicts with what is stored (an id in use, a state it is not in).",
     412: "If-Match names a version that is no longer current.",
     413: "The request body is too large.",
     428: "This write needs If-Match.",
-    429: "The API key is over its rate limit; see Retry-After.",
+    429: "Over a rate limit: the API key's, or this address's for requests without a key or "
+    "with a wrong one; see Retry-After.",
     404: "No such resource.",
     422: "A parameter is invalid or unknown; `errors` names each one.",
     503: "Not ready.",

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app import errors, openapi
-from app.auth import RateLimiter
+from app.auth import Limits, TokenBuckets
 from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
@@ -90,6 +90,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (claims, stances, sources, search, actors, mentions, analytics, changes, keys):
         app.include_router(module.router)
     app.include_router(health.router)
-    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.limits = Limits(
+        keys=TokenBuckets(settings.rate_limit_per_minute),
+        anonymous=TokenBuckets(settings.anonymous_rate_limit_per_minute),
+        failures=TokenBuckets(settings.failed_key_limit_per_minute),
+        exempt=frozenset(filter(None, settings.rate_limit_exempt.replace(" ", "").split(","))),
+    )
     app.openapi = lambda: openapi.build(app)  # type: ignore[method-assign]
     return app

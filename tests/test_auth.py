@@ -260,3 +260,66 @@ def test_a_403_names_the_scopes_in_words(client: TestClient, tokens: dict[str, s
     body = assert_problem(client.get("/v1/keys", headers=bearer(tokens["curate"])), 403)
     assert "the 'admin' scope" in body["detail"]
     assert "<" not in body["detail"]
+
+
+def client_at(app: object, address: str) -> TestClient:
+    return TestClient(app, client=(address, 50000))  # type: ignore[arg-type]
+
+
+def test_requests_without_a_key_are_limited_per_address(database_url: str) -> None:
+    settings = Settings(
+        database_url=database_url, seeds_dir=SEEDS, anonymous_rate_limit_per_minute=3
+    )
+    app = create_app(settings)
+    with client_at(app, "203.0.113.7") as one, client_at(app, "198.51.100.1") as other:
+        assert [one.get("/v1/sources").status_code for _ in range(3)] == [200] * 3
+        limited = one.get("/v1/claims")
+        body = assert_problem(limited, 429)
+        assert "without an API key" in body["detail"]
+        assert int(limited.headers["retry-after"]) >= 1
+        assert other.get("/v1/sources").status_code == 200  # an allowance of its own
+        assert one.get("/healthz").status_code == 200  # probes are not data requests
+    with client_at(app, "127.0.0.1") as local:  # this machine's: exempt by default
+        assert {local.get("/v1/sources").status_code for _ in range(6)} == {200}
+
+
+def test_an_ipv6_subscriber_is_one_address(database_url: str) -> None:
+    settings = Settings(
+        database_url=database_url, seeds_dir=SEEDS, anonymous_rate_limit_per_minute=2
+    )
+    app = create_app(settings)
+    with client_at(app, "2001:db8:0:1::1") as first, client_at(app, "2001:db8:0:1::2") as second:
+        assert first.get("/v1/sources").status_code == 200
+        assert second.get("/v1/sources").status_code == 200
+        assert_problem(second.get("/v1/sources"), 429)
+    with client_at(app, "2001:db8:0:2::1") as elsewhere:
+        assert elsewhere.get("/v1/sources").status_code == 200
+
+
+def test_wrong_keys_are_limited_per_address(database_url: str, tokens: dict[str, str]) -> None:
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS, failed_key_limit_per_minute=3)
+    app = create_app(settings)
+    right = bearer(tokens["curate"])
+    with client_at(app, "203.0.113.7") as guesser, client_at(app, "198.51.100.1") as other:
+        for guess in range(3):
+            assert_problem(guesser.get("/v1/sources", headers=bearer(f"cdb_x_{guess}")), 401)
+        assert_problem(guesser.get("/v1/sources", headers={"Authorization": "Basic eDp5"}), 429)
+        # no more tries from there for a while, not even a right one
+        blocked = assert_problem(guesser.get("/v1/sources", headers=right), 429)
+        assert "wrong API key" in blocked["detail"]
+        assert guesser.get("/v1/sources").status_code == 200  # reading without one still works
+        assert other.get("/v1/sources", headers=right).status_code == 200
+
+
+def test_zero_turns_a_limit_off(database_url: str) -> None:
+    settings = Settings(
+        database_url=database_url,
+        seeds_dir=SEEDS,
+        anonymous_rate_limit_per_minute=0,
+        failed_key_limit_per_minute=0,
+    )
+    with client_at(create_app(settings), "203.0.113.7") as client:
+        assert {client.get("/v1/sources").status_code for _ in range(20)} == {200}
+        assert {client.get("/v1/sources", headers=bearer("x")).status_code for _ in range(20)} == {
+            401
+        }
