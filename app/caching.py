@@ -19,6 +19,7 @@ from fastapi import Request, Response
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.asgi import buffered
 from app.errors import ProblemError
 
 CACHE_CONTROL = "public, no-cache"
@@ -98,24 +99,11 @@ class ETagMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        start: Message | None = None
-        chunks: list[bytes] = []
 
-        async def buffer(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = message
-                return
-            if message["type"] != "http.response.body":
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body"):
-                return
-            assert start is not None
-            await self.finish(scope, start, b"".join(chunks), send)
+        async def finish(start: Message, body: bytes) -> None:
+            await self.finish(scope, start, body, send)
 
-        await self.app(scope, receive, buffer)
+        await self.app(scope, receive, buffered(send, finish))
 
     async def finish(self, scope: Scope, start: Message, body: bytes, send: Send) -> None:
         # on the raw header lists: MutableHeaders and Headers cost a claim by id 2%

@@ -9,6 +9,8 @@ import re
 from starlette.routing import get_route_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.asgi import buffered
+
 Headers = list[tuple[bytes, bytes]]
 
 COMMON: Headers = [
@@ -58,23 +60,10 @@ class SecurityHeaders:
 
     async def docs(self, scope: Scope, receive: Receive, send: Send) -> None:
         """A docs page, held back until its body is known, for the hashes of its scripts."""
-        start: Message = {}
-        chunks: list[bytes] = []
 
-        async def buffered(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = message
-                return
-            if message["type"] != "http.response.body":
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body"):
-                return
-            body = b"".join(chunks)
+        async def finish(start: Message, body: bytes) -> None:
             policy = (b"content-security-policy", docs_policy(body))
             await send({**start, "headers": [*start["headers"], *COMMON, policy]})
             await send({"type": "http.response.body", "body": body})
 
-        await self.app(scope, receive, buffered)
+        await self.app(scope, receive, buffered(send, finish))

@@ -14,24 +14,9 @@ from app.config import Settings
 from app.main import create_app
 from app.services import curation
 from tests.conftest import SEEDS
-from tests.support import assert_problem
+from tests.support import RECORD_IDS, assert_problem, concrete
 
-# a real record for every path parameter, so that a request reaches its query
-IDS = {
-    "claims": "nk-russia-alliance-strategic-masterstroke",
-    "stances": "st-f0b734bc890fa704",
-    "sources": "putin-kim-unity-pyongyang",
-    "actors": "china",
-    "mentions": "mn-unknown",
-    "keys": "read-key",
-}
 REQUIRED = {"/v1/search": {"q": "russia"}}  # the parameters an operation cannot go without
-
-
-def concrete(path: str) -> str:
-    """``path`` with each ``{parameter}`` replaced by a real id of its resource."""
-    resource = path.split("/")[2]
-    return re.sub(r"\{[a-z_]+\}", IDS.get(resource, "any-id"), path)
 
 
 def operations(client: TestClient, *, having: str | None = None) -> list[tuple[str, str]]:
@@ -194,8 +179,8 @@ def test_every_string_and_list_a_client_sends_is_bounded_in_the_schema(
 CLAIM = {"id": "a-new-claim", "text": "A new claim.", "claim_type": "factual"}
 SOURCE = {"id": "a-new-source", "title": "New", "genre": "news", "language": "en", "text": "Hi."}
 SPAN = {
-    "claim": IDS["claims"],
-    "source_id": IDS["sources"],
+    "claim": RECORD_IDS["claims"],
+    "source_id": RECORD_IDS["sources"],
     "label": "supports",
     "attribution": "author",
     "certainty": "certain",
@@ -246,7 +231,7 @@ def test_what_is_over_a_limit_is_a_422_naming_the_field(
     field: str,
 ) -> None:
     headers = {"Authorization": f"Bearer {tokens['curate']}", "If-Match": "*"}
-    response = client.request(method, path.format(**IDS), json=body, headers=headers)
+    response = client.request(method, path.format(**RECORD_IDS), json=body, headers=headers)
     assert_problem(response, 422, field=field)
 
 
