@@ -47,13 +47,17 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if get_route_path(scope) in self.docs_pages:
+        # the request's path within the app: a root_path (behind a proxy) is not part of it
+        path = get_route_path(scope) if scope.get("root_path") else scope["path"]
+        if path in self.docs_pages:
             await self.docs(scope, receive, send)
             return
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message = {**message, "headers": [*message["headers"], *API_HEADERS]}
+                # the message is this response's own: changed in place, not copied, as every
+                # response of the read path comes through here
+                message["headers"] = [*message["headers"], *API_HEADERS]
             await send(message)
 
         await self.app(scope, receive, with_headers)
