@@ -11,7 +11,7 @@ from app.db import run_write
 from app.models import ActorUpdate, AnnotationJson, Mention, SourceCreate
 from app.services import curation
 from tests.conftest import bearer
-from tests.support import assert_problem
+from tests.support import all_items, assert_problem
 
 # PostgreSQL takes at most 65,535 parameters in one statement
 PARAMETER_LIMIT = 65_535
@@ -87,3 +87,33 @@ def test_an_actor_in_more_spans_than_a_statement_takes_parameters(
     assert stored[0] > PARAMETER_LIMIT
     last = client.get("/v1/sources/china-1/annotations", params={"limit": 1}).json()["items"]
     assert last[0]["actor"] == {"id": "china", "name": "PRC", "kind": "state"}
+
+
+def test_a_purged_source_takes_its_mentions_with_it_each_in_the_feed(
+    engine: Engine, client: TestClient, tokens: dict[str, str]
+) -> None:
+    """Its mentions are deleted in a few statements, not one by one (the write lock), and
+    each is still in the change feed with the record as it was."""
+    made = client.post(
+        "/v1/sources", json=source("china-30", "China. " * 30), headers=bearer(tokens["curate"])
+    )
+    assert made.status_code == 201, made.text
+    with Session(engine) as session:
+        expected = {
+            mention.id: curation.snapshot(session, "mention", mention)
+            for mention in session.exec(
+                select(Mention).where(Mention.source_id == "china-30")
+            ).scalars()
+        }
+    assert len(expected) == 30
+    purged = client.delete(
+        "/v1/sources/china-30?hard=true",
+        headers=bearer(tokens["admin"]) | {"If-Match": made.headers["etag"]},
+    )
+    assert purged.status_code == 204, purged.text
+    feed = all_items(client, "/v1/changes", limit=500)
+    gone = {c["id"]: c["before"] for c in feed if c["action"] == "purge"}
+    assert {key: gone[key] for key in expected} == expected
+    assert "china-30" in gone
+    assert_problem(client.get(f"/v1/mentions/{next(iter(expected))}"), 404)
+    assert_problem(client.get("/v1/sources/china-30/annotations"), 404)
