@@ -117,3 +117,34 @@ def test_a_purged_source_takes_its_mentions_with_it_each_in_the_feed(
     assert "china-30" in gone
     assert_problem(client.get(f"/v1/mentions/{next(iter(expected))}"), 404)
     assert_problem(client.get("/v1/sources/china-30/annotations"), 404)
+
+
+def test_a_merge_moves_every_mention_each_in_the_feed(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    curator = bearer(tokens["curate"])
+    made = client.post(
+        "/v1/actors", json={"id": "zed", "name": "Zed", "kind": "person"}, headers=curator
+    )
+    assert made.status_code == 201, made.text
+    text = "Zed. " * 40
+    assert (
+        client.post("/v1/sources", json=source("zed-40", text), headers=curator).status_code == 201
+    )
+    moved = client.post(
+        "/v1/actors/zed/merge", json={"into": "china"}, headers=curator | {"If-Match": "*"}
+    )
+    assert moved.status_code == 200, moved.text
+    spans = all_items(client, "/v1/sources/zed-40/annotations")
+    assert len(spans) == 40
+    assert {span["actor"]["id"] for span in spans} == {"china"}
+    updates = {
+        c["id"]: c
+        for c in all_items(client, "/v1/changes", limit=500)
+        if c["resource"] == "mention" and c["action"] == "update"
+    }
+    for span in spans:
+        change = updates[span["id"]]
+        assert (change["before"]["actor_id"], change["after"]["actor_id"]) == ("zed", "china")
+        assert change["version"] == change["before"]["version"] + 1 == 2
+        assert client.get(f"/v1/mentions/{span['id']}").json()["version"] == 2

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, exists, insert, select, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col
 
 from app.caching import check_version
@@ -46,6 +47,7 @@ from app.models import (
     Status,
     fold,
 )
+from app.reader import Reader
 from app.services import read_model, search
 from app.services.provenance import (
     AnchorError,
@@ -516,10 +518,7 @@ def merge_actors(
         record(
             session, who=who, action="update", resource="stance", row=stance, before=stance_before
         )
-    for mention in (
-        session.exec(select(Mention).where(Mention.actor_id == actor_id)).scalars().all()
-    ):
-        move_mention(session, who, mention, into)
+    move_mentions(session, who, actor_id, into)
     for role in (
         session.exec(select(ClaimActor).where(ClaimActor.actor_id == actor_id)).scalars().all()
     ):
@@ -544,6 +543,57 @@ def merge_actors(
     target.version += 1
     record(session, who=who, action="update", resource="actor", row=target, before=before_target)
     return target
+
+
+def move_mentions(session: Session, who: str, actor_id: str, into: str) -> None:
+    """Make every mention of ``actor_id`` name ``into``, each recorded in the audit log as
+    ``record`` would. Those at a span where ``into`` is named already fold into that one
+    (``move_mention``); the others, tens of thousands for a name in a long text, move in a
+    few statements, not one by one under the write lock."""
+    same_span = aliased(Mention)
+    folded = select(Mention).where(
+        Mention.actor_id == actor_id,
+        exists().where(
+            same_span.source_id == Mention.source_id,
+            same_span.actor_id == into,
+            same_span.start == Mention.start,
+            same_span.end == Mention.end,
+        ),
+    )
+    for mention in session.exec(folded).scalars().all():
+        move_mention(session, who, mention, into)
+    session.flush()
+    rows = session.exec(select(Mention.__table__).where(Mention.actor_id == actor_id)).all()
+    if not rows:
+        return
+    now = datetime.now(UTC)
+    changes = []
+    for row in rows:
+        before = dict(row._mapping)
+        after = {**before, "actor_id": into, "version": before["version"] + 1}
+        changes.append(
+            {
+                "at": now,
+                "key_name": who,
+                "action": "update",
+                "resource": "mention",
+                "resource_id": row.id,
+                "version": after["version"],
+                "before": before,
+                "after": after,
+            }
+        )
+    connection = session.connection()
+    ids = [change["resource_id"] for change in changes]
+    for chunk in read_model.chunks(ids):
+        connection.execute(
+            update(Mention)
+            .where(col(Mention.id).in_(chunk))
+            .values(actor_id=into, version=Mention.version + 1)
+        )
+    for at in range(0, len(changes), INSERT_BATCH):
+        connection.execute(insert(Change), changes[at : at + INSERT_BATCH])
+    read_model.refresh(Reader.over(connection), mentions=ids)
 
 
 def move_mention(session: Session, who: str, mention: Mention, into: str) -> None:
