@@ -217,6 +217,12 @@ def install(app: FastAPI) -> None:
 
 
 EXAMPLES: dict[int, dict[str, Any]] = {
+    308: {
+        "type": "urn:claimsdb:problem:merged",
+        "title": "Permanent Redirect",
+        "status": 308,
+        "detail": "actor 'dprk' was merged into 'north-korea'",
+    },
     404: {"title": "Not Found", "status": 404, "detail": "no claim with id 'no-such-claim'"},
     422: {
         "type": "urn:claimsdb:problem:invalid-request",
@@ -288,6 +294,7 @@ EXAMPLES: dict[int, dict[str, Any]] = {
     },
 }
 DESCRIPTIONS = {
+    308: "The actor was merged into another; Location is the same request for that one.",
     400: "The body is not JSON.",
     401: "No API key where one is needed, or one that is not valid; see WWW-Authenticate.",
     403: "The API key's scope does not allow this.",

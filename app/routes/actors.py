@@ -213,7 +213,7 @@ def merge_actor(
     )
 
 
-@router.get("/{actor_id}", responses=problems(404), summary="Get an actor")
+@router.get("/{actor_id}", responses=problems(308, 404), summary="Get an actor")
 def read_actor(actor: ActorDep, session: SessionDep, response: Response) -> ActorDetail:
     """The actor with its aliases and how often it is mentioned, takes part in claims and
     holds stances."""
@@ -241,7 +241,7 @@ def read_actor(actor: ActorDep, session: SessionDep, response: Response) -> Acto
 
 @router.get(
     "/{actor_id}/positions",
-    responses=problems(404),
+    responses=problems(308, 404),
     summary="An actor's positions, and the claims it takes part in",
 )
 def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:
