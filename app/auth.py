@@ -7,13 +7,14 @@ constant time. The full key is shown once, when it is created, and never again.
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 from sqlalchemy import Engine
@@ -91,42 +92,110 @@ def find_key(*, session: Session, token: str) -> ApiKey | None:
     return None if key.revoked_at is not None else key
 
 
-class RateLimiter:
-    """A token bucket per key, in this process: ``per_minute`` requests, bursts included."""
+class Limiter(Protocol):
+    """Allowances of requests, one per key (an API key's id, a client's address), each
+    refilled over time. ``TokenBuckets`` keeps them in this process; a store that every
+    worker shares can take its place behind these two methods."""
+
+    def spend(self, key: str) -> float:
+        """Take one request from ``key``'s allowance: 0 if it may go now, else the seconds
+        until it may (and nothing is taken)."""
+        ...
+
+    def waiting(self, key: str) -> float:
+        """The seconds until ``key`` may make a request (0: now), taking nothing."""
+        ...
+
+
+class TokenBuckets:
+    """A token bucket per key, in this process: ``per_minute`` requests, bursts included;
+    0 for no limit."""
+
+    # buckets kept at most, between prunings of those that are full again (a client
+    # that stopped asking): one address after another must not fill the memory
+    PRUNE_AT = 100_000
 
     def __init__(self, per_minute: int) -> None:
         self.rate = per_minute / 60
         self.capacity = float(per_minute)
         self.buckets: dict[str, tuple[float, float]] = {}
         self.lock = threading.Lock()
+        self.prune_at = self.PRUNE_AT
 
-    def wait_for(self, key: str) -> float:
-        """0 if the request may go now (and spend a token), else seconds until it may."""
+    def _tokens(self, key: str, now: float) -> float:
+        tokens, last = self.buckets.get(key, (self.capacity, now))
+        return min(self.capacity, tokens + (now - last) * self.rate)
+
+    def spend(self, key: str) -> float:
         if self.rate <= 0:
             return 0.0
         now = time.monotonic()
         with self.lock:
-            tokens, last = self.buckets.get(key, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            tokens = self._tokens(key, now)
             if tokens >= 1:
+                if len(self.buckets) >= self.prune_at and key not in self.buckets:
+                    self._prune(now)
                 self.buckets[key] = (tokens - 1, now)
                 return 0.0
             self.buckets[key] = (tokens, now)
             return (1 - tokens) / self.rate
 
+    def waiting(self, key: str) -> float:
+        if self.rate <= 0 or key not in self.buckets:
+            return 0.0
+        with self.lock:
+            tokens = self._tokens(key, time.monotonic())
+        return 0.0 if tokens >= 1 else (1 - tokens) / self.rate
 
-def authenticate(*, engine: Engine, token: str, limiter: RateLimiter) -> Caller:
+    def _prune(self, now: float) -> None:
+        self.buckets = {
+            key: bucket
+            for key, bucket in self.buckets.items()
+            if self._tokens(key, now) < self.capacity
+        }
+        # that many clients busy at once: prune again only when they have doubled
+        self.prune_at = max(self.PRUNE_AT, 2 * len(self.buckets))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Who may ask how often: each key; each address, for what it asks without a key and
+    for the keys it gets wrong. Addresses in ``exempt`` (this machine's, by default: the
+    operator, or a proxy that does not say whom it forwards for) are not limited."""
+
+    keys: Limiter
+    anonymous: Limiter
+    failures: Limiter
+    exempt: frozenset[str]
+
+    def address(self, request: Request) -> str | None:
+        """The client's address as its allowance is kept (an IPv6 address by its /64, the
+        block one subscriber gets); None when it is exempt or unknown."""
+        client = request.scope.get("client")
+        host = client[0] if client else None
+        if host is None or host in self.exempt:
+            return None
+        if ":" in host:
+            try:
+                return str(ipaddress.ip_network(f"{host}/64", strict=False))
+            except ValueError:
+                return host
+        return host
+
+
+def too_many(detail: str, wait: float) -> TooManyRequests:
+    return TooManyRequests(detail, headers={"Retry-After": str(max(1, round(wait + 0.5)))})
+
+
+def authenticate(*, engine: Engine, token: str, limiter: Limiter) -> Caller:
     """The caller a bearer token names, rate-limited; 401 or 429 when it may not proceed."""
     with Session(engine) as session:
         key = find_key(session=session, token=token)
     if key is None:
         raise Unauthorized("the API key is not valid (unknown, revoked or malformed)")
-    wait = limiter.wait_for(key.id)
+    wait = limiter.spend(key.id)
     if wait > 0:
-        raise TooManyRequests(
-            f"key {key.name!r} is over its rate limit",
-            headers={"Retry-After": str(max(1, round(wait + 0.5)))},
-        )
+        raise too_many(f"key {key.name!r} is over its rate limit", wait)
     return Caller(key.name, Scope(key.scope))
 
 
@@ -145,19 +214,30 @@ async def caller(request: Request) -> Caller:
 
 async def identify(request: Request) -> Caller:
     """Async so that an anonymous read costs no trip to the thread pool; only a key's
-    lookup goes there."""
+    lookup goes there. Without a key, the address spends from its allowance; an address
+    that got keys wrong too often may not try another for a while."""
+    limits: Limits = request.app.state.limits
+    address = limits.address(request)
     header = request.headers.get("authorization")
     if header is None:
+        if address is not None and (wait := limits.anonymous.spend(address)):
+            raise too_many(
+                "this address is over its rate limit for requests without an API key", wait
+            )
         return ANONYMOUS
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer":
-        raise Unauthorized("the API key is not valid (unknown, revoked or malformed)")
-    return await run_in_threadpool(
-        authenticate,
-        engine=request.app.state.engine,
-        token=token.strip(),
-        limiter=request.app.state.rate_limiter,
-    )
+    if address is not None and (wait := limits.failures.waiting(address)):
+        raise too_many("too many requests with a wrong API key from this address", wait)
+    try:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer":
+            raise Unauthorized("the API key is not valid (unknown, revoked or malformed)")
+        return await run_in_threadpool(
+            authenticate, engine=request.app.state.engine, token=token.strip(), limiter=limits.keys
+        )
+    except Unauthorized:
+        if address is not None:
+            limits.failures.spend(address)
+        raise
 
 
 def require(scope: Scope) -> Callable[[Request], Awaitable[Caller]]:
@@ -166,7 +246,11 @@ def require(scope: Scope) -> Callable[[Request], Awaitable[Caller]]:
         if who.name is None:
             raise Unauthorized(f"this needs an API key with the {scope.value!r} scope")
         if not who.may(scope):
-            raise Forbidden(f"key {who.name!r} has scope {who.scope!r}; this needs {scope.value!r}")
+            assert who.scope is not None  # a key always has one
+            raise Forbidden(
+                f"key {who.name!r} has the {who.scope.value!r} scope; this needs a key with "
+                f"the {scope.value!r} scope{'' if scope is Scope.admin else ' or higher'}"
+            )
         return who
 
     return dependency

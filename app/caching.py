@@ -8,7 +8,8 @@ changed, its stances say). Routes name the version with ``tag_version``.
 
 The data changes only on writes, at moments no client can predict, so a cache may keep
 a response but must ask again each time (``no-cache``); the ETag, a hash of the exact
-body, makes that question cheap to answer with a 304.
+body, makes that question cheap to answer with a 304. A response to a request that
+carries a key is ``private``: only the client's own cache may keep it.
 """
 
 import hashlib
@@ -18,12 +19,14 @@ from fastapi import Request, Response
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.asgi import buffered
 from app.errors import ProblemError
 
 CACHE_CONTROL = "public, no-cache"
 VERSION_HEADER = "x-claimsdb-version"
 VERSION_HEADER_RAW = VERSION_HEADER.encode()
 CACHE_CONTROL_RAW = CACHE_CONTROL.encode()
+PRIVATE_CACHE_CONTROL_RAW = b"private, no-cache"
 VERSIONED_TAG = re.compile(r'^"(\d+)\.[0-9a-f]+"$')
 
 
@@ -96,24 +99,11 @@ class ETagMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        start: Message | None = None
-        chunks: list[bytes] = []
 
-        async def buffer(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = message
-                return
-            if message["type"] != "http.response.body":
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body"):
-                return
-            assert start is not None
-            await self.finish(scope, start, b"".join(chunks), send)
+        async def finish(start: Message, body: bytes) -> None:
+            await self.finish(scope, start, body, send)
 
-        await self.app(scope, receive, buffer)
+        await self.app(scope, receive, buffered(send, finish))
 
     async def finish(self, scope: Scope, start: Message, body: bytes, send: Send) -> None:
         # on the raw header lists: MutableHeaders and Headers cost a claim by id 2%
@@ -132,11 +122,21 @@ class ETagMiddleware:
                 etag = f'"{version}.{etag[1:]}'
             raw.append((b"etag", etag.encode("latin-1")))
             if scope["method"] in ("GET", "HEAD"):
+                if_none_match, credentials = None, False
+                for name, value in scope["headers"]:
+                    if name == b"if-none-match":
+                        if_none_match = value
+                    elif name == b"authorization":
+                        credentials = True
                 if not any(name.lower() == b"cache-control" for name, _ in raw):
-                    raw.append((b"cache-control", CACHE_CONTROL_RAW))
-                if_none_match = next(
-                    (value for name, value in scope["headers"] if name == b"if-none-match"), None
-                )
+                    # what a key may read (the admin's keys; every read, where reads need a
+                    # key) is not for shared caches: they could hand it to someone without
+                    raw.append(
+                        (
+                            b"cache-control",
+                            PRIVATE_CACHE_CONTROL_RAW if credentials else CACHE_CONTROL_RAW,
+                        )
+                    )
                 if if_none_match and etag_matches(if_none_match.decode("latin-1"), etag):
                     await self.not_modified(MutableHeaders(raw=raw), send)
                     return

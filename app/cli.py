@@ -1,5 +1,6 @@
 """The ``claimsdb`` command: migrate, seed, export, serve."""
 
+import os
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
@@ -203,6 +204,9 @@ def serve(
 ) -> None:
     """Serve the HTTP API with uvicorn; with --migrate --seed, prepare the database first
     in the same process (as `make serve` does), which saves starting Python three times."""
+    # the address the settings' default CLAIMSDB_BASE_URL is made of, in every worker
+    os.environ["HOST"], os.environ["PORT"] = host, str(port)
+    get_settings.cache_clear()
     if migrate_first:
         migrate()
     if seed_first:

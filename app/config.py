@@ -3,7 +3,7 @@
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, HttpUrl, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -28,10 +28,27 @@ class Settings(BaseSettings):
     statement_timeout_ms: int = Field(
         default=5000, ge=0, description="Longest a request's SQL statement may run; 0: no limit"
     )
+    host: str = Field(default="127.0.0.1", validation_alias=AliasChoices("HOST", "CLAIMSDB_HOST"))
+    port: int = Field(default=8000, validation_alias=AliasChoices("PORT", "CLAIMSDB_PORT"))
+    base_url: str | None = Field(
+        default=None,
+        description="The URL clients reach the server at, for the absolute URLs it writes "
+        "(Link, Location, JSON-LD ids); default http://HOST:PORT",
+    )
     log_level: str = "info"
     require_key_for_reads: bool = False
     rate_limit_per_minute: int = Field(
         default=600, ge=0, description="Requests per minute per API key; 0: no limit"
+    )
+    anonymous_rate_limit_per_minute: int = Field(
+        default=1200, ge=0, description="Requests per minute without a key, per address; 0: none"
+    )
+    failed_key_limit_per_minute: int = Field(
+        default=30, ge=0, description="Requests with a wrong key per minute, per address; 0: none"
+    )
+    rate_limit_exempt: str = Field(
+        default="127.0.0.1,::1",
+        description="Comma-separated client addresses no per-address limit applies to",
     )
     max_body_bytes: int = Field(default=2_000_000, ge=1, description="Largest request body")
     pin_cpu: bool = Field(
@@ -48,6 +65,19 @@ class Settings(BaseSettings):
         default=False,
         description="Match claims with sentence embeddings too (needs the [embeddings] extra)",
     )
+
+    @model_validator(mode="after")
+    def _public_address(self) -> "Settings":
+        if self.base_url is None:
+            # a server listening on every address is reached at none of them by that name
+            host = "localhost" if self.host in ("0.0.0.0", "::", "") else self.host
+            host = f"[{host}]" if ":" in host else host
+            self.base_url = f"http://{host}:{self.port}"
+        url = HttpUrl(self.base_url)  # refused at start when it is not an http(s) URL
+        if url.query or url.fragment:
+            raise ValueError("CLAIMSDB_BASE_URL takes no query or fragment")
+        self.base_url = self.base_url.rstrip("/")
+        return self
 
 
 @lru_cache

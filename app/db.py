@@ -2,6 +2,7 @@
 
 import math
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,11 +16,12 @@ from fastapi import Depends, Request
 from psycopg.errors import DeadlockDetected, SerializationFailure
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from app.config import project_path
+from app.errors import ProblemError
 
 # SQLite calls the progress handler every this many virtual machine instructions
 PROGRESS_STEPS = 10_000
@@ -27,6 +29,7 @@ clock = time.monotonic
 T = TypeVar("T")
 WRITE_OPTION = "claimsdb_write"
 WRITE_ATTEMPTS = 5
+BUSY_RETRY_AFTER = 1  # seconds a client should wait before sending a busy write again
 
 
 def make_engine(
@@ -87,7 +90,11 @@ def make_engine(
         # a read (app/reader.py) may have begun before SQLAlchemy's Connection was made
         if not driver.in_transaction:
             # on the driver: SQLAlchemy's execute made a BEGIN cost as much as a query
-            driver.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+            try:
+                driver.execute(begin)
+            except sqlite3.OperationalError as error:  # as SQLAlchemy's execute would raise it
+                raise OperationalError(begin, None, error) from error
 
     if statement_timeout_ms:
 
@@ -135,12 +142,25 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def is_retryable(error: DBAPIError) -> bool:
-    """A conflict another attempt can win: PostgreSQL's serialization failure or deadlock,
-    or a SQLite lock still held when the busy timeout ran out."""
-    if isinstance(error.orig, SerializationFailure | DeadlockDetected):
-        return True
+def is_conflict(error: DBAPIError) -> bool:
+    """A conflict another attempt can win: PostgreSQL's serialization failure or deadlock."""
+    return isinstance(error.orig, SerializationFailure | DeadlockDetected)
+
+
+def is_locked(error: DBAPIError) -> bool:
+    """SQLite's write lock still held by another writer when the busy timeout ran out."""
     return "database is locked" in str(error.orig)
+
+
+class WriteBusy(ProblemError):
+    """A write that could not take its turn: the lock stayed taken, or every attempt lost
+    a conflict. Nothing of it was stored, so the client may send it again."""
+
+    status = 503
+    type = "urn:claimsdb:problem:busy"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"Retry-After": str(BUSY_RETRY_AFTER)})
 
 
 def writer(engine: Engine) -> Engine:
@@ -161,7 +181,9 @@ def writer(engine: Engine) -> Engine:
 
 def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
     """Run ``work`` in one write transaction (``writer``) and commit; on a write conflict,
-    run it again from the start."""
+    run it again from the start. A write that cannot get SQLite's lock within the busy
+    timeout, or loses ``WRITE_ATTEMPTS`` conflicts in a row, is ``WriteBusy`` (a 503 with
+    Retry-After), having stored nothing."""
     write_engine = writer(engine)
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
@@ -170,8 +192,19 @@ def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
                 session.commit()
                 return result
         except DBAPIError as error:
-            if attempt == WRITE_ATTEMPTS or not is_retryable(error):
+            # the busy timeout was the wait: trying again would make the client wait as long
+            if is_locked(error):
+                raise WriteBusy(
+                    "the database is busy with another write and this one could not wait "
+                    "longer; nothing was stored: send it again"
+                ) from error
+            if not is_conflict(error):
                 raise
+            if attempt == WRITE_ATTEMPTS:
+                raise WriteBusy(
+                    f"this write conflicted with others {WRITE_ATTEMPTS} times in a row; "
+                    "nothing was stored: send it again"
+                ) from error
             time.sleep(random.uniform(0, 0.02 * 2**attempt))  # jitter, so retries spread out
     raise AssertionError("unreachable")
 

@@ -9,9 +9,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from psycopg.errors import QueryCanceled
 from pydantic import BaseModel
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
+
+from app.http_methods import allowed_methods
+from app.models.common import (
+    COUNTRY_PATTERN,
+    LANGUAGE_PATTERN,
+    NO_NUL,
+    SLUG_PATTERN,
+    WIKIDATA_PATTERN,
+)
 
 PROBLEM_JSON = "application/problem+json"
 logger = logging.getLogger("claimsdb")
@@ -84,17 +92,41 @@ def problem_response(
     )
 
 
+# what a value must look like, in words, for the patterns of app/models/common.py
+PATTERN_WORDS = {
+    SLUG_PATTERN: "should be lower-case letters and digits in words joined by hyphens, "
+    "such as 'north-korea'",
+    NO_NUL: "should not contain the NUL character",
+    LANGUAGE_PATTERN: "should be a BCP-47 language tag, such as 'en' or 'pt-BR'",
+    WIKIDATA_PATTERN: "should be a Wikidata item id: Q and digits, such as 'Q148'",
+    COUNTRY_PATTERN: "should be an ISO 3166-1 alpha-3 code, such as 'CHN'",
+}
+WHOLE_BODY = {
+    "missing": "the request needs a JSON object as its body",
+    "model_attributes_type": "the body should be a JSON object",
+    "dict_type": "the body should be a JSON object",
+}
+
+
 def field_errors(error: RequestValidationError) -> list[FieldError]:
     found = []
     for item in error.errors():
         location, *path = item["loc"] or ("request",)
+        field = ".".join(str(part) for part in path) or str(location)
+        message = item["msg"]
+        if item["type"] == "json_invalid":
+            # its place is the character the parser stopped at, not a field named "1"
+            reason = (item.get("ctx") or {}).get("error", "not JSON")
+            field, message = "body", f"not valid JSON: {reason} (at character {path[0]})"
+        elif location == "body" and field == "body" and item["type"] in WHOLE_BODY:
+            message = WHOLE_BODY[item["type"]]
+        elif item["type"] == "string_pattern_mismatch":
+            message = PATTERN_WORDS.get((item.get("ctx") or {}).get("pattern"), message)
+        elif item["type"] == "extra_forbidden":
+            what = "parameter" if location == "query" else "field"
+            message = f"unknown {what}: this request takes no {what} of that name"
         found.append(
-            FieldError(
-                field=".".join(str(part) for part in path) or str(location),
-                location=str(location),
-                message=item["msg"],
-                type=item["type"],
-            )
+            FieldError(field=field, location=str(location), message=message, type=item["type"])
         )
     return found
 
@@ -113,7 +145,12 @@ async def handle_problem(_request: Request, error: Exception) -> JSONResponse:
 async def handle_validation(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
     errors = field_errors(error)
-    named = ", ".join(f"{e.location} {e.field!r}" for e in errors)
+    named = "; ".join(
+        f"the body: {e.message}"
+        if (e.location, e.field) == ("body", "body")
+        else f"{e.location} {e.field!r}: {e.message}"
+        for e in errors
+    )
     return problem_response(
         422,
         f"invalid request: {named}",
@@ -125,19 +162,13 @@ async def handle_validation(_request: Request, error: Exception) -> JSONResponse
 async def handle_http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
     headers = dict(getattr(error, "headers", None) or {})
+    detail = str(error.detail)
     if error.status_code == 405:
-        headers["Allow"] = ", ".join(allowed_methods(request))
-    return problem_response(error.status_code, str(error.detail), headers=headers or None)
-
-
-def allowed_methods(request: Request) -> list[str]:
-    """Every method some route takes at this path (Starlette names only the first route's)."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        if match is not Match.NONE:
-            methods |= getattr(route, "methods", None) or set()
-    return sorted(methods)
+        headers["Allow"] = ", ".join(allowed_methods(request.app.router.routes, request.scope))
+        detail = f"{request.method} is not allowed here; this path takes {headers['Allow']}"
+    elif error.status_code == 404 and detail == "Not Found":
+        detail = f"nothing at {request.url.path}: see /docs for the paths of this API"
+    return problem_response(error.status_code, detail, headers=headers or None)
 
 
 def is_timeout(error: OperationalError) -> bool:
@@ -159,6 +190,18 @@ async def handle_database(request: Request, error: Exception) -> JSONResponse:
     return await handle_unexpected(request, error)
 
 
+async def handle_integrity(request: Request, error: Exception) -> JSONResponse:
+    """A write the data refuses (a unique value taken between the check and the insert,
+    say): the services name such conflicts themselves; this is the net under them."""
+    logger.warning("constraint refused %s %s: %s", request.method, request.url.path, error)
+    return problem_response(
+        409,
+        "the write conflicts with what is stored (a value that must be unique is taken, or "
+        "a record it refers to is gone); GET what it changes and try again",
+        type_="urn:claimsdb:problem:conflict",
+    )
+
+
 async def handle_unexpected(request: Request, error: Exception) -> JSONResponse:
     logger.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(500, "the server failed to answer this request; it has been logged")
@@ -169,16 +212,23 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, handle_validation)
     app.add_exception_handler(StarletteHTTPException, handle_http)
     app.add_exception_handler(OperationalError, handle_database)
+    app.add_exception_handler(IntegrityError, handle_integrity)
     app.add_exception_handler(Exception, handle_unexpected)
 
 
 EXAMPLES: dict[int, dict[str, Any]] = {
+    308: {
+        "type": "urn:claimsdb:problem:merged",
+        "title": "Permanent Redirect",
+        "status": 308,
+        "detail": "actor 'dprk' was merged into 'north-korea'",
+    },
     404: {"title": "Not Found", "status": 404, "detail": "no claim with id 'no-such-claim'"},
     422: {
         "type": "urn:claimsdb:problem:invalid-request",
         "title": "Unprocessable Content",
         "status": 422,
-        "detail": "invalid request: query 'limit'",
+        "detail": "invalid request: query 'limit': Input should be less than or equal to 500",
         "errors": [
             {
                 "field": "limit",
@@ -203,7 +253,8 @@ EXAMPLES: dict[int, dict[str, Any]] = {
         "type": "urn:claimsdb:problem:forbidden",
         "title": "Forbidden",
         "status": 403,
-        "detail": "key 'reader' has scope 'read'; this needs 'curate'",
+        "detail": "key 'reader' has the 'read' scope; this needs a key with the 'curate' "
+        "scope or higher",
     },
     409: {
         "type": "urn:claimsdb:problem:conflict",
@@ -243,14 +294,16 @@ EXAMPLES: dict[int, dict[str, Any]] = {
     },
 }
 DESCRIPTIONS = {
+    308: "The actor was merged into another; Location is the same request for that one.",
     400: "The body is not JSON.",
-    401: "No API key, or one that is not valid; see WWW-Authenticate.",
+    401: "No API key where one is needed, or one that is not valid; see WWW-Authenticate.",
     403: "The API key's scope does not allow this.",
     409: "It conflicts with what is stored (an id in use, a state it is not in).",
     412: "If-Match names a version that is no longer current.",
     413: "The request body is too large.",
     428: "This write needs If-Match.",
-    429: "The API key is over its rate limit; see Retry-After.",
+    429: "Over a rate limit: the API key's, or this address's for requests without a key or "
+    "with a wrong one; see Retry-After.",
     404: "No such resource.",
     422: "A parameter is invalid or unknown; `errors` names each one.",
     503: "Not ready.",

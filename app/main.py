@@ -9,10 +9,11 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app import errors, openapi
-from app.auth import RateLimiter
+from app.auth import Limits, TokenBuckets
 from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
+from app.http_methods import Methods
 from app.limits import BodySizeLimit
 from app.routes import (
     actors,
@@ -26,6 +27,7 @@ from app.routes import (
     sources,
     stances,
 )
+from app.security_headers import SecurityHeaders
 from app.workers import pin_to_a_free_cpu
 
 TAGS = [
@@ -40,6 +42,8 @@ TAGS = [
     {"name": "keys", "description": "API keys (admin)."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
+
+DOCS, REDOC = "/docs", "/redoc"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -68,10 +72,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Who claims what, where exactly it is written, who agrees and who disagrees.",
         openapi_tags=TAGS,
         lifespan=lifespan,
+        docs_url=DOCS,
+        redoc_url=REDOC,
         swagger_ui_parameters={"validatorUrl": None},
     )
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(Methods, routes=app.router.routes)
+    docs_pages = frozenset((DOCS, REDOC, app.swagger_ui_oauth2_redirect_url or DOCS))
+    app.add_middleware(SecurityHeaders, docs_pages=docs_pages)
     app.state.engine = engine
     read_pool = ThreadPoolExecutor(settings.read_threads, thread_name_prefix="claimsdb-read")
     app.state.read_pool = read_pool
@@ -81,6 +90,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (claims, stances, sources, search, actors, mentions, analytics, changes, keys):
         app.include_router(module.router)
     app.include_router(health.router)
-    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.limits = Limits(
+        keys=TokenBuckets(settings.rate_limit_per_minute),
+        anonymous=TokenBuckets(settings.anonymous_rate_limit_per_minute),
+        failures=TokenBuckets(settings.failed_key_limit_per_minute),
+        exempt=frozenset(filter(None, settings.rate_limit_exempt.replace(" ", "").split(","))),
+    )
     app.openapi = lambda: openapi.build(app)  # type: ignore[method-assign]
     return app

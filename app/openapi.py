@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from app import query
-from app.errors import EXAMPLES, PROBLEM_JSON, FieldError, Problem
+from app.errors import EXAMPLES, PROBLEM_JSON, FieldError, Problem, problems
 
 DESCRIPTION = """
 claimsdb is an open database of claims annotated in their sources, with provenance down to
@@ -53,13 +53,31 @@ QUERY_TIMEOUT = {
         }
     },
 }
+WRITE_BUSY = {
+    "description": "The database was busy with other writes, or a statement hit the time "
+    "limit: nothing was stored; send it again after Retry-After.",
+    "content": {
+        PROBLEM_JSON: {
+            "schema": {"$ref": "#/components/schemas/Problem"},
+            "example": {
+                "type": "urn:claimsdb:problem:busy",
+                "title": "Service Unavailable",
+                "status": 503,
+                "detail": "the database is busy with another write and this one could not "
+                "wait longer; nothing was stored: send it again",
+            },
+        }
+    },
+}
+WRITES = ("post", "patch", "put", "delete")
 CACHE_HEADERS = {
     "ETag": {
         "description": "Strong validator of this exact body; send it back as If-None-Match.",
         "schema": {"type": "string", "example": '"3f1d0c5e9b7a2c4d8e6f1a0b9c8d7e6f"'},
     },
     "Cache-Control": {
-        "description": "`public, no-cache`: keep it, but revalidate with the ETag.",
+        "description": "`public, no-cache`: keep it, but revalidate with the ETag "
+        "(`private, no-cache` when the request carries a key).",
         "schema": {"type": "string", "example": "public, no-cache"},
     },
 }
@@ -101,7 +119,7 @@ def build(app: FastAPI) -> dict[str, Any]:
     components["Problem"].pop("$defs", None)
     components["Problem"]["example"] = {"type": "about:blank", **EXAMPLES[404]}
 
-    for operations in schema["paths"].values():
+    for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             responses = operation["responses"]
             default_422 = responses.get("422", {}).get("content", {}).get("application/json")
@@ -117,7 +135,13 @@ def build(app: FastAPI) -> dict[str, Any]:
             if "428" in responses:
                 operation.setdefault("parameters", []).append(IF_MATCH)
             responses["500"] = SERVER_ERROR
+            if method in WRITES:
+                responses["503"] = WRITE_BUSY
+                responses.setdefault("409", problems(409)[409])
             responses.setdefault("503", QUERY_TIMEOUT)
+            if path.startswith("/v1/"):  # who asks, and how often: every data request
+                for status, response in problems(401, 429).items():
+                    responses.setdefault(str(status), response)
             if "200" in responses and method == "get":
                 responses["200"]["headers"] = CACHE_HEADERS
                 responses["304"] = NOT_MODIFIED

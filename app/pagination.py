@@ -10,10 +10,11 @@ from urllib.parse import unquote_plus
 import orjson
 from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import ColumnElement, Date, Select, bindparam, tuple_
+from sqlalchemy import ColumnElement, Select, bindparam, tuple_
 
 from app.errors import BadRequestField
 from app.models import NO_NUL
+from app.urls import absolute, this_path
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -60,16 +61,43 @@ def encode_cursor(key: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(orjson.dumps(list(key))).rstrip(b"=").decode()
 
 
-def decode_cursor(cursor: str, arity: int) -> list[Any]:
+def decode_cursor(cursor: str, kinds: Sequence[type]) -> list[Any]:
+    """The key a cursor holds, each part of its column's type (``kinds``: int, str or date).
+
+    A cursor is opaque, so one this list could not have returned is refused here, with a
+    422, before its values reach SQL: PostgreSQL compares no string with an integer column
+    and takes no NUL, SQLite no integer past 64 bits."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         key = orjson.loads(base64.urlsafe_b64decode(padded.encode()))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         key = None
-    valid = isinstance(key, list) and len(key) == arity
-    if not valid or not all(isinstance(part, str | int) for part in key):
-        raise BadRequestField("cursor", "query", "not a cursor this list returned")
-    return key
+    if not isinstance(key, list) or len(key) != len(kinds):
+        raise not_a_cursor()
+    return [cursor_part(part, kind) for part, kind in zip(key, kinds, strict=True)]
+
+
+def cursor_part(part: Any, kind: type) -> Any:
+    # type(), not isinstance: JSON true is a Python bool, and a bool is an int
+    if kind is int and type(part) is int and -(2**63) <= part < 2**63:
+        return part
+    if kind is str and type(part) is str and "\x00" not in part:
+        return part
+    if kind is date and type(part) is str:
+        try:
+            return date.fromisoformat(part)
+        except ValueError:
+            pass
+    raise not_a_cursor()
+
+
+def not_a_cursor() -> BadRequestField:
+    return BadRequestField("cursor", "query", "not a cursor this list returned")
+
+
+def key_kinds(key: Sequence[ColumnElement[Any]]) -> tuple[type, ...]:
+    """The Python type of each column of a key, as ``decode_cursor`` checks a cursor's."""
+    return tuple(column.type.python_type for column in key)
 
 
 def keyset(
@@ -87,10 +115,7 @@ def keyset(
     """
     values = None
     if params.cursor is not None:
-        values = [
-            typed(column, value)
-            for column, value in zip(key, decode_cursor(params.cursor, len(key)), strict=True)
-        ]
+        values = decode_cursor(params.cursor, key_kinds(key))
     return ordered_page(statement, key, values, params.limit + 1, order, descending)
 
 
@@ -125,23 +150,13 @@ def ordered_page(
     return statement.order_by(*(c.desc() if descending else c for c in columns)).limit(limit)
 
 
-def keyset_values(params: PageParams, arity: int) -> dict[str, Any]:
-    """The bind parameters of a ``keyset_shape`` statement for this request."""
+def keyset_values(params: PageParams, key: Sequence[ColumnElement[Any]]) -> dict[str, Any]:
+    """The bind parameters of a ``keyset_shape`` statement over ``key`` for this request."""
     values: dict[str, Any] = {"limit": params.limit + 1}
     if params.cursor is not None:
-        decoded = decode_cursor(params.cursor, arity)
+        decoded = decode_cursor(params.cursor, key_kinds(key))
         values |= {f"after_{i}": value for i, value in enumerate(decoded)}
     return values
-
-
-def typed(column: ColumnElement[Any], value: Any) -> Any:
-    """A cursor value (JSON: str or int) as the column's Python type, for its bind parameter."""
-    if isinstance(column.type, Date) and isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise BadRequestField("cursor", "query", "not a cursor this list returned") from None
-    return value
 
 
 def cursor_value(value: Any) -> Any:
@@ -158,7 +173,7 @@ def next_page_link(request: Request, response: Response, next_cursor: str | None
             if part and unquote_plus(part.partition("=")[0]) != "cursor"
         ]
         query = "&".join([*kept, f"cursor={next_cursor}"])
-        url = str(request.url).partition("?")[0]
+        url = absolute(request, this_path(request))
         response.headers["Link"] = f'<{url}?{query}>; rel="next"'
 
 

@@ -1,6 +1,7 @@
 """Assertions shared by the tests: one helper for the one error shape, one for the read
 model."""
 
+import re
 from typing import Any
 
 import httpx
@@ -9,6 +10,23 @@ from sqlalchemy import Engine, text
 
 from app.reader import Reader
 from app.services import read_model
+
+# a seeded record for the path parameters of each resource, so that a request reaches past
+# its lookup
+RECORD_IDS = {
+    "claims": "nk-russia-alliance-strategic-masterstroke",
+    "stances": "st-f0b734bc890fa704",
+    "sources": "putin-kim-unity-pyongyang",
+    "actors": "china",
+    "mentions": "mn-unknown",
+    "keys": "read-key",
+}
+
+
+def concrete(path: str) -> str:
+    """An OpenAPI path with each ``{parameter}`` replaced by a seeded id of its resource."""
+    resource = path.split("/")[2] if path.startswith("/v1/") else ""
+    return re.sub(r"\{[a-z_]+\}", RECORD_IDS.get(resource, "any-id"), path)
 
 
 def assert_problem(

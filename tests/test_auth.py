@@ -2,7 +2,9 @@
 keys that never show again, reads behind a key when configured, and the rate limit."""
 
 import re
+from datetime import datetime, timedelta
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -14,37 +16,43 @@ from tests.support import assert_problem
 CLAIM = "nk-russia-alliance-strategic-masterstroke"
 STANCE = "st-f0b734bc890fa704"
 # (method, path): every write route, with a body that would fail validation if it got
-# that far, and no If-Match: auth must answer before either is looked at
-WRITES = [
-    ("POST", "/v1/sources"),
-    ("PATCH", "/v1/sources/putin-kim-unity-pyongyang"),
-    ("DELETE", "/v1/sources/putin-kim-unity-pyongyang"),
-    ("POST", "/v1/sources/putin-kim-unity-pyongyang/restore"),
-    ("POST", "/v1/actors"),
-    ("PATCH", "/v1/actors/china"),
-    ("DELETE", "/v1/actors/china"),
-    ("POST", "/v1/actors/china/restore"),
-    ("POST", "/v1/actors/china/merge"),
-    ("POST", "/v1/claims"),
-    ("PATCH", f"/v1/claims/{CLAIM}"),
-    ("DELETE", f"/v1/claims/{CLAIM}"),
-    ("POST", f"/v1/claims/{CLAIM}/restore"),
-    ("POST", "/v1/stances"),
-    ("PATCH", f"/v1/stances/{STANCE}"),
-    ("DELETE", f"/v1/stances/{STANCE}"),
-    ("POST", f"/v1/stances/{STANCE}/restore"),
-    ("POST", "/v1/mentions"),
-    ("PATCH", "/v1/mentions/mn-unknown"),
-    ("DELETE", "/v1/mentions/mn-unknown"),
-    ("POST", "/v1/mentions/mn-unknown/restore"),
-]
+# that far, and no If-Match: auth must answer before either is looked at. A permitted
+# caller goes past the key and gets what it should next: its body refused (422), its
+# missing If-Match asked for (428), or the admin's key routes answered (200)
+PERMITTED = {
+    ("POST", "/v1/sources"): 422,
+    ("PATCH", "/v1/sources/putin-kim-unity-pyongyang"): 422,
+    ("DELETE", "/v1/sources/putin-kim-unity-pyongyang"): 428,
+    ("POST", "/v1/sources/putin-kim-unity-pyongyang/restore"): 428,
+    ("POST", "/v1/actors"): 422,
+    ("PATCH", "/v1/actors/china"): 422,
+    ("DELETE", "/v1/actors/china"): 428,
+    ("POST", "/v1/actors/china/restore"): 428,
+    ("POST", "/v1/actors/china/merge"): 422,
+    ("POST", "/v1/claims"): 422,
+    ("PATCH", f"/v1/claims/{CLAIM}"): 422,
+    ("DELETE", f"/v1/claims/{CLAIM}"): 428,
+    ("POST", f"/v1/claims/{CLAIM}/restore"): 428,
+    ("POST", "/v1/stances"): 422,
+    ("PATCH", f"/v1/stances/{STANCE}"): 422,
+    ("DELETE", f"/v1/stances/{STANCE}"): 428,
+    ("POST", f"/v1/stances/{STANCE}/restore"): 428,
+    ("POST", "/v1/mentions"): 422,
+    ("PATCH", "/v1/mentions/mn-unknown"): 422,
+    ("DELETE", "/v1/mentions/mn-unknown"): 428,
+    ("POST", "/v1/mentions/mn-unknown/restore"): 428,
+    ("GET", "/v1/keys"): 200,
+    ("POST", "/v1/keys"): 422,
+    ("DELETE", "/v1/keys/read-key"): 200,
+    ("DELETE", f"/v1/claims/{CLAIM}?hard=true"): 428,
+}
 ADMIN_ONLY = [
     ("GET", "/v1/keys"),
     ("POST", "/v1/keys"),
     ("DELETE", "/v1/keys/read-key"),
     ("DELETE", f"/v1/claims/{CLAIM}?hard=true"),
 ]
-ROUTES = [*WRITES, *ADMIN_ONLY]
+ROUTES = list(PERMITTED)
 
 
 def send(client: TestClient, method: str, path: str, headers: dict[str, str]) -> object:
@@ -88,6 +96,16 @@ def test_a_read_key_gets_403(
     assert_problem(send(client, method, path, bearer(tokens["read"])), 403)
 
 
+def assert_permitted(response: httpx.Response, method: str, path: str) -> None:
+    """The caller got past the key check to the answer a permitted caller gets: exactly
+    that, so that a 500 (which is neither 401 nor 403) fails the test."""
+    expected = PERMITTED[(method, path)]
+    if expected < 400:
+        assert response.status_code == expected, response.text
+    else:
+        assert_problem(response, expected)
+
+
 @pytest.mark.parametrize(("method", "path"), ROUTES)
 def test_a_curate_key_may_write_but_not_administer(
     client: TestClient, tokens: dict[str, str], method: str, path: str
@@ -95,18 +113,15 @@ def test_a_curate_key_may_write_but_not_administer(
     response = send(client, method, path, bearer(tokens["curate"]))
     if (method, path) in ADMIN_ONLY and "hard=true" not in path:
         assert_problem(response, 403)
-    elif "hard=true" in path:
-        assert response.status_code in (403, 428)  # If-Match is checked first, then the scope
-    else:
-        assert response.status_code not in (401, 403), response.text
+    else:  # a hard delete checks If-Match first, then the scope
+        assert_permitted(response, method, path)
 
 
 @pytest.mark.parametrize(("method", "path"), ROUTES)
 def test_an_admin_key_may_do_everything(
     client: TestClient, tokens: dict[str, str], method: str, path: str
 ) -> None:
-    response = send(client, method, path, bearer(tokens["admin"]))
-    assert response.status_code not in (401, 403), response.text
+    assert_permitted(send(client, method, path, bearer(tokens["admin"])), method, path)
 
 
 def test_hard_delete_needs_admin_even_with_a_current_version(
@@ -229,3 +244,96 @@ def test_a_write_spends_one_token_of_its_keys_allowance(
         writes = [client.post("/v1/claims", json={}, headers=curator) for _ in range(3)]
         assert [response.status_code for response in writes] == [422] * 3
         assert_problem(client.post("/v1/claims", json={}, headers=curator), 429)
+
+
+def test_every_moment_shown_carries_its_time_zone(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    """The schema says date-time (RFC 3339, with an offset); SQLite stores none."""
+    admin = bearer(tokens["admin"])
+    assert client.delete("/v1/keys/read-key", headers=admin).status_code == 200
+    made = client.post("/v1/keys", json={"name": "zoned", "scope": "read"}, headers=admin)
+    moments = [made.json()["created_at"]]
+    for key in client.get("/v1/keys", headers=admin).json():
+        moments += [key["created_at"], *([key["revoked_at"]] if key["revoked_at"] else [])]
+    assert len(moments) == 6
+    client.patch(
+        f"/v1/claims/{CLAIM}", json={"topics": ["zoned"]}, headers=admin | {"If-Match": "*"}
+    )
+    moments += [change["at"] for change in client.get("/v1/changes").json()["items"]]
+    moments += [c["at"] for c in client.get(f"/v1/claims/{CLAIM}/history").json()["items"]]
+    for moment in moments:
+        assert datetime.fromisoformat(moment).utcoffset() == timedelta(0), moment
+
+
+def test_a_403_names_the_scopes_in_words(client: TestClient, tokens: dict[str, str]) -> None:
+    body = assert_problem(client.post("/v1/claims", json={}, headers=bearer(tokens["read"])), 403)
+    assert body["detail"] == (
+        "key 'read-key' has the 'read' scope; this needs a key with the 'curate' scope or higher"
+    )
+    body = assert_problem(client.get("/v1/keys", headers=bearer(tokens["curate"])), 403)
+    assert "the 'admin' scope" in body["detail"]
+    assert "<" not in body["detail"]
+
+
+def client_at(app: object, address: str) -> TestClient:
+    return TestClient(app, client=(address, 50000))  # type: ignore[arg-type]
+
+
+def test_requests_without_a_key_are_limited_per_address(database_url: str) -> None:
+    settings = Settings(
+        database_url=database_url, seeds_dir=SEEDS, anonymous_rate_limit_per_minute=3
+    )
+    app = create_app(settings)
+    with client_at(app, "203.0.113.7") as one, client_at(app, "198.51.100.1") as other:
+        assert [one.get("/v1/sources").status_code for _ in range(3)] == [200] * 3
+        limited = one.get("/v1/claims")
+        body = assert_problem(limited, 429)
+        assert "without an API key" in body["detail"]
+        assert int(limited.headers["retry-after"]) >= 1
+        assert other.get("/v1/sources").status_code == 200  # an allowance of its own
+        assert one.get("/healthz").status_code == 200  # probes are not data requests
+    with client_at(app, "127.0.0.1") as local:  # this machine's: exempt by default
+        assert {local.get("/v1/sources").status_code for _ in range(6)} == {200}
+
+
+def test_an_ipv6_subscriber_is_one_address(database_url: str) -> None:
+    settings = Settings(
+        database_url=database_url, seeds_dir=SEEDS, anonymous_rate_limit_per_minute=2
+    )
+    app = create_app(settings)
+    with client_at(app, "2001:db8:0:1::1") as first, client_at(app, "2001:db8:0:1::2") as second:
+        assert first.get("/v1/sources").status_code == 200
+        assert second.get("/v1/sources").status_code == 200
+        assert_problem(second.get("/v1/sources"), 429)
+    with client_at(app, "2001:db8:0:2::1") as elsewhere:
+        assert elsewhere.get("/v1/sources").status_code == 200
+
+
+def test_wrong_keys_are_limited_per_address(database_url: str, tokens: dict[str, str]) -> None:
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS, failed_key_limit_per_minute=3)
+    app = create_app(settings)
+    right = bearer(tokens["curate"])
+    with client_at(app, "203.0.113.7") as guesser, client_at(app, "198.51.100.1") as other:
+        for guess in range(3):
+            assert_problem(guesser.get("/v1/sources", headers=bearer(f"cdb_x_{guess}")), 401)
+        assert_problem(guesser.get("/v1/sources", headers={"Authorization": "Basic eDp5"}), 429)
+        # no more tries from there for a while, not even a right one
+        blocked = assert_problem(guesser.get("/v1/sources", headers=right), 429)
+        assert "wrong API key" in blocked["detail"]
+        assert guesser.get("/v1/sources").status_code == 200  # reading without one still works
+        assert other.get("/v1/sources", headers=right).status_code == 200
+
+
+def test_zero_turns_a_limit_off(database_url: str) -> None:
+    settings = Settings(
+        database_url=database_url,
+        seeds_dir=SEEDS,
+        anonymous_rate_limit_per_minute=0,
+        failed_key_limit_per_minute=0,
+    )
+    with client_at(create_app(settings), "203.0.113.7") as client:
+        assert {client.get("/v1/sources").status_code for _ in range(20)} == {200}
+        assert {client.get("/v1/sources", headers=bearer("x")).status_code for _ in range(20)} == {
+            401
+        }

@@ -2,6 +2,7 @@
 acknowledged write in the audit log afterwards, on SQLite and PostgreSQL."""
 
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -10,13 +11,18 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from app.auth import create_key
 from app.config import Settings
-from app.db import make_engine, run_write
+from app.db import WRITE_ATTEMPTS, make_engine, run_write
 from app.main import create_app
 from app.models import Scope
-from tests.conftest import SEEDS
+from app.services import curation
+from tests.conftest import SEEDS, bearer
+from tests.support import assert_problem, rebuild_read_model
 
 CURATORS = 6
 ROUNDS = 8
@@ -120,3 +126,73 @@ def test_concurrent_curators_lose_nothing(server: str, database_url: str) -> Non
     assert {claim for r in results for claim in r["claims"]} <= created
     assert len([c for c in changes if c["action"] == "create"]) == CURATORS * ROUNDS
     assert {c["key"] for c in changes} == {f"curator-{i}" for i in range(CURATORS)}
+
+
+NEW_CLAIM = {"id": "a-claim-that-waited", "text": "A claim that waited.", "claim_type": "factual"}
+
+
+def test_a_write_that_cannot_get_the_lock_is_a_retryable_503(
+    database_url: str, tokens: dict[str, str]
+) -> None:
+    """SQLite: another writer holds the lock past the busy timeout. The client hears a 503
+    it may retry, never "database is locked" in a 500, and nothing was half stored."""
+    if make_url(database_url).get_backend_name() != "sqlite":
+        pytest.skip("PostgreSQL writers take no database-wide lock; see the next test")
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS, sqlite_busy_timeout_ms=200)
+    holder = sqlite3.connect(make_url(database_url).database, isolation_level=None)
+    headers = bearer(tokens["curate"])
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            began = time.monotonic()
+            busy = client.post("/v1/claims", json=NEW_CLAIM, headers=headers)
+            waited = time.monotonic() - began
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        body = assert_problem(busy, 503)
+        assert body["type"] == "urn:claimsdb:problem:busy"
+        assert int(busy.headers["retry-after"]) >= 1
+        assert waited < 2  # one busy timeout, not one per attempt
+        assert_problem(client.get(f"/v1/claims/{NEW_CLAIM['id']}"), 404)
+        again = client.post("/v1/claims", json=NEW_CLAIM, headers=headers)
+        assert again.status_code == 201, again.text
+
+
+def test_a_write_that_loses_every_retry_is_a_retryable_503(
+    database_url: str, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: each attempt of the write has read the claim when another transaction
+    commits a change to it, so each fails to serialize; after the last, a 503 to retry."""
+    if make_url(database_url).get_backend_name() != "postgresql":
+        pytest.skip("SQLite writes one at a time: they never conflict")
+    rival = make_engine(database_url)
+    claim_id = CLAIM.rsplit("/", 1)[-1]
+    attempts = []
+    checked = curation.check_version
+
+    def interfered(expected: int | None, current: int, what: str) -> None:
+        attempts.append(what)
+        with rival.begin() as connection:  # commits after this write's snapshot was taken
+            connection.execute(
+                text("UPDATE claim SET status_reason = :n WHERE id = :id"),
+                {"n": str(len(attempts)), "id": claim_id},
+            )
+        checked(expected, current, what)
+
+    monkeypatch.setattr(curation, "check_version", interfered)
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        lost = client.patch(
+            CLAIM,
+            json={"topics": ["never-stored"]},
+            headers=bearer(tokens["curate"]) | {"If-Match": "*"},
+        )
+        body = assert_problem(lost, 503)
+        assert body["type"] == "urn:claimsdb:problem:busy"
+        assert int(lost.headers["retry-after"]) >= 1
+        assert len(attempts) == WRITE_ATTEMPTS
+        monkeypatch.setattr(curation, "check_version", checked)
+        assert "never-stored" not in client.get(CLAIM).json()["topics"]
+    rebuild_read_model(rival)  # the rival wrote the claim table behind the app's back
+    rival.dispose()

@@ -271,7 +271,8 @@ def test_merge_folds_a_duplicate_actor_into_another(
         json={
             "actor": "kim-jong-un-dup",
             "source_id": SOURCE,
-            "quote": "Kim",
+            # a span where kim-jong-un is not named already (see the next test)
+            "quote": "Putin and Kim",
             "suffix": ", meeting on",
         },
         headers=curator,
@@ -298,6 +299,44 @@ def test_merge_folds_a_duplicate_actor_into_another(
         c["action"] for c in client.get("/v1/changes", params={"limit": 500}).json()["items"]
     ]
     assert "merge" in actions
+
+
+def test_a_merge_leaves_one_mention_of_an_actor_on_a_span(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    """A curator marked "North Korea" as a mention of a duplicate actor, where the text's
+    own mention of north-korea stands: merged, the span has one mention of north-korea,
+    vouched for by the curator, and the other is gone, in the feed too."""
+    (kept,) = client.get(
+        "/v1/mentions", params={"source_id": SOURCE, "actor_id": "north-korea", "limit": 1}
+    ).json()["items"]
+    span = {key: kept["provenance"][key] for key in ("source_id", "start", "end")}
+    duplicate = {"id": "dprk", "name": "DPRK", "kind": "state"}
+    assert client.post("/v1/actors", json=duplicate, headers=curator).status_code == 201
+    marked = client.post("/v1/mentions", json={"actor": "dprk", **span}, headers=curator)
+    assert marked.status_code == 201, marked.text
+
+    merged = client.post(
+        "/v1/actors/dprk/merge",
+        json={"into": "north-korea"},
+        headers=curator | {"If-Match": etag_of(client, "/v1/actors/dprk")},
+    )
+    assert merged.status_code == 200, merged.text
+    on_span = [
+        item
+        for item in all_items(
+            client, "/v1/mentions", source_id=SOURCE, actor_id="north-korea", include_retracted=True
+        )
+        if (item["provenance"]["start"], item["provenance"]["end"]) == (span["start"], span["end"])
+    ]
+    assert [(m["id"], m["origin"]) for m in on_span] == [(kept["id"], "curated")]
+    assert_problem(client.get(f"/v1/mentions/{marked.json()['id']}"), 404)
+    spans = client.get(f"/v1/sources/{SOURCE}/annotations").json()["items"]
+    assert [a["id"] for a in spans if a["start"] == span["start"] and a["kind"] == "mention"] == [
+        kept["id"]
+    ]
+    feed = all_items(client, "/v1/changes", limit=500)
+    assert ("purge", marked.json()["id"]) in {(c["action"], c["id"]) for c in feed}
 
 
 def test_a_new_source_is_indexed_and_its_names_become_mentions(

@@ -71,10 +71,10 @@ def test_openapi_is_3_1_and_documents_every_operation(docs_client: TestClient) -
 def test_errors_are_documented_as_problem_json(docs_client: TestClient) -> None:
     schema = docs_client.get("/openapi.json").json()
     claims = schema["paths"]["/v1/claims"]["get"]["responses"]
-    assert set(claims) == {"200", "304", "422", "500", "503"}
+    assert set(claims) == {"200", "304", "401", "422", "429", "500", "503"}
     assert "application/problem+json" in claims["422"]["content"]
     detail = schema["paths"]["/v1/claims/{claim_id}"]["get"]["responses"]
-    assert set(detail) == {"200", "304", "404", "500", "503"}
+    assert set(detail) == {"200", "304", "401", "404", "429", "500", "503"}
     assert "HTTPValidationError" not in schema["components"]["schemas"]
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app.config import Settings
-from app.db import is_retryable, run_write, upgrade, writer
+from app.db import is_conflict, run_write, upgrade, writer
 from app.main import create_app
 from app.models import ActorUpdate, ClaimActorCreate, ClaimUpdate
 from app.services import curation, read_model
@@ -170,7 +170,7 @@ def test_overlapping_writes_never_leave_a_body_stale(engine: Engine) -> None:
             session.close()
     failed = list(errors)
     assert len(failed) == 1, "SERIALIZABLE lets only one of the two commit"
-    assert is_retryable(errors[failed[0]]), errors
+    assert is_conflict(errors[failed[0]]), errors
     run_write(engine, works[failed[0]])
     assert_read_model_fresh(engine)
     with engine.connect() as connection:

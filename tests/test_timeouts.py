@@ -13,6 +13,7 @@ from app.config import Settings
 from app.db import make_engine
 from app.errors import is_timeout
 from app.main import create_app
+from app.reader import reading
 from tests.support import assert_problem
 
 RUNAWAY = {
@@ -34,12 +35,31 @@ def test_a_runaway_statement_is_stopped(database_url: str) -> None:
     engine.dispose()
 
 
+# statements of some tens of milliseconds: long enough for SQLite's progress handler to
+# look at the clock (every PROGRESS_STEPS instructions), far below the limit on their own
+SHORT = {
+    "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+    "WHERE i < 100000) SELECT count(*) FROM n",
+    "postgresql": "SELECT pg_sleep(0.03)",
+}
+
+
 def test_the_limit_is_per_statement(database_url: str) -> None:
+    """Six short statements, a tenth of a second apart, on one connection: together they
+    run past the limit, each alone far from it. A deadline set once per connection (or
+    per transaction) stops the fourth."""
     engine = make_engine(database_url, statement_timeout_ms=300)
+    statement = text(SHORT[make_url(database_url).get_backend_name()])
+    began = time.monotonic()
     with engine.connect() as connection:
-        for _ in range(5):
-            connection.execute(text("SELECT count(*) FROM stance")).scalar()
+        for _ in range(3):
+            connection.execute(statement)
             time.sleep(0.1)  # time between statements does not count
+        with reading(engine) as db:  # the read path's own statements too
+            for _ in range(3):
+                db.all(statement)
+                time.sleep(0.1)
+    assert time.monotonic() - began > 0.6  # past the limit, all told
     engine.dispose()
 
 

@@ -1,10 +1,12 @@
 """What every model shares: column lengths, string types, the closed vocabularies, and the
 helpers that turn them into columns and CHECK constraints."""
 
+import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, StringConstraints
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlmodel import Field, SQLModel
 
@@ -23,6 +25,13 @@ NAME_LENGTH = 200
 TITLE_LENGTH = 500
 NOTE_LENGTH = 1000
 TEXT_LENGTH = 2000
+# what a write may send beyond the columns above (README, "Limits"): a stance's quote is a
+# passage of its source, a source's text a document (the request body limit bounds it too)
+QUOTE_LENGTH = 10_000
+SOURCE_TEXT_LENGTH = 2_000_000
+MAX_TOPICS = 100
+MAX_CLAIM_ACTORS = 100
+MAX_ALIASES = 100
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=100)]
@@ -42,11 +51,26 @@ Note = text_type(NOTE_LENGTH)
 Title = text_type(TITLE_LENGTH, min_length=1)
 Url = text_type(TEXT_LENGTH)
 ClaimText = text_type(TEXT_LENGTH, min_length=1)
-Language = Annotated[  # BCP-47
-    str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$", max_length=35)
-]
-WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$", max_length=20)]
-Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]  # ISO 3166-1 alpha-3
+LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$"  # BCP-47
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+COUNTRY_PATTERN = r"^[A-Z]{3}$"  # ISO 3166-1 alpha-3
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN, max_length=35)]
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: Any) -> Any:
+    """A date as JSON writes one, "YYYY-MM-DD": pydantic would also take a number as a Unix
+    time (``0`` became 1970-01-01) and a date-time with its time dropped."""
+    if isinstance(value, date) or (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("a date is a string YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(iso_date)]
+WikidataId = Annotated[str, StringConstraints(pattern=WIKIDATA_PATTERN, max_length=20)]
+Country = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{3}$", max_length=3)
+]  # ISO 3166-1 alpha-3
 
 
 # ---------------------------------------------------------------- vocabularies

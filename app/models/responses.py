@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 
 from app.models.common import (
@@ -23,6 +23,15 @@ from app.models.common import (
     Status,
 )
 from app.models.tables import Change, Mention, Stance
+
+
+def in_utc(moment: datetime) -> datetime:
+    # SQLite keeps no time zone, and every moment the app stores is in UTC
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+Timestamp = Annotated[datetime, AfterValidator(in_utc)]
+"""A moment as the API shows it: RFC 3339 with its offset (``Z``), on every engine."""
 
 
 class ChangePublic(BaseModel):
@@ -49,7 +58,7 @@ class ChangePublic(BaseModel):
     )
 
     seq: int
-    at: datetime
+    at: Timestamp
     key: str
     action: str
     resource: str
@@ -62,8 +71,7 @@ class ChangePublic(BaseModel):
     def of(cls, change: "Change") -> "ChangePublic":
         return cls(
             seq=change.seq or 0,
-            # SQLite keeps no time zone; every change is written in UTC
-            at=change.at if change.at.tzinfo else change.at.replace(tzinfo=UTC),
+            at=change.at,
             key=change.key_name,
             action=change.action,
             resource=change.resource,

@@ -1,7 +1,6 @@
 """What a write sends: the ``...Create`` models every write goes through (the seed loader
 included), the ``...Update`` merge patches, and the span inputs of stances and mentions."""
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -9,6 +8,12 @@ from pydantic import Field as PydanticField
 from sqlmodel import Field
 
 from app.models.common import (
+    MAX_ALIASES,
+    MAX_CLAIM_ACTORS,
+    MAX_TOPICS,
+    NOTE_LENGTH,
+    QUOTE_LENGTH,
+    SOURCE_TEXT_LENGTH,
     ActorKind,
     AliasKind,
     Attribution,
@@ -18,6 +23,7 @@ from app.models.common import (
     Country,
     DatePrecision,
     Genre,
+    IsoDate,
     Label,
     Language,
     Name,
@@ -38,18 +44,25 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+SourceText = text_type(SOURCE_TEXT_LENGTH, min_length=1)
+Quote = text_type(QUOTE_LENGTH, min_length=1)
+# a prefix or suffix that makes a quote unique: the 32 code points stored, or more
+Context = text_type(NOTE_LENGTH)
+Topics = Annotated[list[Topic], PydanticField(max_length=MAX_TOPICS)]
+
+
 class SourceCreate(Strict):
     id: Slug
     title: Title
     publisher: Name | None = None
     author: Name | None = None
     url: Url | None = None
-    published_on: date | None = None
+    published_on: IsoDate | None = None
     date_precision: DatePrecision | None = None
     date_note: Note | None = None
     genre: Genre
     language: Language
-    text: text_type(min_length=1)
+    text: SourceText
 
 
 class AliasCreate(Strict):
@@ -65,7 +78,7 @@ class ActorCreate(Strict):
     description: Note | None = None
     wikidata_id: WikidataId | None = None
     country: Country | None = None
-    aliases: list[AliasCreate] = []
+    aliases: Annotated[list[AliasCreate], PydanticField(max_length=MAX_ALIASES)] = []
 
 
 class ClaimActorCreate(Strict):
@@ -73,12 +86,15 @@ class ClaimActorCreate(Strict):
     role: Role
 
 
+ClaimActors = Annotated[list[ClaimActorCreate], PydanticField(max_length=MAX_CLAIM_ACTORS)]
+
+
 class ClaimCreate(Strict):
     id: Slug
     text: ClaimText
     claim_type: ClaimType
-    topics: list[Topic] = []
-    actors: list[ClaimActorCreate] = []
+    topics: Topics = []
+    actors: ClaimActors = []
     status: Status = Status.active
     status_reason: Note | None = None
     review_status: ReviewStatus = ReviewStatus.accepted
@@ -87,9 +103,9 @@ class ClaimCreate(Strict):
 class Anchor(Strict):
     """Where a span is: the exact quote, made unique by prefix, suffix or occurrence."""
 
-    quote: text_type(min_length=1)
-    prefix: text_type() | None = None
-    suffix: text_type() | None = None
+    quote: Quote
+    prefix: Context | None = None
+    suffix: Context | None = None
     occurrence: Annotated[int, Field(ge=1)] | None = None
 
 
@@ -114,7 +130,7 @@ class SourceUpdate(Strict):
     publisher: Name | None = None
     author: Name | None = None
     url: Url | None = None
-    published_on: date | None = None
+    published_on: IsoDate | None = None
     date_precision: DatePrecision | None = None
     date_note: Note | None = None
     genre: Genre | None = None
@@ -127,14 +143,14 @@ class ActorUpdate(Strict):
     description: Note | None = None
     wikidata_id: WikidataId | None = None
     country: Country | None = None
-    aliases: list[AliasCreate] | None = None
+    aliases: Annotated[list[AliasCreate], PydanticField(max_length=MAX_ALIASES)] | None = None
 
 
 class ClaimUpdate(Strict):
     text: ClaimText | None = None
     claim_type: ClaimType | None = None
-    topics: list[Topic] | None = None
-    actors: list[ClaimActorCreate] | None = None
+    topics: Topics | None = None
+    actors: ClaimActors | None = None
     review_status: ReviewStatus | None = None
 
 
@@ -143,12 +159,12 @@ class SpanInput(Strict):
     occurrence) or code point offsets; the server checks either against the text."""
 
     source_id: Slug
-    quote: text_type(min_length=1) | None = None
-    prefix: text_type() | None = None
-    suffix: text_type() | None = None
-    occurrence: Annotated[int, PydanticField(ge=1)] | None = None
-    start: Annotated[int, PydanticField(ge=0)] | None = None
-    end: Annotated[int, PydanticField(ge=1)] | None = None
+    quote: Quote | None = None
+    prefix: Context | None = None
+    suffix: Context | None = None
+    occurrence: Annotated[int, PydanticField(ge=1, le=SOURCE_TEXT_LENGTH)] | None = None
+    start: Annotated[int, PydanticField(ge=0, le=SOURCE_TEXT_LENGTH)] | None = None
+    end: Annotated[int, PydanticField(ge=1, le=SOURCE_TEXT_LENGTH)] | None = None
 
     @model_validator(mode="after")
     def one_way(self) -> "SpanInput":

@@ -41,6 +41,9 @@ class ResourceRouter(APIRouter):
         super().__init__(route_class=route_class, **options)
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        if "path" in scope and not get_route_path(scope).startswith(self.prefix):
-            return Match.NONE, {}
+        if "path" in scope:
+            path = get_route_path(scope)
+            # no record's id holds a NUL (PostgreSQL text cannot): such a path names nothing
+            if not path.startswith(self.prefix) or "\x00" in path:
+                return Match.NONE, {}
         return super().matches(scope)

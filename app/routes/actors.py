@@ -46,6 +46,7 @@ from app.query import QueryModel
 from app.routes import ResourceRouter, stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
+from app.urls import absolute, this_path
 
 router = ResourceRouter(prefix="/v1/actors", tags=["actors"])
 
@@ -62,9 +63,11 @@ def get_actor(session: SessionDep, request: Request, actor_id: str) -> Actor:
     if actor is None:
         redirect = session.get(ActorRedirect, actor_id)
         if redirect is not None and request.method == "GET":
-            target = str(request.url).replace(
+            path = this_path(request).replace(
                 f"/v1/actors/{actor_id}", f"/v1/actors/{redirect.actor_id}", 1
             )
+            query = request.scope["query_string"].decode("latin-1")
+            target = absolute(request, path) + (f"?{query}" if query else "")
             raise MovedPermanently(
                 f"actor {actor_id!r} was merged into {redirect.actor_id!r}",
                 headers={"Location": target},
@@ -210,7 +213,7 @@ def merge_actor(
     )
 
 
-@router.get("/{actor_id}", responses=problems(404), summary="Get an actor")
+@router.get("/{actor_id}", responses=problems(308, 404), summary="Get an actor")
 def read_actor(actor: ActorDep, session: SessionDep, response: Response) -> ActorDetail:
     """The actor with its aliases and how often it is mentioned, takes part in claims and
     holds stances."""
@@ -238,7 +241,7 @@ def read_actor(actor: ActorDep, session: SessionDep, response: Response) -> Acto
 
 @router.get(
     "/{actor_id}/positions",
-    responses=problems(404),
+    responses=problems(308, 404),
     summary="An actor's positions, and the claims it takes part in",
 )
 def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:

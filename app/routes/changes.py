@@ -45,7 +45,7 @@ def list_changes(
     before and after. Keep the `since` of each response and ask again to stay in sync."""
     if params.since is not None:
         try:
-            decode_cursor(params.since, 1)
+            decode_cursor(params.since, (int,))
         except BadRequestField:
             raise BadRequestField("since", "query", "not a `since` this feed returned") from None
     cursor_params = PageParams(limit=params.limit, cursor=params.since or params.cursor)

@@ -45,6 +45,7 @@ from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, cre
 from app.routes.search import TextQuery
 from app.services import curation, read_model, search, webannotation
 from app.services.facets import CLAIM_FACETS, claim_facets, facet_pattern
+from app.urls import base_url
 
 router = ResourceRouter(prefix="/v1/claims", tags=["claims"])
 
@@ -105,6 +106,7 @@ class ClaimFilters(PageParams):
         str | None,
         Field(
             pattern=facet_pattern(CLAIM_FACETS),
+            max_length=200,
             description="Comma-separated facets to count over the whole filtered list: "
             + ", ".join(f"`{name}`" for name in CLAIM_FACETS)
             + ".",
@@ -237,7 +239,7 @@ async def list_claims(
         join_chosen=request.app.state.engine.dialect.name != "sqlite",
     )
     field, descending = sort_key(filters.sort)
-    values |= keyset_values(filters, len(sort_columns(field)))
+    values |= keyset_values(filters, sort_columns(field))
     after = filters.cursor is not None
 
     def work(db: Reader) -> dict[str, Any]:
@@ -406,7 +408,7 @@ def read_provenance(
         .order_by(Stance.source_id, Stance.start)
     ).all()
     return webannotation.collection(
-        base_url=str(request.base_url).rstrip("/"),
+        base_url=base_url(request),
         claim=claim,
         stances=[StancePublic.model_validate(s) for s in stances.present(session, found)],
     )

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from app.auth import Admin, create_key
 from app.db import run_write
 from app.errors import NotFound, problems
-from app.models import ApiKey, Name, Scope
+from app.models import ApiKey, Name, Scope, Timestamp
 from app.routes import ResourceRouter
 from app.services.curation import Conflict
 
@@ -47,8 +47,8 @@ class KeyPublic(BaseModel):
     id: str
     name: str
     scope: Scope
-    created_at: datetime
-    revoked_at: datetime | None
+    created_at: Timestamp
+    revoked_at: Timestamp | None
 
 
 class NewKey(KeyPublic):

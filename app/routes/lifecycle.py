@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request, Response
+from fastapi import Path as PathParam
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, col, select
 
@@ -56,8 +57,12 @@ def created(response: Response, location: str) -> None:
 def add_lifecycle(
     router: APIRouter, resource: str, present: Callable[[Session, Any], Any], public: type
 ) -> None:
-    """DELETE, restore and history routes for ``resource`` on ``router``."""
-    path = "/{record_id}"
+    """DELETE, restore and history routes for ``resource`` on ``router``, their id named
+    as the resource's other routes name it (``/{claim_id}``), so that the OpenAPI document
+    has one path for one resource and lists every method it takes."""
+    name = f"{resource}_id"
+    path = f"/{{{name}}}"
+    RecordId = Annotated[str, PathParam(alias=name)]
 
     @router.delete(
         path,
@@ -66,7 +71,7 @@ def add_lifecycle(
         name=f"delete_{resource}",
     )
     def delete_record(
-        record_id: str,
+        record_id: RecordId,
         request: Request,
         response: Response,
         who: Curator,
@@ -109,7 +114,7 @@ def add_lifecycle(
         name=f"restore_{resource}",
     )
     def restore_record(
-        record_id: str, request: Request, response: Response, who: Curator
+        record_id: RecordId, request: Request, response: Response, who: Curator
     ) -> public:  # type: ignore[valid-type]
         """Bring a retracted record back into the lists. Needs If-Match."""
         version = expected_version(request)
@@ -133,7 +138,7 @@ def add_lifecycle(
         name=f"history_{resource}",
     )
     def history(
-        record_id: str,
+        record_id: RecordId,
         session: SessionDep,
         request: Request,
         response: Response,

@@ -119,8 +119,8 @@ class SearchHit(BaseModel):
 def offset_of(params: SearchParams) -> int:
     if params.cursor is None:
         return 0
-    (offset,) = decode_cursor(params.cursor, 1)
-    if type(offset) is not int or not 0 < offset < MAX_DEPTH:
+    (offset,) = decode_cursor(params.cursor, (int,))
+    if not 0 < offset < MAX_DEPTH:
         raise BadRequestField("cursor", "query", "not a cursor this search returned")
     return offset
 

@@ -174,7 +174,7 @@ async def list_annotations(
 ) -> Response:
     """Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
     needs to highlight the text."""
-    values = {"source_id": source_id, **keyset_values(params, 4)}
+    values = {"source_id": source_id, **keyset_values(params, ANNOTATION_KEY)}
     after = params.cursor is not None
 
     def work(db: Reader) -> dict[str, Any]:
@@ -195,11 +195,14 @@ def create_source(
     """A new document with its full text, stored verbatim and never changed; its passages
     are indexed and the names of known actors in it become mentions."""
     created(response, f"/v1/sources/{body.id}")
+    # a long text yields thousands of mentions: derived before the write, which then holds
+    # the write lock (on SQLite, every other writer waits) for the inserts alone
+    parts = curation.prepare_source(engine=request.app.state.engine, data=body)
     return write(
         request,
         response,
         lambda s: (
-            src := curation.create_source(session=s, who=who.name, data=body),
+            src := curation.create_source(session=s, who=who.name, data=body, parts=parts),
             present_one(s, src),
         ),
     )
@@ -252,7 +255,7 @@ def list_source_claims(
         by_claim.setdefault(stance.claim_id, []).append(stance)
     order = [(spans[0].start, claim_id) for claim_id, spans in by_claim.items()]
     if params.cursor is not None:
-        after = tuple(decode_cursor(params.cursor, 2))
+        after = tuple(decode_cursor(params.cursor, (int, str)))
         order = [key for key in order if key > after]
     chosen, cursor = page(order[: params.limit + 1], params, list, request, response)
     claims = {

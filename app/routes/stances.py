@@ -66,6 +66,7 @@ class StanceFilters(PageParams):
         str | None,
         Field(
             pattern=facet_pattern(STANCE_FACETS),
+            max_length=200,
             description="Comma-separated facets to count over the whole filtered list: "
             + ", ".join(f"`{name}`" for name in STANCE_FACETS)
             + ".",
@@ -232,7 +233,7 @@ async def list_stances(
     field, descending = sort_key(filters.sort)
     positions = [STANCE_COLUMNS.index(column) for column in SORT_COLUMNS[field]]
     statement = page_statement(names, active_only, field, descending, filters.cursor is not None)
-    values |= keyset_values(filters, len(positions))
+    values |= keyset_values(filters, [col(c) for c in SORT_COLUMNS[field]])
 
     def work(db: Reader) -> dict[str, Any]:
         facets = {}

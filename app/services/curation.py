@@ -9,10 +9,12 @@ the status.
 """
 
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Engine, delete, exists, insert, select, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col
 
 from app.caching import check_version
@@ -23,6 +25,7 @@ from app.models import (
     ActorCreate,
     ActorRedirect,
     ActorUpdate,
+    AnnotationJson,
     Change,
     Claim,
     ClaimActor,
@@ -44,6 +47,7 @@ from app.models import (
     Status,
     fold,
 )
+from app.reader import Reader
 from app.services import read_model, search
 from app.services.provenance import (
     AnchorError,
@@ -54,6 +58,12 @@ from app.services.provenance import (
     mention_id,
     stance_id,
 )
+
+# a source's mentions found by name: each is a row and a stored body, written while the
+# write lock is held; past this a text is a corpus to split, not a source
+MAX_DERIVED_MENTIONS = 50_000
+# rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement
+INSERT_BATCH = 5000
 
 MODELS: dict[str, type[SQLModel]] = {
     "source": Source,
@@ -67,6 +77,13 @@ MODELS: dict[str, type[SQLModel]] = {
 class Conflict(ProblemError):
     status = 409
     type = "urn:claimsdb:problem:conflict"
+
+    def __init__(self, detail: str, *, field: str | None = None) -> None:
+        super().__init__(detail)
+        if field is not None:
+            self.errors = [
+                FieldError(field=field, location="body", message=detail, type="conflict")
+            ]
 
 
 class Invalid(ProblemError):
@@ -124,6 +141,7 @@ def record(
     resource: str,
     row: Any,
     before: dict[str, Any] | None,
+    refresh: bool = True,
 ) -> None:
     session.flush()
     after = snapshot(session, resource, row) if action != "purge" else None
@@ -139,7 +157,8 @@ def record(
             after=after,
         )
     )
-    read_model.refresh_record(session, resource, row.id)
+    if refresh:
+        read_model.refresh_record(session, resource, row.id)
 
 
 def fetch(session: Session, resource: str, record_id: str) -> Any:
@@ -206,45 +225,157 @@ def purge(
         )
         if used:
             raise Conflict(f"actor {record_id!r} is still referred to; merge it into another")
-    dependents: list[tuple[str, Any]] = []
-    if resource == "claim":
-        dependents = [
-            ("stance", s)
-            for s in session.exec(select(Stance).where(Stance.claim_id == record_id)).scalars()
-        ]
+    for kind, column in DEPENDENTS.get(resource, ()):
+        purge_all(session, who, kind, column == record_id)
+    before = snapshot(session, resource, row)
     if resource == "source":
-        dependents = [
-            ("stance", s)
-            for s in session.exec(select(Stance).where(Stance.source_id == record_id)).scalars()
-        ]
-        dependents += [
-            ("mention", m)
-            for m in session.exec(select(Mention).where(Mention.source_id == record_id)).scalars()
-        ]
-    for kind, dependent in [*dependents, (resource, row)]:
-        before = snapshot(session, kind, dependent)
-        if kind == "source":
-            session.exec(delete(Passage).where(Passage.source_id == record_id))
-        session.delete(dependent)
-        record(session, who=who, action="purge", resource=kind, row=dependent, before=before)
+        session.exec(delete(Passage).where(Passage.source_id == record_id))
+    session.delete(row)
+    record(session, who=who, action="purge", resource=resource, row=row, before=before)
+
+
+# what cannot stand without a record: purged with it
+DEPENDENTS = {
+    "claim": [("stance", Stance.claim_id)],
+    "source": [("stance", Stance.source_id), ("mention", Mention.source_id)],
+}
+
+
+def purge_all(session: Session, who: str, resource: str, where: Any) -> None:
+    """Delete every ``resource`` that ``where`` selects, each recorded in the audit log as
+    ``record`` would: in a few statements, as a long source has tens of thousands of
+    mentions, and one by one they held the write lock for seconds."""
+    model: Any = MODELS[resource]
+    # rows, not ORM objects: a stance's or a mention's snapshot is its columns, and tens of
+    # thousands of objects took seconds to build
+    rows = session.exec(select(model.__table__).where(where)).all()
+    if not rows:
+        return
+    now = datetime.now(UTC)
+    changes = [
+        {
+            "at": now,
+            "key_name": who,
+            "action": "purge",
+            "resource": resource,
+            "resource_id": row.id,
+            "version": None,
+            "before": dict(row._mapping),
+            "after": None,
+        }
+        for row in rows
+    ]
+    session.exec(delete(model).where(where))
+    connection = session.connection()
+    for ids in read_model.chunks([change["resource_id"] for change in changes]):
+        connection.execute(
+            delete(AnnotationJson).where(
+                AnnotationJson.kind == resource, col(AnnotationJson.id).in_(ids)
+            )
+        )
+    for at in range(0, len(changes), INSERT_BATCH):
+        connection.execute(insert(Change), changes[at : at + INSERT_BATCH])
 
 
 # ---------------------------------------------------------------- sources
 
 
-def create_source(*, session: Session, who: str, data: SourceCreate) -> Source:
+@dataclass(frozen=True)
+class SourceParts:
+    """What storing a source derives from its text: its passages, the mentions of every
+    actor named in it and their read-model bodies. ``prepare_source`` works them out before
+    the write begins, so that the write lock is held for the inserts alone; ``labels`` is
+    what they were derived from, which the write checks is still what is stored."""
+
+    labels: dict[str, tuple[str, str, str]]
+    passages: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+    bodies: list[dict[str, Any]]
+
+
+def actor_labels(session: Session) -> dict[str, tuple[str, str, str]]:
+    """Each name or matchable alias of a live actor: (actor id, its name, its kind)."""
+    actors = {
+        actor_id: (actor_id, name, kind)
+        for actor_id, name, kind in session.exec(
+            select(Actor.id, Actor.name, Actor.kind).where(Actor.status == Status.active)
+        ).all()
+    }
+    labels = {shown[1]: shown for shown in actors.values()}
+    for label, actor_id in session.exec(
+        select(ActorAlias.label, ActorAlias.actor_id).where(col(ActorAlias.auto_mention))
+    ).all():
+        if actor_id in actors:
+            labels.setdefault(label, actors[actor_id])
+    return labels
+
+
+def source_parts(source_id: str, text: str, labels: dict[str, tuple[str, str, str]]) -> SourceParts:
+    matched = match_labels(text, {label: shown[0] for label, shown in labels.items()})
+    if len(matched) > MAX_DERIVED_MENTIONS:
+        raise Invalid(
+            "text",
+            f"names known actors {len(matched)} times; a source may have at most "
+            f"{MAX_DERIVED_MENTIONS} mentions found by name: split it into parts",
+        )
+    shown = {actor_id: (name, kind) for actor_id, name, kind in labels.values()}
+    mentions, bodies = [], []
+    for actor_id, span in matched:
+        prefix, suffix = context(text, span)
+        mention = {
+            "id": mention_id(
+                source_id=source_id, actor_id=actor_id, start=span.start, end=span.end
+            ),
+            "source_id": source_id,
+            "actor_id": actor_id,
+            "origin": MentionOrigin.derived.value,
+            "start": span.start,
+            "end": span.end,
+            "quote": text[span.start : span.end],
+            "prefix": prefix,
+            "suffix": suffix,
+        }
+        mentions.append(mention)
+        bodies.append(read_model.mention_body(mention, *shown[actor_id]))
+    return SourceParts(
+        labels, search.passage_rows(source_id=source_id, text=text), mentions, bodies
+    )
+
+
+def prepare_source(*, engine: Engine, data: SourceCreate) -> SourceParts:
+    """``SourceParts`` for a new source, from what is stored now, outside any write."""
+    with Session(engine) as session:
+        labels = actor_labels(session)
+    return source_parts(data.id, data.text, labels)
+
+
+def create_source(
+    *, session: Session, who: str, data: SourceCreate, parts: SourceParts | None = None
+) -> Source:
+    """Store a new source with its passages and derived mentions: ``parts`` if it is still
+    what the actors stored now give (``prepare_source``), else derived here."""
     source = Source(
         **data.model_dump(exclude={"id"}),
         id=fresh_id(session, "source", data.id),
         text_sha256=hashlib.sha256(data.text.encode("utf-8")).hexdigest(),
     )
+    labels = actor_labels(session)
+    if parts is None or parts.labels != labels:  # an actor changed since it was prepared
+        parts = source_parts(source.id, source.text, labels)
     session.add(source)
     session.flush()
-    for row in search.passage_rows(source_id=source.id, text=source.text):
-        session.add(Passage(**row))
-    for actor_id, span in derived_mentions(session, source.text):
-        session.add(mention_row(source, actor_id, span, MentionOrigin.derived))
-    record(session, who=who, action="create", resource="source", row=source, before=None)
+    connection = session.connection()
+    for table, rows in (
+        (Passage, parts.passages),
+        (Mention, parts.mentions),
+        (AnnotationJson, parts.bodies),
+    ):
+        for at in range(0, len(rows), INSERT_BATCH):
+            connection.execute(insert(table), rows[at : at + INSERT_BATCH])
+    # its derived mentions are not recorded one by one, and their bodies are stored above
+    record(
+        session, who=who, action="create", resource="source", row=source, before=None, refresh=False
+    )
     return source
 
 
@@ -263,17 +394,6 @@ def update_source(
     source.version += 1
     record(session, who=who, action="update", resource="source", row=source, before=before)
     return source
-
-
-def derived_mentions(session: Session, text: str) -> list[tuple[str, Span]]:
-    """Mentions of every actor whose name or matchable alias stands in ``text``."""
-    labels = {
-        a.name: a.id
-        for a in session.exec(select(Actor).where(Actor.status == Status.active)).scalars()
-    }
-    for alias in session.exec(select(ActorAlias).where(col(ActorAlias.auto_mention))).scalars():
-        labels.setdefault(alias.label, alias.actor_id)
-    return match_labels(text, labels)
 
 
 def mention_row(source: Source, actor_id: str, span: Span, origin: MentionOrigin) -> Mention:
@@ -312,7 +432,23 @@ def set_aliases(session: Session, actor: Actor, aliases: list[Any]) -> None:
         )
 
 
+def wikidata_free(session: Session, actor_id: str, wikidata_id: str | None) -> None:
+    """One Wikidata item names one actor: another actor's is a conflict, named."""
+    if wikidata_id is None:
+        return
+    holder = session.exec(
+        select(Actor.id).where(Actor.wikidata_id == wikidata_id, Actor.id != actor_id)
+    ).first()
+    if holder is not None:
+        raise Conflict(
+            f"body field 'wikidata_id': actor {holder[0]!r} has {wikidata_id!r} already; "
+            "one Wikidata item names one actor (merge the two if they are the same)",
+            field="wikidata_id",
+        )
+
+
 def create_actor(*, session: Session, who: str, data: ActorCreate) -> Actor:
+    wikidata_free(session, data.id, data.wikidata_id)
     actor = Actor(
         **data.model_dump(exclude={"id", "aliases"}),
         id=fresh_id(session, "actor", data.id),
@@ -337,6 +473,7 @@ def update_actor(
     for required in ("name", "kind"):
         if required in changes and changes[required] is None:
             raise Invalid(required, "cannot be removed")
+    wikidata_free(session, actor_id, changes.get("wikidata_id"))
     for name, value in changes.items():
         setattr(actor, name, value)
     actor.name_key = fold(actor.name)
@@ -381,17 +518,7 @@ def merge_actors(
         record(
             session, who=who, action="update", resource="stance", row=stance, before=stance_before
         )
-    for mention in session.exec(select(Mention).where(Mention.actor_id == actor_id)).scalars():
-        mention_before = snapshot(session, "mention", mention)
-        mention.actor_id, mention.version = into, mention.version + 1
-        record(
-            session,
-            who=who,
-            action="update",
-            resource="mention",
-            row=mention,
-            before=mention_before,
-        )
+    move_mentions(session, who, actor_id, into)
     for role in (
         session.exec(select(ClaimActor).where(ClaimActor.actor_id == actor_id)).scalars().all()
     ):
@@ -416,6 +543,86 @@ def merge_actors(
     target.version += 1
     record(session, who=who, action="update", resource="actor", row=target, before=before_target)
     return target
+
+
+def move_mentions(session: Session, who: str, actor_id: str, into: str) -> None:
+    """Make every mention of ``actor_id`` name ``into``, each recorded in the audit log as
+    ``record`` would. Those at a span where ``into`` is named already fold into that one
+    (``move_mention``); the others, tens of thousands for a name in a long text, move in a
+    few statements, not one by one under the write lock."""
+    same_span = aliased(Mention)
+    folded = select(Mention).where(
+        Mention.actor_id == actor_id,
+        exists().where(
+            same_span.source_id == Mention.source_id,
+            same_span.actor_id == into,
+            same_span.start == Mention.start,
+            same_span.end == Mention.end,
+        ),
+    )
+    for mention in session.exec(folded).scalars().all():
+        move_mention(session, who, mention, into)
+    session.flush()
+    rows = session.exec(select(Mention.__table__).where(Mention.actor_id == actor_id)).all()
+    if not rows:
+        return
+    now = datetime.now(UTC)
+    changes = []
+    for row in rows:
+        before = dict(row._mapping)
+        after = {**before, "actor_id": into, "version": before["version"] + 1}
+        changes.append(
+            {
+                "at": now,
+                "key_name": who,
+                "action": "update",
+                "resource": "mention",
+                "resource_id": row.id,
+                "version": after["version"],
+                "before": before,
+                "after": after,
+            }
+        )
+    connection = session.connection()
+    ids = [change["resource_id"] for change in changes]
+    for chunk in read_model.chunks(ids):
+        connection.execute(
+            update(Mention)
+            .where(col(Mention.id).in_(chunk))
+            .values(actor_id=into, version=Mention.version + 1)
+        )
+    for at in range(0, len(changes), INSERT_BATCH):
+        connection.execute(insert(Change), changes[at : at + INSERT_BATCH])
+    read_model.refresh(Reader.over(connection), mentions=ids)
+
+
+def move_mention(session: Session, who: str, mention: Mention, into: str) -> None:
+    """Make ``mention`` name the actor ``into``; where ``into`` is named at that span
+    already, the span keeps that one mention (curated, if either was) and this one goes."""
+    kept = (
+        session.exec(
+            select(Mention).where(
+                Mention.source_id == mention.source_id,
+                Mention.actor_id == into,
+                Mention.start == mention.start,
+                Mention.end == mention.end,
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if kept is None:
+        before = snapshot(session, "mention", mention)
+        mention.actor_id, mention.version = into, mention.version + 1
+        record(session, who=who, action="update", resource="mention", row=mention, before=before)
+        return
+    if mention.origin == MentionOrigin.curated and kept.origin != MentionOrigin.curated:
+        before = snapshot(session, "mention", kept)
+        kept.origin, kept.version = MentionOrigin.curated, kept.version + 1
+        record(session, who=who, action="update", resource="mention", row=kept, before=before)
+    before = snapshot(session, "mention", mention)
+    session.delete(mention)
+    record(session, who=who, action="purge", resource="mention", row=mention, before=before)
 
 
 # ---------------------------------------------------------------- claims

@@ -199,22 +199,41 @@ def store_claims(db: Reader, rows: Sequence[Row]) -> None:
         )
 
 
+def span_row(row: Row) -> dict[str, Any]:
+    """The annotation_json row of a ``STANCE_SPANS`` or ``MENTION_SPANS`` row."""
+    return {
+        "source_id": row[0],
+        "start": row[1],
+        "end": row[2],
+        "kind": row[3],
+        "id": row[4],
+        "body": orjson.dumps(annotation_item(row)),
+    }
+
+
+def mention_body(mention: dict[str, Any], actor_name: str, actor_kind: str) -> dict[str, Any]:
+    """The annotation_json row of a new live mention, given as its ``Mention`` columns and
+    its actor's name and kind: what a source stores for the mentions its text yields."""
+    return span_row(
+        (
+            mention["source_id"],
+            mention["start"],
+            mention["end"],
+            AnnotationKind.mention.value,
+            mention["id"],
+            mention["quote"],
+            mention["prefix"],
+            mention["suffix"],
+            mention["actor_id"],
+            actor_name,
+            actor_kind,
+        )
+    )
+
+
 def store_spans(db: Reader, rows: Sequence[Row]) -> None:
     if rows:
-        db.connection.execute(
-            insert(AnnotationJson),
-            [
-                {
-                    "source_id": row[0],
-                    "start": row[1],
-                    "end": row[2],
-                    "kind": row[3],
-                    "id": row[4],
-                    "body": orjson.dumps(annotation_item(row)),
-                }
-                for row in rows
-            ],
-        )
+        db.connection.execute(insert(AnnotationJson), [span_row(row) for row in rows])
 
 
 def refresh(
@@ -225,20 +244,24 @@ def refresh(
     mentions: Collection[str] = (),
 ) -> None:
     """Store again the bodies of these records as their tables now hold them: a record
-    gone, or a span no longer live, loses its body."""
-    if claims:
-        ids = sorted(claims)
+    gone, or a span no longer live, loses its body. ``BATCH`` ids a statement, as an
+    actor named in a long text may have more mentions than a statement takes parameters."""
+    for ids in chunks(claims):
         db.connection.execute(delete(ClaimJson).where(col(ClaimJson.claim_id).in_(ids)))
         store_claims(db, db.all(CLAIMS_BY_ID, ids=ids))
     for kind, span_ids in ((AnnotationKind.stance, stances), (AnnotationKind.mention, mentions)):
-        if span_ids:
-            ids = sorted(span_ids)
+        for ids in chunks(span_ids):
             db.connection.execute(
                 delete(AnnotationJson).where(
                     AnnotationJson.kind == kind.value, col(AnnotationJson.id).in_(ids)
                 )
             )
             store_spans(db, db.all(SPANS_BY_ID[kind], ids=ids))
+
+
+def chunks(ids: Collection[str]) -> Iterable[list[str]]:
+    ordered = sorted(ids)
+    return (ordered[at : at + BATCH] for at in range(0, len(ordered), BATCH))
 
 
 def ids_where(db: Reader, column: Any, where: Any, value: str) -> set[str]:
@@ -248,8 +271,9 @@ def ids_where(db: Reader, column: Any, where: Any, value: str) -> set[str]:
 def refresh_record(session: Session, resource: str, record_id: str) -> None:
     """Store again every body that shows the record ``resource`` ``record_id``: a claim's
     own and its stances' (they quote its text); an actor's claims, held stances and
-    mentions; a source's mentions (those derived from its text are not recorded one by
-    one; its stances are, and its metadata shows in no body)."""
+    mentions. A source shows in no body: a new one stores its derived mentions' bodies
+    itself (``curation.create_source``), and its stances and mentions are recorded one
+    by one when they change."""
     db = Reader.of(session)
     claims: set[str] = set()
     stances: set[str] = set()
@@ -261,8 +285,6 @@ def refresh_record(session: Session, resource: str, record_id: str) -> None:
         claims = ids_where(db, ClaimActor.claim_id, ClaimActor.actor_id, record_id)
         stances = ids_where(db, Stance.id, Stance.holder_id, record_id)
         mentions = ids_where(db, Mention.id, Mention.actor_id, record_id)
-    elif resource == "source":
-        mentions = ids_where(db, Mention.id, Mention.source_id, record_id)
     elif resource == "stance":
         stances = {record_id}
     elif resource == "mention":
