@@ -41,8 +41,9 @@ from app.services.provenance import (
     span_id,
 )
 from app.services.search import passage_rows
+from app.services.seed_sync import seed
 from app.services.seed_yaml import Exact, scalar
-from app.services.seeding import TABLES, SeedError, read_seeds, seed
+from app.services.seeding import TABLES, SeedError, read_seeds
 from tests.conftest import SEEDS
 from tests.support import rebuild_read_model
 

@@ -124,7 +124,10 @@ def record(
     resource: str,
     row: Any,
     before: dict[str, Any] | None,
+    refresh: bool = True,
 ) -> None:
+    """Append the write to the change log and, unless the caller stores the read model's
+    bodies itself once for many records (seeding does), store those that show the record."""
     session.flush()
     after = snapshot(session, resource, row) if action != "purge" else None
     session.add(
@@ -139,7 +142,8 @@ def record(
             after=after,
         )
     )
-    read_model.refresh_record(session, resource, row.id)
+    if refresh:
+        read_model.refresh_record(session, resource, row.id)
 
 
 def fetch(session: Session, resource: str, record_id: str) -> Any:

@@ -1,7 +1,7 @@
-"""Load ``seeds/`` into the database: validate everything first, then sync in one transaction.
+"""Read ``seeds/``: parse and validate every file, and turn the records into table rows.
 
-The seed files are the truth for what they hold: after a load the database holds exactly
-the seeded rows, inserted, updated or deleted as needed, so a second load changes nothing.
+Nothing here writes: app/services/seed_sync.py loads the rows (``seed`` adds what is new,
+``reseed`` replaces), after app/services/seed_plan.py has compared them with the database.
 Every record is validated by the same ``...Create`` models as the API's writes (extended
 in app/services/seed_format.py by what only files say). What the files say beyond the
 data, such as file names, anchors as written, notes and the file that defines each claim,
@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Connection, Engine, Table, and_, delete, insert, select, update
 from sqlmodel import SQLModel
 
 from app.models import (
@@ -42,8 +41,7 @@ from app.models import (
     Status,
     fold,
 )
-from app.reader import Reader
-from app.services import read_model, seed_yaml
+from app.services import seed_yaml
 from app.services.provenance import (
     AnchorError,
     Span,
@@ -569,89 +567,3 @@ def assemble(
             if stance_counts[claim.id] == 0:
                 problems.add(where, "claim has no stance: every claim needs provenance")
     return seed_set
-
-
-@dataclass
-class SyncReport:
-    counts: dict[str, Counter[str]] = field(default_factory=dict)
-
-    @property
-    def changed(self) -> bool:
-        return any(c["inserted"] or c["updated"] or c["deleted"] for c in self.counts.values())
-
-    def lines(self) -> list[str]:
-        return [
-            f"{table:14} {c['inserted']:5} inserted {c['updated']:5} updated "
-            f"{c['deleted']:5} deleted {c['unchanged']:5} unchanged"
-            for table, c in self.counts.items()
-        ]
-
-
-def _key(table: Table, row: Any) -> tuple[Any, ...]:
-    return tuple(row[column.name] for column in table.primary_key.columns)
-
-
-def sync(connection: Connection, seed_set: SeedSet) -> SyncReport:
-    """Make the tables hold exactly the seeded rows."""
-    report = SyncReport()
-    tables = [model.__table__ for model in TABLES]  # type: ignore[attr-defined]
-    existing = {
-        table.name: {
-            _key(table, row): dict(row) for row in connection.execute(select(table)).mappings()
-        }
-        for table in tables
-    }
-    wanted = {
-        table.name: {_key(table, row): row for row in seed_set.rows.get(table.name, [])}
-        for table in tables
-    }
-    for old_id, old in existing["source"].items():
-        new = wanted["source"].get(old_id)
-        if new and new["text_sha256"] != old["text_sha256"]:
-            raise SeedError(
-                [
-                    f"source {old_id[0]}: its text differs from the stored one; a source's text "
-                    "never changes once stored, so give the corrected text a new source id"
-                ]
-            )
-
-    for table in reversed(tables):
-        gone = [key for key in existing[table.name] if key not in wanted[table.name]]
-        for key in gone:
-            connection.execute(delete(table).where(_match(table, key)))
-        report.counts[table.name] = Counter(deleted=len(gone))
-
-    for table in tables:
-        counts = report.counts[table.name]
-        fresh = []
-        for key, row in wanted[table.name].items():
-            old = existing[table.name].get(key)
-            if old is None:
-                fresh.append(row)
-            elif any(old[name] != value for name, value in row.items()):
-                if "version" in old:  # the change is a new version of a curated record
-                    row = {**row, "version": old["version"] + 1}
-                connection.execute(update(table).where(_match(table, key)).values(row))
-                counts["updated"] += 1
-            else:
-                counts["unchanged"] += 1
-        if fresh:
-            connection.execute(insert(table), fresh)
-        counts["inserted"] = len(fresh)
-    report.counts = {model.__tablename__: report.counts[model.__tablename__] for model in TABLES}
-    return report
-
-
-def _match(table: Table, key: tuple[Any, ...]) -> Any:
-    return and_(
-        *(column == value for column, value in zip(table.primary_key.columns, key, strict=True))
-    )
-
-
-def seed(engine: Engine, seeds_dir: Path) -> SyncReport:
-    """Validate ``seeds_dir`` and load it in one transaction."""
-    seed_set = read_seeds(seeds_dir)
-    with engine.begin() as connection:
-        report = sync(connection, seed_set)
-        read_model.rebuild(Reader.over(connection))
-        return report
