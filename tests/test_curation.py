@@ -393,3 +393,26 @@ def test_search_hides_retracted_records(client: TestClient, curator: dict[str, s
     source = "/v1/sources/kim-alliance-counter-china"
     client.delete(source, headers=curator | {"If-Match": etag_of(client, source)})
     assert not kinds("masterstroke")
+
+
+def test_a_span_in_page_furniture_is_refused(client: TestClient, curator: dict[str, str]) -> None:
+    """Furniture the seed files declare is never annotated: the seed files could not hold
+    such a stance or mention, so `claimsdb export` could not write it back."""
+    source = "nk-russia-alliance-worry-china"
+    stance = {
+        "claim": "nk-russia-mutual-defense-pact",
+        "source_id": source,
+        "quote": "Advertisement",
+        "occurrence": 1,
+        "label": "supports",
+        "holder": None,
+        "attribution": "author",
+        "certainty": "certain",
+    }
+    assert_problem(client.post("/v1/stances", json=stance, headers=curator), 422, field="quote")
+    text = client.get(f"/v1/sources/{source}").json()["text"]
+    at = text.index("Read More")
+    mention = {"actor": "china", "source_id": source, "start": at, "end": at + 4}
+    assert_problem(client.post("/v1/mentions", json=mention, headers=curator), 422, field="start")
+    elsewhere = {**mention, "start": text.index("China"), "end": text.index("China") + 5}
+    assert client.post("/v1/mentions", json=elsewhere, headers=curator).status_code != 422

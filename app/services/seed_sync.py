@@ -177,8 +177,11 @@ def left_because(change: RecordChange) -> str | None:
 def cannot_add(the_plan: Plan, key: RecordKey, adding: set[RecordKey], stanced: set[str]) -> str:
     """Why a new record cannot be added as the seed files have it, or ''."""
     resource, record_id = key
-    if resource == "claim" and record_id not in stanced:
-        return "none of its stances can be added, and every claim needs one"
+    stated = resource == "claim" and any(
+        row["claim_id"] == record_id for row in the_plan.wanted["stance"].values()
+    )
+    if stated and record_id not in stanced:  # a claim of CLAIMS_FILE needs none yet
+        return "not added: none of its stances can be added, and a claim needs one"
     for table_name, rows in the_plan.wanted_by_record.get(key, {}).items():
         table = TABLES_BY_NAME[table_name]
         for row in rows:

@@ -10,7 +10,7 @@ goes to the seed metadata tables, so that ``claimsdb export`` writes the files b
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -67,6 +67,8 @@ from app.services.seed_format import (
 )
 
 ACTORS_FILE = "actors.yaml"
+# claims no source states yet: the API takes a claim before its first stance
+CLAIMS_FILE = "claims.yaml"
 SOURCE_KEYS = set(SOURCE_SECTIONS)
 # parents before children: inserts run in this order, deletes in reverse
 TABLES: list[type[SQLModel]] = [
@@ -154,15 +156,16 @@ def record_name(kind: str, index: int, data: Any, key: str = "id") -> str:
 
 
 def parse_date(value: Any, precision: Any) -> date | None:
-    """``published_on`` as written (2024, 2024-06, 2024-06-19), checked against precision."""
+    """``published_on`` as written (2024, 2024-06, 2024-06-19): at least as precise as
+    ``date_precision``, which may be missing only for a whole date, as the API allows."""
     if value is None:
         return None
     text = value.isoformat() if isinstance(value, date) else str(value)
     parts = text.split("-")
-    expected = {"year": 1, "month": 2, "day": 3}.get(str(precision))
-    if expected is None:
-        raise ValueError("date_precision (day|month|year) is required with published_on")
-    if len(parts) != expected:
+    needed = {"year": 1, "month": 2, "day": 3}.get(str(precision), 3)
+    if len(parts) < needed or len(parts) > 3:
+        if precision is None:
+            raise ValueError(f"date_precision (day|month|year) is required with {text!r}")
         raise ValueError(f"published_on {text!r} does not match date_precision {precision!r}")
     numbers = [int(part) for part in parts] + [1] * (3 - len(parts))
     return date(*numbers)
@@ -350,9 +353,17 @@ def read_seed_files(*, annotations: Path, sources: Path) -> SeedSet:
     sources = [
         parsed
         for path in sorted(annotations.glob("*.yaml"))
-        if path.name != ACTORS_FILE and (parsed := parse_source_file(path, sources_dir, problems))
+        if path.name not in (ACTORS_FILE, CLAIMS_FILE)
+        and (parsed := parse_source_file(path, sources_dir, problems))
     ]
-    seed_set = assemble(actors, sources, problems)
+    unattached: list[tuple[str, SeedClaim]] = []
+    claims_path = annotations / CLAIMS_FILE
+    claims_data = read_yaml(claims_path, problems) if claims_path.exists() else None
+    for index, entry in enumerate((claims_data or {}).get("claims") or []):
+        where = f"{claims_path}: {record_name('claims', index, entry)}"
+        if claim := problems.validated(SeedClaim, entry, where):
+            unattached.append((where, claim))
+    seed_set = assemble(actors, sources, problems, unattached)
     if problems.found:
         raise SeedError(problems.found)
     return seed_set
@@ -375,10 +386,48 @@ def duplicates(where_and_ids: Iterable[tuple[str, str]], kind: str, problems: Pr
     return set(seen)
 
 
+def add_claim(
+    seed_set: SeedSet,
+    where: str,
+    claim: SeedClaim,
+    origin: str | None,
+    actor_ids: set[str],
+    problems: Problems,
+) -> None:
+    """A claim's rows; ``origin`` is the source whose file defines it, if one does."""
+    seed_set.add(
+        Claim,
+        {
+            "id": claim.id,
+            "text": claim.text,
+            "claim_type": claim.claim_type.value,
+            "status": claim.status.value,
+            "status_reason": claim.status_reason,
+            "review_status": claim.review_status.value,
+        },
+    )
+    if origin is not None:
+        seed_set.add(ClaimOrigin, {"claim_id": claim.id, "source_id": origin})
+    for topic in dict.fromkeys(claim.topics):
+        seed_set.add(ClaimTopic, {"claim_id": claim.id, "topic": topic})
+    roles: dict[str, str] = {}
+    for member in claim.actors:
+        if member.actor not in actor_ids:
+            problems.add(where, f"unknown actor {member.actor!r}")
+        elif roles.setdefault(member.actor, member.role.value) != member.role.value:
+            problems.add(where, f"actor {member.actor!r} is listed with two roles")
+    for actor_id, role in roles.items():
+        seed_set.add(ClaimActor, {"claim_id": claim.id, "actor_id": actor_id, "role": role})
+
+
 def assemble(
-    actors: list[tuple[str, SeedActor]], sources: list[ParsedSource], problems: Problems
+    actors: list[tuple[str, SeedActor]],
+    sources: list[ParsedSource],
+    problems: Problems,
+    unattached: Sequence[tuple[str, SeedClaim]] = (),
 ) -> SeedSet:
-    """Cross-check references and turn validated records into table rows."""
+    """Cross-check references and turn validated records into table rows; ``unattached``
+    are the claims of CLAIMS_FILE, which no stance needs to state yet."""
     seed_set = SeedSet()
     actor_ids = duplicates(((w, a.id) for w, a in actors), "actor", problems)
     duplicates(((w, old) for w, a in actors for old in a.merged_from), "merged actor", problems)
@@ -386,7 +435,11 @@ def assemble(
         for old_id in sorted(set(actor.merged_from) & actor_ids):
             problems.add(where, f"merged_from {old_id!r} is still an actor of its own")
     duplicates(((s.path, s.source.id) for s in sources), "source", problems)
-    claim_ids = duplicates(((w, c.id) for s in sources for w, c in s.claims), "claim", problems)
+    claim_ids = duplicates(
+        [*((w, c.id) for s in sources for w, c in s.claims), *((w, c.id) for w, c in unattached)],
+        "claim",
+        problems,
+    )
 
     label_owner: dict[str, str] = {}
     for where, actor in actors:
@@ -429,6 +482,9 @@ def assemble(
                 },
             )
 
+    for where, claim in unattached:
+        add_claim(seed_set, where, claim, None, actor_ids, problems)
+
     stance_counts: Counter[str] = Counter()
     stance_ids: list[tuple[str, str]] = []
     mention_ids: list[tuple[str, str]] = []
@@ -453,28 +509,7 @@ def assemble(
         for row in passage_rows(source_id=source.id, text=source.text):
             seed_set.add(Passage, row)
         for where, claim in parsed.claims:
-            seed_set.add(
-                Claim,
-                {
-                    "id": claim.id,
-                    "text": claim.text,
-                    "claim_type": claim.claim_type.value,
-                    "status": claim.status.value,
-                    "status_reason": claim.status_reason,
-                    "review_status": claim.review_status.value,
-                },
-            )
-            seed_set.add(ClaimOrigin, {"claim_id": claim.id, "source_id": source.id})
-            for topic in dict.fromkeys(claim.topics):
-                seed_set.add(ClaimTopic, {"claim_id": claim.id, "topic": topic})
-            roles: dict[str, str] = {}
-            for member in claim.actors:
-                if member.actor not in actor_ids:
-                    problems.add(where, f"unknown actor {member.actor!r}")
-                elif roles.setdefault(member.actor, member.role.value) != member.role.value:
-                    problems.add(where, f"actor {member.actor!r} is listed with two roles")
-            for actor_id, role in roles.items():
-                seed_set.add(ClaimActor, {"claim_id": claim.id, "actor_id": actor_id, "role": role})
+            add_claim(seed_set, where, claim, source.id, actor_ids, problems)
 
         text = source.text
         for where, stance, span in parsed.stances:
