@@ -75,6 +75,7 @@ def backup(*, url: str, target: Path, force: bool = False) -> Outcome:
     """Copy the database at ``url`` to ``target``, consistently, while it is in use."""
     if target.exists() and not force:
         raise BackupError(f"{target} exists already: choose another file, or add --force")
+    target.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     if sqlite_path(url) is None:
         lines = pg_dump(url, target)
