@@ -103,7 +103,7 @@ def reseed_command(
         bool,
         typer.Option(
             "--discard-api-writes",
-            help="Also overwrite or delete records last written through the API.",
+            help="Also overwrite or delete records written through the API (or around it).",
         ),
     ] = False,
 ) -> None:
@@ -137,10 +137,10 @@ def reseed_command(
     counted = ", ".join(
         f"{done[action]} {action}{'d' if applied else 's'}" for action in RESEED_ACTIONS
     )
-    typer.echo(f"{counted}; {len(plan.through_api)} last written through the API")
-    if plan.through_api and not discard_api_writes:
+    typer.echo(f"{counted}; {len(plan.protected)} written through the API")
+    if plan.protected and not discard_api_writes:
         message = (
-            f"{len(plan.through_api)} records above were last written through the API "
+            f"{len(plan.protected)} records above were written through the API or around it "
             "(marked [...]): only `claimsdb reseed --yes --discard-api-writes` overwrites or "
             "deletes them. Keep them first: `claimsdb backup FILE`, or `claimsdb export "
             "--annotations DIR` to write them into seed files"

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 import yaml
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
 from app.services.seed_sync import ApiWritesKept, reseed, seed
 from tests.conftest import SEEDS, bearer
-from tests.support import changes_since
+from tests.support import changes_since, rebuild_read_model
 from tests.test_export import DATA_TABLES, contents
 
 SOURCE = "putin-kim-unity-pyongyang"
@@ -215,9 +215,9 @@ def test_reseed_plans_refuses_then_discards_when_told(
     plan = reseed(engine, SEEDS, apply=False)
     planned = {(c.action, c.resource, c.id): c for c in plan.changes()}
     assert planned["update", "claim", EDITED].parts == ["claim_type"]
-    assert planned["insert", "claim", PURGED].through_api
-    assert planned["delete", "claim", API_CLAIM["id"]].through_api
-    assert planned["insert", "actor", MERGED].through_api
+    assert planned["insert", "claim", PURGED].protected
+    assert planned["delete", "claim", API_CLAIM["id"]].protected
+    assert planned["insert", "actor", MERGED].protected
     assert contents(engine, DATA_TABLES) == before  # a plan changes nothing
 
     with pytest.raises(ApiWritesKept):
@@ -336,3 +336,45 @@ def test_no_key_may_take_the_name_of_seeding(
         "/v1/keys", json={"name": "seed", "scope": "curate"}, headers=bearer(tokens["admin"])
     )
     assert made.status_code == 409
+
+
+def test_a_new_record_whose_unique_value_is_taken_is_not_added(
+    client: TestClient, engine: Engine, tokens: dict[str, str], tmp_path: Path
+) -> None:
+    actor = {"id": "api-actor", "name": "Someone", "kind": "person", "wikidata_id": "Q4242"}
+    ok(client.post("/v1/actors", json=actor, headers=bearer(tokens["curate"])), 201)
+    seeds = seeds_copy(tmp_path)
+    path = seeds / "annotations" / "actors.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["actors"].append(
+        {"id": "seed-actor", "name": "Someone Else", "kind": "person", "wikidata_id": "Q4242"}
+    )
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    report = seed(engine, seeds)
+    assert report.added == []
+    assert (
+        "wikidata_id ('Q4242',) belongs to another record"
+        in dict(report.left)["actor", "seed-actor"]
+    )
+
+
+def test_reseed_guards_records_written_around_the_api_too(
+    client: TestClient, engine: Engine
+) -> None:
+    """A record with no history was not written by seeding (a program wrote the tables):
+    a reseed deletes it only when told, and seed says nothing about it."""
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO claim (id, text, claim_type, status) "
+                "VALUES ('direct', 'Direct.', 'factual', 'active')"
+            )
+        )
+    rebuild_read_model(engine)
+    planned = {(c.action, c.id): c for c in reseed(engine, SEEDS, apply=False).changes()}
+    assert planned["delete", "direct"].protected
+    assert "no history" in planned["delete", "direct"].describe()
+    with pytest.raises(ApiWritesKept):
+        reseed(engine, SEEDS, apply=True)
+    assert ok(client.get("/v1/claims/direct"))["text"] == "Direct."
+    assert seed(engine, SEEDS).left == []

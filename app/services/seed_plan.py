@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, UniqueConstraint, func, select
 
 from app.auth import SEED_WRITER
 from app.models import Change
@@ -91,15 +91,24 @@ class RecordChange:
     last: LastWrite | None
 
     @property
-    def through_api(self) -> bool:
-        """Whether the record as the database holds it (or its absence) is an API write."""
-        return self.last is not None and self.last.through_api
+    def protected(self) -> bool:
+        """Whether only --discard-api-writes may change it: the record as the database
+        holds it (or its absence) is a write through the API; or, for a record the seed
+        files do not hold, one with no history, which seeding did not write (a program
+        wrote it around the API)."""
+        if self.last is None:
+            return self.action == "delete"
+        return self.last.through_api
+
+    @property
+    def why_protected(self) -> str:
+        return str(self.last) if self.last else "written around the API: it has no history"
 
     def describe(self) -> str:
         what = f"{self.action} {self.resource} {self.id}"
         if self.action == "update":
             what += f" ({', '.join(self.parts)})"
-        return what + (f"  [{self.last}]" if self.through_api else "")
+        return what + (f"  [{self.why_protected}]" if self.protected else "")
 
 
 @dataclass
@@ -128,8 +137,8 @@ class Plan:
         )
 
     @property
-    def through_api(self) -> list[RecordChange]:
-        return [change for change in self.changes() if change.through_api]
+    def protected(self) -> list[RecordChange]:
+        return [change for change in self.changes() if change.protected]
 
     @cached_property
     def wanted_by_record(self) -> dict[RecordKey, dict[str, list[Row]]]:
@@ -165,38 +174,97 @@ def primary_key(table: Table, row: Row) -> Key:
     return tuple(row[column.name] for column in table.primary_key.columns)
 
 
-def last_writes(connection: Connection) -> dict[RecordKey, LastWrite]:
-    """Who wrote each record last, and how, for every record the change log names."""
+def chunks(values: Iterable[Any], size: int = 500) -> Iterable[list[Any]]:
+    """``values`` in lists short enough for an IN (...) on every engine."""
+    ordered = sorted(values)
+    for at in range(0, len(ordered), size):
+        yield ordered[at : at + size]
+
+
+def last_writes(
+    connection: Connection, ids: Iterable[str] | None = None
+) -> dict[RecordKey, LastWrite]:
+    """Who wrote each record last, and how: every record the change log names, or those
+    with one of ``ids``."""
     change = Change.__table__  # type: ignore[attr-defined]
-    latest = (
-        select(func.max(change.c.seq).label("seq"))
-        .group_by(change.c.resource, change.c.resource_id)
-        .subquery()
-    )
-    rows = connection.execute(
-        select(change.c.resource, change.c.resource_id, change.c.key_name, change.c.action).join(
-            latest, latest.c.seq == change.c.seq
-        )
-    )
-    return {(resource, rid): LastWrite(who, action) for resource, rid, who, action in rows}
+    found = {}
+    for chunk in [None] if ids is None else chunks(set(ids)):
+        latest = select(func.max(change.c.seq).label("seq"))
+        if chunk is not None:
+            latest = latest.where(change.c.resource_id.in_(chunk))
+        latest = latest.group_by(change.c.resource, change.c.resource_id).subquery()
+        rows = connection.execute(
+            select(change.c.resource, change.c.resource_id, change.c.key_name, change.c.action)
+            .join(latest, latest.c.seq == change.c.seq)
+        )  # fmt: skip
+        found |= {(resource, rid): LastWrite(who, action) for resource, rid, who, action in rows}
+    return found
 
 
-def plan(connection: Connection, seed_set: SeedSet) -> Plan:
-    """Compare every seeded table with the seed files' rows, record by record."""
+def unique_columns(table: Table) -> list[tuple[str, ...]]:
+    """The column sets whose values no two rows of ``table`` share, its key included."""
+    found = {tuple(c.name for c in table.primary_key.columns)}
+    found |= {tuple(c.name for c in index.columns) for index in table.indexes if index.unique}
+    found |= {
+        tuple(c.name for c in constraint.columns)  # type: ignore[attr-defined]
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    }
+    found |= {(c.name,) for c in table.columns if c.unique}
+    return sorted(found)
+
+
+def stored_rows(
+    connection: Connection, table: Table, wanted: dict[str, dict[Key, Row]], whole: bool
+) -> dict[Key, Row]:
+    """The table's rows: all of them, or those of the records the seed files hold."""
+    if whole:
+        statements = [select(table)]
+    else:
+        resource, column = OWNER[table.name]
+        ids = (key[0] for key in wanted[resource])
+        statements = [select(table).where(table.c[column].in_(chunk)) for chunk in chunks(ids)]
+    return {
+        primary_key(table, row): dict(row)
+        for statement in statements
+        for row in connection.execute(statement).mappings()
+    }
+
+
+def values_held(
+    connection: Connection, table: Table, columns: tuple[str, ...], rows: Iterable[Row]
+) -> set[tuple[Any, ...]]:
+    """The values any stored row of ``table`` holds in ``columns`` among those of ``rows``."""
+    first = table.c[columns[0]]
+    statements = [
+        select(*(table.c[name] for name in columns)).where(first.in_(chunk))
+        for chunk in chunks({row[columns[0]] for row in rows if row[columns[0]] is not None})
+    ]
+    return {tuple(row) for statement in statements for row in connection.execute(statement)}
+
+
+def plan(connection: Connection, seed_set: SeedSet, *, whole: bool = True) -> Plan:
+    """Compare the seeded tables with the seed files' rows, record by record: every row
+    (``whole``), or only those of the records the seed files hold, as ``seed`` needs: it
+    adds, so what the files do not hold is none of its business, and a large database is
+    not read whole at every start."""
     tables = seeded_tables()
+    wanted = {
+        table.name: {primary_key(table, row): row for row in seed_set.rows.get(table.name, [])}
+        for table in tables
+    }
     result = Plan(
-        existing={
-            table.name: {
-                primary_key(table, row): dict(row)
-                for row in connection.execute(select(table)).mappings()
-            }
-            for table in tables
-        },
-        wanted={
-            table.name: {primary_key(table, row): row for row in seed_set.rows.get(table.name, [])}
-            for table in tables
-        },
+        existing={table.name: stored_rows(connection, table, wanted, whole) for table in tables},
+        wanted=wanted,
     )
+    if not whole:  # a unique value may be held by a record the files do not hold
+        result.value_sets = {
+            (table.name, columns): values_held(
+                connection, table, columns, wanted[table.name].values()
+            )
+            for table in tables
+            for columns in unique_columns(table)
+        }
     parts: dict[RecordKey, list[str]] = defaultdict(list)
     for table in tables:
         resource, column = OWNER[table.name]
@@ -212,7 +280,7 @@ def plan(connection: Connection, seed_set: SeedSet) -> Plan:
                 differing = [PART_NAMES[table.name]]
             record = parts[resource, (new or old)[column]]  # type: ignore[index]
             record += [part for part in differing if part not in record]
-    writes = last_writes(connection)
+    writes = last_writes(connection, None if whole else (record_id for _, record_id in parts))
     for (resource, record_id), differing in parts.items():
         had = (record_id,) in result.existing[resource]
         wants = (record_id,) in result.wanted[resource]
@@ -224,7 +292,7 @@ def plan(connection: Connection, seed_set: SeedSet) -> Plan:
         f"source {change.id}: its text differs from the stored one; a source's text never "
         "changes once stored, so give the corrected text a new source id"
         for change in result.records.values()
-        if change.resource == "source" and "text" in change.parts and not change.through_api
+        if change.resource == "source" and "text" in change.parts and not change.protected
     ]
     if texts_changed:
         raise SeedError(texts_changed)

@@ -36,8 +36,8 @@ from app.services.seed_plan import (
     RecordKey,
     Row,
     plan,
-    primary_key,
     seeded_tables,
+    unique_columns,
 )
 from app.services.seeding import read_seeds
 
@@ -48,11 +48,12 @@ TABLES_BY_NAME = {table.name: table for table in seeded_tables()}
 
 
 class ApiWritesKept(Exception):
-    """A reseed would overwrite or delete records last written through the API."""
+    """A reseed would overwrite or delete records last written through the API (or
+    around it: ``RecordChange.protected``)."""
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        super().__init__(f"{len(plan.through_api)} records were last written through the API")
+        super().__init__(f"{len(plan.protected)} records were written through the API")
 
 
 @dataclass
@@ -86,7 +87,7 @@ def seed(engine: Engine, seeds_dir: Path) -> SeedReport:
     seed_set = read_seeds(seeds_dir)
 
     def work(session: Session) -> SeedReport:
-        the_plan = plan(session.connection(), seed_set)
+        the_plan = plan(session.connection(), seed_set, whole=False)
         adding, report = additions(the_plan)
         connection = session.connection()
         for table in seeded_tables():
@@ -126,7 +127,7 @@ def additions(the_plan: Plan) -> tuple[set[RecordKey], SeedReport]:
     adding = {
         key
         for key, change in the_plan.records.items()
-        if change.action == "insert" and not change.through_api
+        if change.action == "insert" and not change.protected
     }
     for change in the_plan.changes():
         if why := left_because(change):
@@ -151,27 +152,26 @@ def additions(the_plan: Plan) -> tuple[set[RecordKey], SeedReport]:
 def left_because(change: RecordChange) -> str | None:
     """Why ``seed`` leaves a record the seed files would change, or None for one it adds
     or one the seed files have nothing to say about."""
-    if change.through_api:
-        if change.action == "insert":
-            return (
-                f"not added: {change.last}; `claimsdb reseed --discard-api-writes` "
-                "would bring it back"
-            )
+    if change.action == "delete":
+        if change.protected:
+            return None  # not in the seed files, not seeding's: the user's own
+        return "left as is: no longer in the seed files; `claimsdb reseed` would delete it"
+    if not change.protected:
         if change.action == "update":
             return (
-                f"left as is: {change.last}, and the seed files differ "
-                f"({', '.join(change.parts)}); `claimsdb reseed --discard-api-writes` "
-                "would replace it"
+                f"left as is: the seed files change it ({', '.join(change.parts)}); "
+                "`claimsdb reseed` would update it"
             )
-        return None  # written through the API and not in the seed files: the user's
-    if change.action == "update":
+        return None
+    if change.action == "insert":
         return (
-            f"left as is: the seed files change it ({', '.join(change.parts)}); "
-            "`claimsdb reseed` would update it"
+            f"not added: {change.why_protected}; `claimsdb reseed --discard-api-writes` "
+            "would bring it back"
         )
-    if change.action == "delete":
-        return "left as is: no longer in the seed files; `claimsdb reseed` would delete it"
-    return None
+    return (
+        f"left as is: {change.why_protected}, and the seed files differ "
+        f"({', '.join(change.parts)}); `claimsdb reseed --discard-api-writes` would replace it"
+    )
 
 
 def cannot_add(the_plan: Plan, key: RecordKey, adding: set[RecordKey], stanced: set[str]) -> str:
@@ -214,24 +214,11 @@ def missing_reference(the_plan: Plan, table: Table, row: Row, adding: set[Record
 
 def taken(the_plan: Plan, table: Table, row: Row) -> str:
     """A key or unique value of the row that another record holds in the database."""
-    if primary_key(table, row) in the_plan.existing[table.name]:
-        return f"not added: its {table.name} row is held by another record"
     for columns in unique_columns(table):
         values = tuple(row[name] for name in columns)
         if None not in values and values in the_plan.stored_values(table.name, columns):
             return f"not added: its {', '.join(columns)} {values} belongs to another record"
     return ""
-
-
-def unique_columns(table: Table) -> list[tuple[str, ...]]:
-    found = {tuple(c.name for c in index.columns) for index in table.indexes if index.unique}
-    found |= {
-        tuple(c.name for c in constraint.columns)  # type: ignore[attr-defined]
-        for constraint in table.constraints
-        if constraint.__class__.__name__ == "UniqueConstraint"
-    }
-    found |= {(c.name,) for c in table.columns if c.unique}
-    return sorted(found)
 
 
 # ---------------------------------------------------------------- reseed
@@ -242,7 +229,7 @@ def reseed(
 ) -> Plan:
     """What making the database hold exactly ``seeds_dir`` takes; with ``apply``, do it.
     Raise ``ApiWritesKept``, changing nothing, where that would overwrite or delete a
-    record last written through the API and ``discard_api_writes`` is not set."""
+    record written through the API (or around it) and ``discard_api_writes`` is not set."""
     seed_set = read_seeds(seeds_dir)
     if not apply:
         with engine.connect() as connection:
@@ -250,7 +237,7 @@ def reseed(
 
     def work(session: Session) -> Plan:
         the_plan = plan(session.connection(), seed_set)
-        if the_plan.through_api and not discard_api_writes:
+        if the_plan.protected and not discard_api_writes:
             raise ApiWritesKept(the_plan)
         changes = the_plan.changes()
         before = {
@@ -297,7 +284,11 @@ def replace(connection: Connection, the_plan: Plan) -> None:
             delete_rows(connection, table, gone[table.name])
     for table in tables:  # a unique value a departing record holds may pass to another
         for (name,) in (c for c in unique_columns(table) if len(c) == 1):
-            if table.name in REFERENCED and table.c[name].nullable:
+            if (
+                table.name in REFERENCED
+                and table.c[name].nullable
+                and not table.c[name].primary_key
+            ):
                 for key in gone[table.name]:
                     connection.execute(update(table).where(match(table, key)).values({name: None}))
     for table in tables:
