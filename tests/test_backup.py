@@ -38,10 +38,11 @@ def needs_pg_tools(databases: Databases) -> None:
         pytest.skip("pg_dump, pg_restore and psql are not on the PATH")
 
 
-def claim_ids(url: str) -> set[str]:
+def claims(url: str, column: str = "id") -> set[str]:
+    """One column of every claim the database at ``url`` holds."""
     engine = make_engine(url)
     with engine.connect() as connection:
-        found = set(connection.execute(text("SELECT id FROM claim")).scalars())
+        found = set(connection.execute(text(f"SELECT {column} FROM claim")).scalars())
     engine.dispose()
     return found
 
@@ -105,7 +106,7 @@ def test_a_backup_under_write_load_restores_every_acknowledged_write(
         for path in (copy, tmp_path / "restored.db"):
             with sqlite3.connect(path) as check:
                 assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert set(before) <= claim_ids(target)
+    assert set(before) <= claims(target)
     engine = make_engine(target)
     with engine.connect() as connection:  # one commit's state: every claim has its change
         unlogged = connection.execute(
@@ -135,21 +136,13 @@ def test_restore_refuses_a_database_that_holds_data_unless_forced(
     assert refused.exit_code == 1
     assert "149 claims" in refused.output
     assert "--force" in refused.output
-    assert "changed since the backup" in claim_texts(database_url)
+    assert "changed since the backup" in claims(database_url, "text")
     forced = run(database_url, "restore", str(copy), "--force")
     assert forced.exit_code == 0, forced.output
-    assert "changed since the backup" not in claim_texts(database_url)
+    assert "changed since the backup" not in claims(database_url, "text")
     engine = make_engine(database_url)
     assert_read_model_fresh(engine)
     engine.dispose()
-
-
-def claim_texts(url: str) -> set[str]:
-    engine = make_engine(url)
-    with engine.connect() as connection:
-        found = set(connection.execute(text("SELECT text FROM claim")).scalars())
-    engine.dispose()
-    return found
 
 
 def test_a_backup_of_an_old_revision_is_restored_and_migrated(
@@ -207,3 +200,16 @@ def test_restore_refuses_what_is_not_a_claimsdb_backup(
         refused = run(target, "restore", str(path))
         assert refused.exit_code == 1, (path, refused.output)
         assert reason in refused.output, refused.output
+
+
+def test_backup_on_postgresql_says_what_to_do_without_pg_dump(
+    databases: Databases, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if databases.kind != "postgresql":
+        pytest.skip("SQLite needs no tool of its own")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pg_dump there
+    refused = run(database_url, "backup", str(tmp_path / "claimsdb.dump"))
+    assert refused.exit_code == 1
+    assert "pg_dump is not on the PATH" in refused.output
+    assert "postgresql-client" in refused.output
+    assert not (tmp_path / "claimsdb.dump").exists()

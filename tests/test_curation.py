@@ -20,6 +20,17 @@ NEW_CLAIM = {
     ],
 }
 
+# a stance on NEW_CLAIM, placed by its quote
+QUOTED_STANCE = {
+    "claim": NEW_CLAIM["id"],
+    "source_id": SOURCE,
+    "quote": "doubts Russia will provide",
+    "label": "supports",
+    "holder": None,
+    "attribution": "author",
+    "certainty": "certain",
+}
+
 
 @pytest.fixture
 def curator(tokens: dict[str, str]) -> dict[str, str]:
@@ -39,19 +50,7 @@ def test_create_a_claim_and_attach_stances_by_quote_and_by_offsets(
     assert made.headers["etag"].startswith('"1.')
     assert made.json()["review_status"] == "accepted"
 
-    by_quote = client.post(
-        "/v1/stances",
-        json={
-            "claim": NEW_CLAIM["id"],
-            "source_id": SOURCE,
-            "quote": "doubts Russia will provide",
-            "label": "supports",
-            "holder": None,
-            "attribution": "author",
-            "certainty": "certain",
-        },
-        headers=curator,
-    )
+    by_quote = client.post("/v1/stances", json=QUOTED_STANCE, headers=curator)
     assert by_quote.status_code == 201, by_quote.text
     provenance = by_quote.json()["provenance"]
     text = client.get(f"/v1/sources/{SOURCE}").json()["text"]

@@ -42,6 +42,11 @@ def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:
     return st.one_of(st.none(), strategy)
 
 
+def some_of(draw: st.DrawFn, fields: dict[str, st.SearchStrategy]) -> dict[str, Any]:
+    """Optional fields: each present or left out."""
+    return {name: value for name, strategy in fields.items() if (value := draw(optional(strategy)))}
+
+
 @st.composite
 def a_source(draw: st.DrawFn) -> dict[str, Any]:
     body = {
@@ -51,17 +56,17 @@ def a_source(draw: st.DrawFn) -> dict[str, Any]:
         "language": draw(st.sampled_from(["en", "de", "zh-Hans"])),
         "text": draw(TEXT),
     }
-    for field, strategy in (
-        ("publisher", SHORT),
-        ("author", SHORT),
-        ("url", st.just("https://example.org/a")),
-        ("published_on", st.dates().map(str)),
-        ("date_precision", st.sampled_from(["day", "month", "year"])),
-        ("date_note", SHORT),
-    ):
-        if value := draw(optional(strategy)):
-            body[field] = value
-    return body
+    return body | some_of(
+        draw,
+        {
+            "publisher": SHORT,
+            "author": SHORT,
+            "url": st.just("https://example.org/a"),
+            "published_on": st.dates().map(str),
+            "date_precision": st.sampled_from(["day", "month", "year"]),
+            "date_note": SHORT,
+        },
+    )
 
 
 @st.composite
@@ -71,14 +76,15 @@ def an_actor(draw: st.DrawFn) -> dict[str, Any]:
         "name": draw(NAME),
         "kind": draw(st.sampled_from(["person", "state", "organization", "group", "other"])),
     }
-    for field, strategy in (
-        ("description", SHORT),
-        ("country", st.sampled_from(["DEU", "FRA"])),
-        # one of its own: a taken one is a 409 (or, until fixed, a 500)
-        ("wikidata_id", st.just(f"Q{zlib.crc32(body['id'].encode()) + 1}")),
-    ):
-        if value := draw(optional(strategy)):
-            body[field] = value
+    body |= some_of(
+        draw,
+        {
+            "description": SHORT,
+            "country": st.sampled_from(["DEU", "FRA"]),
+            # one of its own: a taken one is a 409 (or, until fixed, a 500)
+            "wikidata_id": st.just(f"Q{zlib.crc32(body['id'].encode()) + 1}"),
+        },
+    )
     aliases = draw(st.lists(SHORT, max_size=2, unique=True))
     body["aliases"] = [
         {

@@ -17,16 +17,11 @@ from app.config import get_settings
 from app.services.seed_sync import ApiWritesKept, reseed, seed
 from tests.conftest import SEEDS, bearer
 from tests.support import changes_since, rebuild_read_model
+from tests.test_curation import NEW_CLAIM, QUOTED_STANCE
 from tests.test_export import DATA_TABLES, contents
 
 SOURCE = "putin-kim-unity-pyongyang"
-API_CLAIM = {
-    "id": "lankov-is-skeptical-of-tech-transfer",
-    "text": "Andrei Lankov doubts that Russia will give North Korea military technology.",
-    "claim_type": "evaluation",
-    "topics": ["military-technology"],
-    "actors": [{"actor": "andrei-lankov", "role": "subject"}],
-}
+API_CLAIM = NEW_CLAIM
 EDITED = "nk-russia-alliance-strategic-masterstroke"
 PURGED = "nk-russia-mutual-defense-pact"
 MERGED, MERGED_INTO = "russians", "russia"
@@ -47,22 +42,7 @@ def curated(client: TestClient, tokens: dict[str, str]) -> dict[str, str]:
     purge, merge. Returns the ids they touched."""
     curator, admin = bearer(tokens["curate"]), bearer(tokens["admin"])
     ok(client.post("/v1/claims", json=API_CLAIM, headers=curator), 201)
-    stance = ok(
-        client.post(
-            "/v1/stances",
-            json={
-                "claim": API_CLAIM["id"],
-                "source_id": SOURCE,
-                "quote": "doubts Russia will provide",
-                "label": "supports",
-                "holder": None,
-                "attribution": "author",
-                "certainty": "certain",
-            },
-            headers=curator,
-        ),
-        201,
-    )
+    stance = ok(client.post("/v1/stances", json=QUOTED_STANCE, headers=curator), 201)
     path = f"/v1/claims/{EDITED}"
     edit = {"claim_type": "prediction"}
     ok(client.patch(path, json=edit, headers=curator | {"If-Match": etag(client, path)}))
