@@ -14,7 +14,6 @@ follows.
 """
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -35,6 +34,7 @@ from app.services.seed_plan import (
     RecordChange,
     RecordKey,
     Row,
+    chunks,
     plan,
     seeded_tables,
     unique_columns,
@@ -89,10 +89,10 @@ def seed(engine: Engine, seeds_dir: Path) -> SeedReport:
     def work(session: Session) -> SeedReport:
         the_plan = plan(session.connection(), seed_set, whole=False)
         adding, report = additions(the_plan)
-        connection = session.connection()
-        for table in seeded_tables():
-            if rows := the_plan.rows_of(adding)[table.name]:
-                connection.execute(insert(table), rows)
+        connection, rows = session.connection(), the_plan.rows_of(adding)
+        for table in seeded_tables():  # parents first
+            if rows[table.name]:
+                connection.execute(insert(table), rows[table.name])
         session.expire_all()
         for change in the_plan.changes():
             if (change.resource, change.id) in adding:
@@ -133,13 +133,15 @@ def additions(the_plan: Plan) -> tuple[set[RecordKey], SeedReport]:
         if why := left_because(change):
             report.left.append(((change.resource, change.id), why))
     blocked: dict[RecordKey, str] = {}
+    stated = {row["claim_id"] for row in the_plan.wanted["stance"].values()}
     while True:  # a record left out may leave out those that refer to it
         stanced = {row["claim_id"] for row in the_plan.rows_of(adding)["stance"]}
         stanced |= {row["claim_id"] for row in the_plan.existing["stance"].values()}
+        unstated = stated - stanced  # claims none of whose stances is there or added
         found = {
             key: why
             for key in sorted(adding)
-            if (why := cannot_add(the_plan, key, adding, stanced))
+            if (why := cannot_add(the_plan, key, adding, unstated))
         }
         if not found:
             break
@@ -174,13 +176,11 @@ def left_because(change: RecordChange) -> str | None:
     )
 
 
-def cannot_add(the_plan: Plan, key: RecordKey, adding: set[RecordKey], stanced: set[str]) -> str:
-    """Why a new record cannot be added as the seed files have it, or ''."""
-    resource, record_id = key
-    stated = resource == "claim" and any(
-        row["claim_id"] == record_id for row in the_plan.wanted["stance"].values()
-    )
-    if stated and record_id not in stanced:  # a claim of CLAIMS_FILE needs none yet
+def cannot_add(the_plan: Plan, key: RecordKey, adding: set[RecordKey], unstated: set[str]) -> str:
+    """Why a new record cannot be added as the seed files have it, or ''. ``unstated``:
+    the claims with stances in the seed files none of which is stored or added (a claim of
+    CLAIMS_FILE has none, and needs none yet)."""
+    if key[0] == "claim" and key[1] in unstated:
         return "not added: none of its stances can be added, and a claim needs one"
     for table_name, rows in the_plan.wanted_by_record.get(key, {}).items():
         table = TABLES_BY_NAME[table_name]
@@ -282,13 +282,10 @@ def replace(connection: Connection, the_plan: Plan) -> None:
     for table in reversed(tables):
         if table.name not in REFERENCED:
             delete_rows(connection, table, gone[table.name])
-    for table in tables:  # a unique value a departing record holds may pass to another
+    for table in (t for t in tables if t.name in REFERENCED):
+        # a unique value a departing record holds may pass to another (a wikidata_id)
         for (name,) in (c for c in unique_columns(table) if len(c) == 1):
-            if (
-                table.name in REFERENCED
-                and table.c[name].nullable
-                and not table.c[name].primary_key
-            ):
+            if table.c[name].nullable and not table.c[name].primary_key:
                 for key in gone[table.name]:
                     connection.execute(update(table).where(match(table, key)).values({name: None}))
     for table in tables:
@@ -309,9 +306,14 @@ def replace(connection: Connection, the_plan: Plan) -> None:
             delete_rows(connection, table, gone[table.name])
 
 
-def delete_rows(connection: Connection, table: Table, keys: Iterable[tuple[Any, ...]]) -> None:
-    for key in keys:
-        connection.execute(delete(table).where(match(table, key)))
+def delete_rows(connection: Connection, table: Table, keys: list[tuple[Any, ...]]) -> None:
+    (first, *more) = table.primary_key.columns
+    if more:
+        for key in keys:
+            connection.execute(delete(table).where(match(table, key)))
+        return
+    for chunk in chunks(key[0] for key in keys):
+        connection.execute(delete(table).where(first.in_(chunk)))
 
 
 def match(table: Table, key: tuple[Any, ...]) -> Any:
