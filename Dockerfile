@@ -1,4 +1,5 @@
 # claimsdb: the same steps as `make serve` (install, migrate, seed, serve), as a non-root user.
+# Seeding only adds what is new in the seed files: a restart keeps what the API wrote.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -21,6 +22,8 @@ RUN pip install . && rm -rf /src
 
 USER claimsdb
 WORKDIR /var/lib/claimsdb
+# the database: mount a named volume here (README.md, Docker) and it outlives the container
+VOLUME ["/var/lib/claimsdb"]
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request, os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/readyz')"
 

@@ -15,7 +15,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# migrate, add what is new in the seed files (never touching what the API wrote), serve
 serve: $(VENV)/.installed
+	@echo "claimsdb commands in another shell: . $(VENV)/bin/activate (README.md, The command line)"
 	$(BIN)/claimsdb serve --migrate --seed --host $(HOST) --port $(PORT)
 
 migrate: $(VENV)/.installed

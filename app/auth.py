@@ -25,6 +25,9 @@ from app.errors import ProblemError
 from app.models import ApiKey, Scope
 
 RANK = {Scope.read: 0, Scope.curate: 1, Scope.admin: 2}
+# the change log's name for what seeding writes (app/services/seed_sync.py): no key may
+# take it, or its writes would pass for seeding's and a reseed would overwrite them
+SEED_WRITER = "seed"
 CALLER = "claimsdb.caller"  # the request's Caller, in its ASGI scope
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="claimsdb"'}
 
@@ -35,6 +38,11 @@ class Unauthorized(ProblemError):
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail, headers=CHALLENGE)
+
+
+class Conflict(ProblemError):
+    status = 409
+    type = "urn:claimsdb:problem:conflict"
 
 
 class Forbidden(ProblemError):
@@ -67,6 +75,8 @@ def digest(secret: str) -> str:
 
 def create_key(*, session: Session, name: str, scope: Scope) -> tuple[ApiKey, str]:
     """A new key; the returned token is the only time its secret exists in the clear."""
+    if name == SEED_WRITER:
+        raise Conflict(f"the name {name!r} is the change log's for seeding: choose another")
     key_id, secret = secrets.token_hex(6), secrets.token_urlsafe(32)
     key = ApiKey(
         id=key_id,

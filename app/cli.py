@@ -1,29 +1,61 @@
-"""The ``claimsdb`` command: migrate, seed, export, serve."""
+"""The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, keys, serve.
+
+Every command that reads or writes the database first checks that it exists and is
+migrated (app/preflight.py), and says what to do when it is not: exit status 1, no file
+left behind.
+"""
 
 import os
 import socket
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 import uvicorn
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from app import workers as worker_processes
 from app.auth import create_key
 from app.config import get_settings
-from app.db import current_revision, head_revision, make_engine, run_write, upgrade
+from app.db import current_revision, make_engine, run_write, upgrade
+from app.errors import ProblemError
 from app.models import ApiKey, Scope
+from app.preflight import database_problem
 from app.services import read_model
+from app.services.backup import BackupError, backup, restore
 from app.services.coverage import coverage
 from app.services.export import ExportError, export_annotations
-from app.services.seeding import SeedError, read_seed_files, read_seeds, seed
+from app.services.seed_sync import ApiWritesKept, reseed, seed
+from app.services.seeding import SeedError, read_seed_files, read_seeds
 
 APP = "app.main:create_app"
 cli = typer.Typer(
     help="claimsdb: an annotated claims database with an HTTP API.", no_args_is_help=True
 )
+
+
+def fail(message: object) -> typer.Exit:
+    typer.echo(str(message), err=True)
+    return typer.Exit(1)
+
+
+def open_database(need: str = "head") -> Engine:
+    """The engine of the configured database, once app/preflight.py found it fit for a
+    command that needs ``need``; else say what to do and exit 1."""
+    settings = get_settings()
+    if problem := database_problem(settings, need=need):
+        raise fail(problem)
+    return make_engine(settings.database_url)
+
+
+RESEED_ACTIONS = ("insert", "update", "delete")
+SeedsDir = Annotated[
+    Path | None, typer.Option(help="Seed folder (default: CLAIMSDB_SEEDS_DIR or ./seeds).")
+]
 
 
 @cli.command()
@@ -36,9 +68,9 @@ def migrate(
         ),
     ] = False,
 ) -> None:
-    """Upgrade the database at DATABASE_URL to the newest schema, and its read model to the
-    current format."""
-    engine = make_engine(get_settings().database_url)
+    """Upgrade the database at DATABASE_URL to the newest schema (creating it if need be),
+    and its read model to the current format."""
+    engine = open_database("create")
     upgrade(engine)
     if rebuild_read_model:
         read_model.rebuild_all(engine)
@@ -48,31 +80,77 @@ def migrate(
 
 
 @cli.command("seed")
-def seed_command(
-    seeds_dir: Annotated[
-        Path | None, typer.Option(help="Seed folder (default: CLAIMSDB_SEEDS_DIR or ./seeds).")
-    ] = None,
-) -> None:
-    """Load the seed folder in one transaction; refuse it whole if anything is wrong."""
-    settings = get_settings()
-    engine = make_engine(settings.database_url)
-    revision, head = current_revision(engine), head_revision()
-    if revision != head:
-        engine.dispose()
-        typer.echo(
-            f"database is at revision {revision}, not {head}: run `claimsdb migrate`", err=True
-        )
-        raise typer.Exit(1)
+def seed_command(seeds_dir: SeedsDir = None) -> None:
+    """Add what is new in the seed files; never change or delete a record. Run by `make
+    serve` at every start: into an empty database it loads them all."""
+    engine = open_database()
     try:
-        report = seed(engine, seeds_dir or settings.seeds_dir)
+        report = seed(engine, seeds_dir or get_settings().seeds_dir)
     except SeedError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(1) from error
+        raise fail(error) from error
     finally:
         engine.dispose()
     for line in report.lines():
         typer.echo(line)
-    typer.echo("seeded" if report.changed else "already up to date: nothing changed")
+
+
+@cli.command("reseed")
+def reseed_command(
+    seeds_dir: SeedsDir = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Apply the plan; without it, only print it.")
+    ] = False,
+    discard_api_writes: Annotated[
+        bool,
+        typer.Option(
+            "--discard-api-writes",
+            help="Also overwrite or delete records written through the API (or around it).",
+        ),
+    ] = False,
+) -> None:
+    """Replace the database's content with the seed files: print what that inserts,
+    updates and deletes; with --yes, do it. Records last written through the API are only
+    overwritten or deleted with --discard-api-writes."""
+    seeds = seeds_dir or get_settings().seeds_dir
+    engine = open_database()
+    refused = False
+    try:
+        plan = reseed(engine, seeds, apply=yes, discard_api_writes=discard_api_writes)
+    except SeedError as error:
+        raise fail(error) from error
+    except ApiWritesKept as kept:
+        plan, refused = kept.plan, True
+    finally:
+        engine.dispose()
+    changes = plan.changes()
+    if not changes:
+        typer.echo(f"the database holds exactly the seed files in {seeds}: nothing to do")
+        return
+    applied = yes and not refused
+    typer.echo(
+        f"reseeded from {seeds}:"
+        if applied
+        else f"to hold exactly the seed files in {seeds}, `claimsdb reseed --yes` would:"
+    )
+    for change in changes:
+        typer.echo(f"  {change.describe()}")
+    done = Counter(change.action for change in changes)
+    counted = ", ".join(
+        f"{done[action]} {action}{'d' if applied else 's'}" for action in RESEED_ACTIONS
+    )
+    typer.echo(f"{counted}; {len(plan.protected)} written through the API")
+    if plan.protected and not discard_api_writes:
+        message = (
+            f"{len(plan.protected)} records above were written through the API or around it "
+            "(marked [...]): only `claimsdb reseed --yes --discard-api-writes` overwrites or "
+            "deletes them. Keep them first: `claimsdb backup FILE`, or `claimsdb export "
+            "--annotations DIR` to write them into seed files"
+        )
+        if refused:
+            raise fail(f"refused, nothing changed: {message}")
+        typer.echo(message)
+    if not applied:
+        typer.echo("a dry run: nothing changed")
 
 
 @cli.command("export")
@@ -82,7 +160,7 @@ def export_command(
     ],
 ) -> None:
     """Write the database's annotations as seed files; new source texts go to ../sources."""
-    engine = make_engine(get_settings().database_url)
+    engine = open_database()
     try:
         result = export_annotations(engine=engine, annotations_dir=annotations)
     except ExportError as error:
@@ -145,7 +223,7 @@ def keys_create(
     ] = Scope.curate,
 ) -> None:
     """Create a key and print it: the only time it is shown."""
-    engine = make_engine(get_settings().database_url)
+    engine = open_database()
 
     def work(session: Session) -> str:
         if session.exec(select(ApiKey).where(ApiKey.name == name)).first():
@@ -153,15 +231,19 @@ def keys_create(
         _key, token = create_key(session=session, name=name, scope=scope)
         return token
 
-    token = run_write(engine, work)
-    engine.dispose()
+    try:
+        token = run_write(engine, work)
+    except ProblemError as refused:
+        raise fail(refused.detail) from refused
+    finally:
+        engine.dispose()
     typer.echo(token)
 
 
 @keys.command("list")
 def keys_list() -> None:
     """Every key: name, scope, id, created, revoked. Never a secret."""
-    engine = make_engine(get_settings().database_url)
+    engine = open_database()
     with Session(engine) as session:
         for key in session.exec(select(ApiKey).order_by(ApiKey.name)).all():
             state = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
@@ -173,7 +255,7 @@ def keys_list() -> None:
 @keys.command("revoke")
 def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
     """Revoke a key at once; it stays listed."""
-    engine = make_engine(get_settings().database_url)
+    engine = open_database()
 
     def work(session: Session) -> bool:
         key = session.exec(select(ApiKey).where(ApiKey.name == name)).first()
@@ -188,6 +270,41 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) ->
         typer.echo(f"no key named {name!r}", err=True)
         raise typer.Exit(1)
     typer.echo(f"revoked {name}")
+
+
+@cli.command("backup")
+def backup_command(
+    file: Annotated[Path, typer.Argument(help="Where to write the copy.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Copy the database to FILE, consistently, while the server runs and writes go on
+    (SQLite: its online backup; PostgreSQL: pg_dump)."""
+    open_database("any").dispose()
+    try:
+        outcome = backup(url=get_settings().database_url, target=file, force=force)
+    except BackupError as error:
+        raise fail(f"backup failed: {error}") from error
+    for line in outcome.lines:
+        typer.echo(line)
+
+
+@cli.command("restore")
+def restore_command(
+    file: Annotated[Path, typer.Argument(help="A file `claimsdb backup` wrote.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a database that holds data.")
+    ] = False,
+) -> None:
+    """Put a backup back into the database at DATABASE_URL and migrate it to the newest
+    revision. Stop the server first. Refuses a database that holds data without --force."""
+    try:
+        outcome = restore(url=get_settings().database_url, source=file, force=force)
+    except BackupError as error:
+        raise fail(f"restore refused: {error}") from error
+    except SQLAlchemyError as error:
+        raise fail(f"restore failed: {database_problem(get_settings()) or error}") from error
+    for line in outcome.lines:
+        typer.echo(line)
 
 
 @cli.command()
@@ -209,6 +326,8 @@ def serve(
     get_settings.cache_clear()
     if migrate_first:
         migrate()
+    else:
+        open_database().dispose()
     if seed_first:
         seed_command(seeds_dir=None)
     options: dict[str, Any] = {

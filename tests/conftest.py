@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from app.config import Settings, project_path
 from app.db import current_revision, head_revision, make_engine, upgrade
 from app.main import create_app
-from app.services.seeding import seed
+from app.services.seed_sync import seed
 from tests.support import assert_read_model_fresh
 
 SEEDS = project_path("seeds")

@@ -60,6 +60,21 @@ def all_items(client: Any, path: str, **params: Any) -> list[dict[str, Any]]:
             return items
 
 
+def changes_since(client: Any, since: str | None) -> tuple[list[dict[str, Any]], str | None]:
+    """Every change of the feed after ``since`` (all with None), and the ``since`` to ask
+    with next: what a mirror following ``/v1/changes`` would do."""
+    changes: list[dict[str, Any]] = []
+    while True:
+        params = {"limit": 500, **({"since": since} if since else {})}
+        response = client.get("/v1/changes", params=params)
+        assert response.status_code == 200, response.text
+        feed = response.json()
+        if not feed["items"]:
+            return changes, since
+        changes += feed["items"]
+        since = feed["since"]
+
+
 def stored_bodies(connection: Any) -> dict[str, dict[tuple[Any, ...], Any]]:
     """The read model's rows, each body parsed: its bytes differ by engine, not its data."""
     return {

@@ -2,6 +2,7 @@
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -11,12 +12,13 @@ from pathlib import Path
 import httpx
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
-from app.db import make_engine
-from tests.conftest import SEEDS
+from app.db import make_engine, upgrade
+from tests.conftest import SEEDS, Databases
 from tests.support import assert_read_model_fresh
 
 
@@ -114,3 +116,88 @@ def test_serve_migrates_and_seeds_a_fresh_database(tmp_path: Path) -> None:
         output = server.communicate(timeout=10)[0].decode()
     assert "database migrated to revision" in output
     assert "seeded" in output
+
+
+# ---------------------------------------------------------------- a database not ready
+
+COMMANDS = {
+    "seed": ["seed"],
+    "reseed": ["reseed"],
+    "export": ["export", "--annotations", "{tmp}/out/annotations"],
+    "keys create": ["keys", "create", "anna"],
+    "keys list": ["keys", "list"],
+    "keys revoke": ["keys", "revoke", "anna"],
+    "backup": ["backup", "{tmp}/copy.db"],
+    "serve": ["serve", "--port", "9"],  # it must stop before it listens
+}
+
+
+def not_ready(state: str, databases: Databases, tmp_path: Path) -> str:
+    """A database URL in ``state``: missing, empty (no tables) or at an old revision."""
+    if state == "missing":
+        if databases.kind == "sqlite":
+            return f"sqlite:///{tmp_path / 'nowhere' / 'claimsdb.db'}"
+        return (
+            make_url(databases.empty())
+            .set(database="claimsdb_no_such_database")
+            .render_as_string(hide_password=False)
+        )
+    url = databases.empty()
+    if databases.kind == "sqlite":
+        sqlite3.connect(make_url(url).database).close()  # an empty file, as `touch` leaves
+    if state == "old revision":
+        engine = make_engine(url)
+        upgrade(engine, "0006")
+        engine.dispose()
+    return url
+
+
+@pytest.mark.parametrize("state", ["missing", "empty", "old revision"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_says_what_to_do_with_a_database_not_ready(
+    command: str,
+    state: str,
+    databases: Databases,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if (command, state) == ("backup", "old revision"):
+        pytest.skip("a database of any revision can be backed up (tests/test_backup.py)")
+    url = not_ready(state, databases, tmp_path)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.chdir(tmp_path)
+    get_settings.cache_clear()
+    before = sorted(tmp_path.rglob("*"))
+    try:
+        result = CliRunner().invoke(cli, [a.format(tmp=tmp_path) for a in COMMANDS[command]])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    remedy = (
+        "DATABASE_URL"
+        if (databases.kind, state) == ("postgresql", "missing")
+        else ("run `claimsdb migrate` first")
+    )
+    assert remedy in result.output
+    assert sorted(tmp_path.rglob("*")) == before  # no file, no folder left behind
+
+
+def test_the_default_database_is_named_when_none_is_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("DATABASE_URL", "CLAIMSDB_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["keys", "create", "anna"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1
+    assert f"no database at {tmp_path / 'data' / 'claimsdb.db'}" in result.output
+    assert "DATABASE_URL is not set, so the default sqlite:///./data/claimsdb.db is used" in (
+        result.output
+    )
+    assert list(tmp_path.iterdir()) == []

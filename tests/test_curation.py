@@ -5,7 +5,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import bearer
-from tests.support import all_items, assert_problem
+from tests.support import all_items, assert_problem, changes_since
 
 SOURCE = "putin-kim-unity-pyongyang"
 NEW_CLAIM = {
@@ -18,6 +18,17 @@ NEW_CLAIM = {
         {"actor": "andrei-lankov", "role": "subject"},
         {"actor": "russia", "role": "mentioned"},
     ],
+}
+
+# a stance on NEW_CLAIM, placed by its quote
+QUOTED_STANCE = {
+    "claim": NEW_CLAIM["id"],
+    "source_id": SOURCE,
+    "quote": "doubts Russia will provide",
+    "label": "supports",
+    "holder": None,
+    "attribution": "author",
+    "certainty": "certain",
 }
 
 
@@ -39,19 +50,7 @@ def test_create_a_claim_and_attach_stances_by_quote_and_by_offsets(
     assert made.headers["etag"].startswith('"1.')
     assert made.json()["review_status"] == "accepted"
 
-    by_quote = client.post(
-        "/v1/stances",
-        json={
-            "claim": NEW_CLAIM["id"],
-            "source_id": SOURCE,
-            "quote": "doubts Russia will provide",
-            "label": "supports",
-            "holder": None,
-            "attribution": "author",
-            "certainty": "certain",
-        },
-        headers=curator,
-    )
+    by_quote = client.post("/v1/stances", json=QUOTED_STANCE, headers=curator)
     assert by_quote.status_code == 201, by_quote.text
     provenance = by_quote.json()["provenance"]
     text = client.get(f"/v1/sources/{SOURCE}").json()["text"]
@@ -218,9 +217,8 @@ def test_a_retracted_stance_leaves_the_views(client: TestClient, curator: dict[s
 def test_history_and_the_change_feed_record_every_write(
     client: TestClient, curator: dict[str, str]
 ) -> None:
-    feed = client.get("/v1/changes").json()
-    assert feed["items"] == []
-    since = feed["since"]
+    seeded, since = changes_since(client, None)  # seeding's own, when it loaded the seeds
+    assert {(c["key"], c["action"]) for c in seeded} == {("seed", "create")}
     path = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
     for claim_type in ("causal", "evaluation"):
         client.patch(
@@ -231,12 +229,12 @@ def test_history_and_the_change_feed_record_every_write(
     client.post("/v1/claims", json=NEW_CLAIM, headers=curator)
 
     history = client.get(f"{path}/history").json()["items"]
-    assert [(h["version"], h["after"]["claim_type"]) for h in history] == [
-        (2, "causal"),
-        (3, "evaluation"),
+    assert [(h["key"], h["version"], h["after"]["claim_type"]) for h in history] == [
+        ("seed", 1, "evaluation"),
+        ("curate-key", 2, "causal"),
+        ("curate-key", 3, "evaluation"),
     ]
-    assert history[0]["before"]["claim_type"] == "evaluation"
-    assert all(h["key"] == "curate-key" for h in history)
+    assert history[1]["before"]["claim_type"] == "evaluation"
     assert all(h["at"].endswith(("Z", "+00:00")) for h in history)
 
     changes = client.get("/v1/changes", params={"since": since} if since else {}).json()
@@ -295,10 +293,7 @@ def test_merge_folds_a_duplicate_actor_into_another(
     assert redirect.status_code == 308
     assert redirect.headers["location"].endswith("/v1/actors/kim-jong-un")
     assert client.get("/v1/actors/kim-jong-un-dup").json()["id"] == "kim-jong-un"
-    actions = [
-        c["action"] for c in client.get("/v1/changes", params={"limit": 500}).json()["items"]
-    ]
-    assert "merge" in actions
+    assert "merge" in [c["action"] for c in changes_since(client, None)[0]]
 
 
 def test_a_merge_leaves_one_mention_of_an_actor_on_a_span(
@@ -436,3 +431,26 @@ def test_search_hides_retracted_records(client: TestClient, curator: dict[str, s
     source = "/v1/sources/kim-alliance-counter-china"
     client.delete(source, headers=curator | {"If-Match": etag_of(client, source)})
     assert not kinds("masterstroke")
+
+
+def test_a_span_in_page_furniture_is_refused(client: TestClient, curator: dict[str, str]) -> None:
+    """Furniture the seed files declare is never annotated: the seed files could not hold
+    such a stance or mention, so `claimsdb export` could not write it back."""
+    source = "nk-russia-alliance-worry-china"
+    stance = {
+        "claim": "nk-russia-mutual-defense-pact",
+        "source_id": source,
+        "quote": "Advertisement",
+        "occurrence": 1,
+        "label": "supports",
+        "holder": None,
+        "attribution": "author",
+        "certainty": "certain",
+    }
+    assert_problem(client.post("/v1/stances", json=stance, headers=curator), 422, field="quote")
+    text = client.get(f"/v1/sources/{source}").json()["text"]
+    at = text.index("Read More")
+    mention = {"actor": "china", "source_id": source, "start": at, "end": at + 4}
+    assert_problem(client.post("/v1/mentions", json=mention, headers=curator), 422, field="start")
+    elsewhere = {**mention, "start": text.index("China"), "end": text.index("China") + 5}
+    assert client.post("/v1/mentions", json=elsewhere, headers=curator).status_code != 422

@@ -1,11 +1,18 @@
 """The API documents itself completely, and its docs pages need no internet."""
 
 import re
+import shlex
+from pathlib import Path
 
+import click
 import pytest
+import typer
 from fastapi.testclient import TestClient
 
+from app.cli import cli
 from app.main import create_app
+
+README = Path(__file__).resolve().parent.parent / "README.md"
 
 LOCAL_REF = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
 
@@ -84,3 +91,44 @@ def test_writes_document_if_match(docs_client: TestClient) -> None:
     if_match = patch["parameters"][-1]
     assert (if_match["name"], if_match["in"], if_match["required"]) == ("If-Match", "header", True)
     assert "If-Match" not in str(schema["paths"]["/v1/claims"]["post"].get("parameters", []))
+
+
+COMMAND_LINE = re.compile(r"^(?:\$ )?(?:\w+=\S+ )*claimsdb (.*)$")
+SUBSTITUTED = re.compile(r"\$\(claimsdb ([^)]*)\)")
+
+
+def readme_commands() -> list[tuple[int, list[str]]]:
+    """Each `claimsdb ...` command of the README's shell blocks: (line, arguments)."""
+    found, in_shell = [], False
+    lines = README.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        if line.startswith("```"):
+            in_shell = line.strip() == "```sh"
+            continue
+        code = re.sub(r"(^|\s)#.*$", "", line).strip()  # comments are not run
+        command = in_shell and (SUBSTITUTED.search(code) or COMMAND_LINE.match(code))
+        if command:
+            found.append((number, shlex.split(command.group(1))))
+    return found
+
+
+def test_every_claimsdb_line_of_the_readme_runs_as_written() -> None:
+    """After `make serve` and `. .venv/bin/activate`, each line parses with the real
+    command: its subcommands exist and it passes only options they take."""
+    commands = readme_commands()
+    lines = README.read_text(encoding="utf-8").splitlines()
+    activate = next(n for n, line in enumerate(lines, 1) if line.startswith(". .venv/bin/activate"))
+    assert activate < commands[0][0]
+    group = typer.main.get_command(cli)
+    assert len(commands) >= 8
+    for number, arguments in commands:
+        command, rest, name = group, list(arguments), "claimsdb"
+        while isinstance(command, click.Group):
+            context = command.make_context(name, list(rest), resilient_parsing=True)
+            name, *rest = context.protected_args + context.args
+            assert name in command.commands, f"README.md:{number}: no command {name!r}"
+            command = command.commands[name]
+        try:
+            command.make_context(name, rest)
+        except click.UsageError as error:
+            pytest.fail(f"README.md:{number}: {' '.join(arguments)}: {error}")

@@ -30,7 +30,7 @@ from app.models import (
     Stance,
     fold,
 )
-from app.services.export import ExportError, export_annotations
+from app.services.export import export_annotations
 from app.services.provenance import (
     Span,
     context,
@@ -41,8 +41,9 @@ from app.services.provenance import (
     span_id,
 )
 from app.services.search import passage_rows
+from app.services.seed_sync import seed
 from app.services.seed_yaml import Exact, scalar
-from app.services.seeding import TABLES, SeedError, read_seeds, seed
+from app.services.seeding import TABLES, SeedError, read_seeds
 from tests.conftest import SEEDS
 from tests.support import rebuild_read_model
 
@@ -308,14 +309,71 @@ def test_curation_reads_as_an_annotator_would_write_it(engine: Engine, tmp_path:
     assert (masterstroke["status"], masterstroke["status_reason"]) == ("retracted", "duplicate")
 
 
-def test_a_claim_without_stance_is_refused_and_nothing_written(engine: Engine, tmp_path: Path):
+def test_a_claim_no_stance_states_yet_goes_to_the_claims_file(
+    engine: Engine, empty_database_url: str, tmp_path: Path
+):
+    """The API takes a claim before its first stance; the export keeps it in claims.yaml,
+    and drops that file once every claim is stated somewhere."""
     with Session(engine) as session:
         session.add(Claim(id="orphan-claim", text="Nobody states this.", claim_type="factual"))
+        session.add(ClaimTopic(claim_id="orphan-claim", topic="diplomacy"))
         session.commit()
     rebuild_read_model(engine)
-    with pytest.raises(ExportError, match="orphan-claim"):
-        export_annotations(engine=engine, annotations_dir=tmp_path / "annotations")
-    assert not (tmp_path / "annotations").exists()
+    out = exported(engine, tmp_path)
+    claims = yaml.safe_load((out / "annotations" / "claims.yaml").read_text())["claims"]
+    assert [c["id"] for c in claims] == ["orphan-claim"]
+    reloaded = load(empty_database_url, out)
+    assert contents(reloaded, DATA_TABLES, skip={"version"}) == contents(
+        engine, DATA_TABLES, skip={"version"}
+    )
+    reloaded.dispose()
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM claim WHERE id = 'orphan-claim'"))
+    report = export_annotations(engine=engine, annotations_dir=out / "annotations")
+    assert [p.name for p in report.removed] == ["claims.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("published_on", "precision", "written"),
+    [
+        ("2024-06-19", None, "2024-06-19"),  # the API needs no precision with a whole date
+        ("2024-06-19", "year", "2024-06-19"),  # more precise than it says: kept as given
+        ("2024-06-01", "month", "2024-06"),
+        ("2024-01-01", "year", "2024"),
+    ],
+)
+def test_a_source_dated_through_the_api_exports_and_reloads(
+    published_on: str,
+    precision: str | None,
+    written: str,
+    client: Any,
+    tokens: dict[str, str],
+    engine: Engine,
+    empty_database_url: str,
+    tmp_path: Path,
+):
+    body = {
+        "id": "dated",
+        "title": "Dated",
+        "genre": "news",
+        "language": "en",
+        "text": "Something happened.\n",
+        "published_on": published_on,
+    }
+    if precision:
+        body["date_precision"] = precision
+    made = client.post(
+        "/v1/sources", json=body, headers={"Authorization": f"Bearer {tokens['curate']}"}
+    )
+    assert made.status_code == 201, made.text
+    out = exported(engine, tmp_path)
+    header = (out / "annotations" / "dated.yaml").read_text()
+    assert f"published_on: {written}\n" in header
+    reloaded = load(empty_database_url, out)
+    assert contents(reloaded, ["source"], skip={"version"}) == contents(
+        engine, ["source"], skip={"version"}
+    )
+    reloaded.dispose()
 
 
 def test_a_removed_source_removes_its_file(engine: Engine, tmp_path: Path):

@@ -13,7 +13,8 @@ from sqlmodel import Session
 
 from app.db import make_engine, upgrade
 from app.models import Claim, Mention, Source, Stance
-from app.services.seeding import SeedError, read_seeds, seed
+from app.services.seed_sync import seed
+from app.services.seeding import SeedError, read_seeds
 from tests.conftest import SEEDS
 
 Mutation = Callable[[dict[str, Any]], None]

@@ -25,6 +25,7 @@ from app.models import (
     ActorCreate,
     ActorRedirect,
     ActorUpdate,
+    AnchorKind,
     AnnotationJson,
     Change,
     Claim,
@@ -38,6 +39,7 @@ from app.models import (
     MentionUpdate,
     Passage,
     Source,
+    SourceAnchor,
     SourceCreate,
     SourceUpdate,
     SpanInput,
@@ -49,6 +51,7 @@ from app.models import (
 )
 from app.reader import Reader
 from app.services import read_model, search
+from app.services.export import anchor_entries
 from app.services.provenance import (
     AnchorError,
     Span,
@@ -58,6 +61,7 @@ from app.services.provenance import (
     mention_id,
     stance_id,
 )
+from app.services.seeding import Problems, anchor_spans
 
 # a source's mentions found by name: each is a row and a stored body, written while the
 # write lock is held; past this a text is a corpus to split, not a source
@@ -143,6 +147,8 @@ def record(
     before: dict[str, Any] | None,
     refresh: bool = True,
 ) -> None:
+    """Append the write to the change log and, unless the caller stores the read model's
+    bodies itself once for many records (seeding does), store those that show the record."""
     session.flush()
     after = snapshot(session, resource, row) if action != "purge" else None
     session.add(
@@ -699,14 +705,29 @@ def place_span(session: Session, data: SpanInput) -> tuple[Source, Span]:
             )
         except AnchorError as error:
             raise Invalid("quote", str(error)) from None
-        return source, span
+        return source, outside_furniture(session, source, span, "quote")
     assert data.start is not None
     assert data.end is not None
     if not data.start < data.end <= len(source.text):
         raise Invalid(
             "end", f"span {data.start}-{data.end} is not inside the text (0-{len(source.text)})"
         )
-    return source, Span(data.start, data.end)
+    return source, outside_furniture(session, source, Span(data.start, data.end), "start")
+
+
+def outside_furniture(session: Session, source: Source, span: Span, field: str) -> Span:
+    """The span, unless it lies in page chrome the seed files declare: that is never
+    annotated (seeds/README.md), and the seed files could not say it."""
+    rows = session.exec(
+        select(SourceAnchor).where(
+            SourceAnchor.source_id == source.id, SourceAnchor.kind == AnchorKind.furniture
+        )
+    ).scalars()
+    entries = anchor_entries([row.model_dump() for row in rows])["furniture"]
+    chrome = anchor_spans(source.text, entries, "furniture", source.id, Problems(), [])
+    if any(span.overlaps(piece) for piece in chrome):
+        raise Invalid(field, f"span {span.start}-{span.end} lies in page furniture")
+    return span
 
 
 def create_stance(*, session: Session, who: str, data: StanceInput) -> Stance:

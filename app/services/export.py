@@ -38,8 +38,8 @@ from app.services.provenance import (
     stance_id,
 )
 from app.services.seed_format import ANCHOR_SECTIONS, NO_ANCHOR
-from app.services.seed_yaml import Exact, Raw, render_actors, render_source
-from app.services.seeding import ACTORS_FILE, Problems, anchor_spans
+from app.services.seed_yaml import Exact, Raw, render_actors, render_claims, render_source
+from app.services.seeding import ACTORS_FILE, CLAIMS_FILE, Problems, anchor_spans
 
 Row = dict[str, Any]
 
@@ -138,11 +138,13 @@ def actor_entries(db: Snapshot) -> list[Row]:
 
 
 def date_text(value: date | None, precision: str | None) -> Raw | None:
-    """``published_on`` as the files write it: only as precise as ``date_precision``."""
+    """``published_on`` as the files write it: only as precise as ``date_precision``,
+    unless that would lose what the database holds (a day the API was given)."""
     if value is None:
         return None
     length = {"year": 4, "month": 7}.get(precision or "", 10)
-    return Raw(value.isoformat()[:length])
+    written = value.isoformat()[:length]
+    return Raw(written if seeding.parse_date(written, precision) == value else value.isoformat())
 
 
 def anchor_of(text: str, start: int, end: int, declared: Row | None) -> Row:
@@ -160,19 +162,17 @@ def anchor_of(text: str, start: int, end: int, declared: Row | None) -> Row:
     return {key: Exact(v) if isinstance(v, str) else v for key, v in anchor.items()}
 
 
-def claim_homes(db: Snapshot, source_order: list[str], problems: list[str]) -> dict[str, list[str]]:
+def claim_homes(db: Snapshot, source_order: list[str]) -> dict[str | None, list[str]]:
     """Which source file defines each claim: the one it was seeded from, else the first
-    source, in file order, with a stance on it."""
+    source, in file order, with a stance on it; None (CLAIMS_FILE) for a claim no stance
+    states yet, as the API allows."""
     origin = {row["claim_id"]: row["source_id"] for row in db.rows["claim_origin"]}
     stanced = db.by("stance", "claim_id")
-    homes: dict[str, list[str]] = defaultdict(list)
+    homes: dict[str | None, list[str]] = defaultdict(list)
     for claim in sorted(db.rows["claim"], key=lambda c: c["id"]):
         sources = {s["source_id"] for s in stanced[claim["id"]]}
-        if not sources:
-            problems.append(f"claim {claim['id']}: no stance, so no file could define it")
-            continue
-        home = origin.get(claim["id"])
-        if home not in source_order:
+        home = origin.get(claim["id"]) if sources else None
+        if sources and home not in source_order:
             home = next(s for s in source_order if s in sources)
         homes[home].append(claim["id"])
     return homes
@@ -255,9 +255,11 @@ def anchor_entries(rows: list[Row]) -> dict[str, list[Row]]:
 
 def mention_entries(
     db: Snapshot, source: Row, sections: dict[str, list[Row]], labels: dict[str, str]
-) -> list[Row]:
+) -> tuple[list[Row], list[Row]]:
     """The mentions a file must declare: curated ones, and derived ones the loader would
-    not derive as they are (curation retracted one, moved it, or gave it another id)."""
+    not derive as they are (curation retracted one, moved it, or gave it another id); and
+    the not_mentions it must add for what the loader would derive and the database does
+    not hold (a name matched in a text stored before its actor was)."""
     text, path = source["text"], f"source {source['id']}"
     notes = db.one("mention_anchor", "mention_id")
     mentions = sorted(
@@ -285,7 +287,15 @@ def mention_entries(
         or m["id"] != derived_mention_id(m)
         or curation(m)
     ]
-    return [mention_entry(m, text, notes.get(m["id"])) for m in written]
+    held = {(m["actor_id"], m["start"], m["end"]) for m in mentions}
+    unmatched = [
+        {"quote": Exact(text[span.start : span.end]), **anchor_of(text, span.start, span.end, None)}
+        for actor_id, span in match_labels(
+            text, labels, skip=[*skip, *(Span(m["start"], m["end"]) for m in written)]
+        )
+        if (actor_id, span.start, span.end) not in held
+    ]
+    return [mention_entry(m, text, notes.get(m["id"])) for m in written], unmatched
 
 
 def source_document(
@@ -320,12 +330,14 @@ def source_document(
         "genre": source["genre"],
         "language": source["language"],
     } | curation(source)
+    mentions, unmatched = mention_entries(db, source, sections, labels)
+    sections["not_mentions"] += unmatched
     return {
         "source": header,
         **sections,
         "claims": [claim_entry(claims[c], topics[c], members[c]) for c in ordered],
         "stances": [stance_entry(s, text, stance_anchors.get(s["id"])) for s in stances],
-        "mentions": mention_entries(db, source, sections, labels),
+        "mentions": mentions,
     }
 
 
@@ -349,10 +361,18 @@ def seed_files(db: Snapshot) -> tuple[dict[str, str], dict[str, str]]:
         if count > 1:
             problems.append(f"source file name {name!r} would be shared by {count} sources")
     sources = sorted(db.rows["source"], key=lambda s: (names[s["id"]], s["id"]))
-    homes = claim_homes(db, [s["id"] for s in sources], problems)
     if problems:
         raise ExportError(problems)
+    homes = claim_homes(db, [s["id"] for s in sources])
     files = {ACTORS_FILE: render_actors(actor_entries(db))}
+    if homes[None]:
+        claims, topics, members = (
+            db.one("claim", "id"),
+            db.by("claim_topic", "claim_id"),
+            db.by("claim_actor", "claim_id"),
+        )
+        entries = [claim_entry(claims[c], topics[c], members[c]) for c in homes[None]]
+        files[CLAIMS_FILE] = render_claims(entries)
     labels = auto_labels(db)
     for source in sources:
         document = source_document(db, source, names[source["id"]], homes[source["id"]], labels)
@@ -390,7 +410,7 @@ def export_annotations(
                 path.write_bytes(data)
                 report.written.append(path)
     for path in sorted(annotations_dir.glob("*.yaml")):
-        if path.name not in files and is_source_file(path):
+        if path.name not in files and (path.name == CLAIMS_FILE or is_source_file(path)):
             path.unlink()
             report.removed.append(path)
     return report

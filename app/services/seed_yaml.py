@@ -144,6 +144,10 @@ def render_actors(actors: list[dict[str, Any]]) -> str:
     return records("actors", actors)
 
 
+def render_claims(claims: list[dict[str, Any]]) -> str:
+    return records("claims", claims)
+
+
 def render_source(document: dict[str, Any]) -> str:
     """A source file: its sections in the canonical order, one blank line between them."""
     sections = [

@@ -1,7 +1,7 @@
-"""Load ``seeds/`` into the database: validate everything first, then sync in one transaction.
+"""Read ``seeds/``: parse and validate every file, and turn the records into table rows.
 
-The seed files are the truth for what they hold: after a load the database holds exactly
-the seeded rows, inserted, updated or deleted as needed, so a second load changes nothing.
+Nothing here writes: app/services/seed_sync.py loads the rows (``seed`` adds what is new,
+``reseed`` replaces), after app/services/seed_plan.py has compared them with the database.
 Every record is validated by the same ``...Create`` models as the API's writes (extended
 in app/services/seed_format.py by what only files say). What the files say beyond the
 data, such as file names, anchors as written, notes and the file that defines each claim,
@@ -10,7 +10,7 @@ goes to the seed metadata tables, so that ``claimsdb export`` writes the files b
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Connection, Engine, Table, and_, delete, insert, select, update
 from sqlmodel import SQLModel
 
 from app.models import (
@@ -42,8 +41,7 @@ from app.models import (
     Status,
     fold,
 )
-from app.reader import Reader
-from app.services import read_model, seed_yaml
+from app.services import seed_yaml
 from app.services.provenance import (
     AnchorError,
     Span,
@@ -69,6 +67,8 @@ from app.services.seed_format import (
 )
 
 ACTORS_FILE = "actors.yaml"
+# claims no source states yet: the API takes a claim before its first stance
+CLAIMS_FILE = "claims.yaml"
 SOURCE_KEYS = set(SOURCE_SECTIONS)
 # parents before children: inserts run in this order, deletes in reverse
 TABLES: list[type[SQLModel]] = [
@@ -156,15 +156,16 @@ def record_name(kind: str, index: int, data: Any, key: str = "id") -> str:
 
 
 def parse_date(value: Any, precision: Any) -> date | None:
-    """``published_on`` as written (2024, 2024-06, 2024-06-19), checked against precision."""
+    """``published_on`` as written (2024, 2024-06, 2024-06-19): at least as precise as
+    ``date_precision``, which may be missing only for a whole date, as the API allows."""
     if value is None:
         return None
     text = value.isoformat() if isinstance(value, date) else str(value)
     parts = text.split("-")
-    expected = {"year": 1, "month": 2, "day": 3}.get(str(precision))
-    if expected is None:
-        raise ValueError("date_precision (day|month|year) is required with published_on")
-    if len(parts) != expected:
+    needed = {"year": 1, "month": 2, "day": 3}.get(str(precision), 3)
+    if len(parts) < needed or len(parts) > 3:
+        if precision is None:
+            raise ValueError(f"date_precision (day|month|year) is required with {text!r}")
         raise ValueError(f"published_on {text!r} does not match date_precision {precision!r}")
     numbers = [int(part) for part in parts] + [1] * (3 - len(parts))
     return date(*numbers)
@@ -352,9 +353,17 @@ def read_seed_files(*, annotations: Path, sources: Path) -> SeedSet:
     sources = [
         parsed
         for path in sorted(annotations.glob("*.yaml"))
-        if path.name != ACTORS_FILE and (parsed := parse_source_file(path, sources_dir, problems))
+        if path.name not in (ACTORS_FILE, CLAIMS_FILE)
+        and (parsed := parse_source_file(path, sources_dir, problems))
     ]
-    seed_set = assemble(actors, sources, problems)
+    unattached: list[tuple[str, SeedClaim]] = []
+    claims_path = annotations / CLAIMS_FILE
+    claims_data = read_yaml(claims_path, problems) if claims_path.exists() else None
+    for index, entry in enumerate((claims_data or {}).get("claims") or []):
+        where = f"{claims_path}: {record_name('claims', index, entry)}"
+        if claim := problems.validated(SeedClaim, entry, where):
+            unattached.append((where, claim))
+    seed_set = assemble(actors, sources, problems, unattached)
     if problems.found:
         raise SeedError(problems.found)
     return seed_set
@@ -377,10 +386,48 @@ def duplicates(where_and_ids: Iterable[tuple[str, str]], kind: str, problems: Pr
     return set(seen)
 
 
+def add_claim(
+    seed_set: SeedSet,
+    where: str,
+    claim: SeedClaim,
+    origin: str | None,
+    actor_ids: set[str],
+    problems: Problems,
+) -> None:
+    """A claim's rows; ``origin`` is the source whose file defines it, if one does."""
+    seed_set.add(
+        Claim,
+        {
+            "id": claim.id,
+            "text": claim.text,
+            "claim_type": claim.claim_type.value,
+            "status": claim.status.value,
+            "status_reason": claim.status_reason,
+            "review_status": claim.review_status.value,
+        },
+    )
+    if origin is not None:
+        seed_set.add(ClaimOrigin, {"claim_id": claim.id, "source_id": origin})
+    for topic in dict.fromkeys(claim.topics):
+        seed_set.add(ClaimTopic, {"claim_id": claim.id, "topic": topic})
+    roles: dict[str, str] = {}
+    for member in claim.actors:
+        if member.actor not in actor_ids:
+            problems.add(where, f"unknown actor {member.actor!r}")
+        elif roles.setdefault(member.actor, member.role.value) != member.role.value:
+            problems.add(where, f"actor {member.actor!r} is listed with two roles")
+    for actor_id, role in roles.items():
+        seed_set.add(ClaimActor, {"claim_id": claim.id, "actor_id": actor_id, "role": role})
+
+
 def assemble(
-    actors: list[tuple[str, SeedActor]], sources: list[ParsedSource], problems: Problems
+    actors: list[tuple[str, SeedActor]],
+    sources: list[ParsedSource],
+    problems: Problems,
+    unattached: Sequence[tuple[str, SeedClaim]] = (),
 ) -> SeedSet:
-    """Cross-check references and turn validated records into table rows."""
+    """Cross-check references and turn validated records into table rows; ``unattached``
+    are the claims of CLAIMS_FILE, which no stance needs to state yet."""
     seed_set = SeedSet()
     actor_ids = duplicates(((w, a.id) for w, a in actors), "actor", problems)
     duplicates(((w, old) for w, a in actors for old in a.merged_from), "merged actor", problems)
@@ -388,7 +435,11 @@ def assemble(
         for old_id in sorted(set(actor.merged_from) & actor_ids):
             problems.add(where, f"merged_from {old_id!r} is still an actor of its own")
     duplicates(((s.path, s.source.id) for s in sources), "source", problems)
-    claim_ids = duplicates(((w, c.id) for s in sources for w, c in s.claims), "claim", problems)
+    claim_ids = duplicates(
+        [*((w, c.id) for s in sources for w, c in s.claims), *((w, c.id) for w, c in unattached)],
+        "claim",
+        problems,
+    )
 
     label_owner: dict[str, str] = {}
     for where, actor in actors:
@@ -431,6 +482,9 @@ def assemble(
                 },
             )
 
+    for where, claim in unattached:
+        add_claim(seed_set, where, claim, None, actor_ids, problems)
+
     stance_counts: Counter[str] = Counter()
     stance_ids: list[tuple[str, str]] = []
     mention_ids: list[tuple[str, str]] = []
@@ -455,28 +509,7 @@ def assemble(
         for row in passage_rows(source_id=source.id, text=source.text):
             seed_set.add(Passage, row)
         for where, claim in parsed.claims:
-            seed_set.add(
-                Claim,
-                {
-                    "id": claim.id,
-                    "text": claim.text,
-                    "claim_type": claim.claim_type.value,
-                    "status": claim.status.value,
-                    "status_reason": claim.status_reason,
-                    "review_status": claim.review_status.value,
-                },
-            )
-            seed_set.add(ClaimOrigin, {"claim_id": claim.id, "source_id": source.id})
-            for topic in dict.fromkeys(claim.topics):
-                seed_set.add(ClaimTopic, {"claim_id": claim.id, "topic": topic})
-            roles: dict[str, str] = {}
-            for member in claim.actors:
-                if member.actor not in actor_ids:
-                    problems.add(where, f"unknown actor {member.actor!r}")
-                elif roles.setdefault(member.actor, member.role.value) != member.role.value:
-                    problems.add(where, f"actor {member.actor!r} is listed with two roles")
-            for actor_id, role in roles.items():
-                seed_set.add(ClaimActor, {"claim_id": claim.id, "actor_id": actor_id, "role": role})
+            add_claim(seed_set, where, claim, source.id, actor_ids, problems)
 
         text = source.text
         for where, stance, span in parsed.stances:
@@ -569,89 +602,3 @@ def assemble(
             if stance_counts[claim.id] == 0:
                 problems.add(where, "claim has no stance: every claim needs provenance")
     return seed_set
-
-
-@dataclass
-class SyncReport:
-    counts: dict[str, Counter[str]] = field(default_factory=dict)
-
-    @property
-    def changed(self) -> bool:
-        return any(c["inserted"] or c["updated"] or c["deleted"] for c in self.counts.values())
-
-    def lines(self) -> list[str]:
-        return [
-            f"{table:14} {c['inserted']:5} inserted {c['updated']:5} updated "
-            f"{c['deleted']:5} deleted {c['unchanged']:5} unchanged"
-            for table, c in self.counts.items()
-        ]
-
-
-def _key(table: Table, row: Any) -> tuple[Any, ...]:
-    return tuple(row[column.name] for column in table.primary_key.columns)
-
-
-def sync(connection: Connection, seed_set: SeedSet) -> SyncReport:
-    """Make the tables hold exactly the seeded rows."""
-    report = SyncReport()
-    tables = [model.__table__ for model in TABLES]  # type: ignore[attr-defined]
-    existing = {
-        table.name: {
-            _key(table, row): dict(row) for row in connection.execute(select(table)).mappings()
-        }
-        for table in tables
-    }
-    wanted = {
-        table.name: {_key(table, row): row for row in seed_set.rows.get(table.name, [])}
-        for table in tables
-    }
-    for old_id, old in existing["source"].items():
-        new = wanted["source"].get(old_id)
-        if new and new["text_sha256"] != old["text_sha256"]:
-            raise SeedError(
-                [
-                    f"source {old_id[0]}: its text differs from the stored one; a source's text "
-                    "never changes once stored, so give the corrected text a new source id"
-                ]
-            )
-
-    for table in reversed(tables):
-        gone = [key for key in existing[table.name] if key not in wanted[table.name]]
-        for key in gone:
-            connection.execute(delete(table).where(_match(table, key)))
-        report.counts[table.name] = Counter(deleted=len(gone))
-
-    for table in tables:
-        counts = report.counts[table.name]
-        fresh = []
-        for key, row in wanted[table.name].items():
-            old = existing[table.name].get(key)
-            if old is None:
-                fresh.append(row)
-            elif any(old[name] != value for name, value in row.items()):
-                if "version" in old:  # the change is a new version of a curated record
-                    row = {**row, "version": old["version"] + 1}
-                connection.execute(update(table).where(_match(table, key)).values(row))
-                counts["updated"] += 1
-            else:
-                counts["unchanged"] += 1
-        if fresh:
-            connection.execute(insert(table), fresh)
-        counts["inserted"] = len(fresh)
-    report.counts = {model.__tablename__: report.counts[model.__tablename__] for model in TABLES}
-    return report
-
-
-def _match(table: Table, key: tuple[Any, ...]) -> Any:
-    return and_(
-        *(column == value for column, value in zip(table.primary_key.columns, key, strict=True))
-    )
-
-
-def seed(engine: Engine, seeds_dir: Path) -> SyncReport:
-    """Validate ``seeds_dir`` and load it in one transaction."""
-    seed_set = read_seeds(seeds_dir)
-    with engine.begin() as connection:
-        report = sync(connection, seed_set)
-        read_model.rebuild(Reader.over(connection))
-        return report
