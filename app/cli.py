@@ -321,15 +321,16 @@ def serve(
 ) -> None:
     """Serve the HTTP API with uvicorn; with --migrate --seed, prepare the database first
     in the same process (as `make serve` does), which saves starting Python three times."""
-    # the address the settings' default CLAIMSDB_BASE_URL is made of, in every worker
-    os.environ["HOST"], os.environ["PORT"] = host, str(port)
-    get_settings.cache_clear()
     if migrate_first:
         migrate()
     else:
         open_database().dispose()
     if seed_first:
         seed_command(seeds_dir=None)
+    # the address the settings' default CLAIMSDB_BASE_URL is made of, in every worker; set
+    # once the database is known to be ready, so a refused start changes nothing
+    os.environ["HOST"], os.environ["PORT"] = host, str(port)
+    get_settings.cache_clear()
     options: dict[str, Any] = {
         "factory": True,
         "host": host,

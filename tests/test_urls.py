@@ -50,7 +50,9 @@ def test_json_ld_ids(based: TestClient) -> None:
     assert "evil" not in based.get(f"/v1/claims/{claim}/provenance", headers=EVIL).text
 
 
-def test_the_default_is_the_address_the_server_listens_on() -> None:
+def test_the_default_is_the_address_the_server_listens_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HOST", "PORT", "CLAIMSDB_HOST", "CLAIMSDB_PORT", "CLAIMSDB_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)  # `make test` exports HOST and PORT
     assert Settings().base_url == "http://127.0.0.1:8000"
     assert Settings(host="0.0.0.0", port=9000).base_url == "http://localhost:9000"
     with pytest.raises(ValueError, match="http"):
