@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     statement_timeout_ms: int = Field(
         default=5000, ge=0, description="Longest a request's SQL statement may run; 0: no limit"
     )
+    request_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        description="Longest a request may take, its SQL and its Python work together, "
+        "before it answers 503; 0: no limit",
+    )
     log_level: str = "info"
     require_key_for_reads: bool = False
     rate_limit_per_minute: int = Field(

@@ -20,6 +20,8 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from app.config import project_path
+from app.deadline import check_deadline
+from app.deadline import deadline as request_deadline
 
 # SQLite calls the progress handler every this many virtual machine instructions
 PROGRESS_STEPS = 10_000
@@ -43,7 +45,13 @@ def make_engine(
         connect_args = {}
         if statement_timeout_ms:
             connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
-        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _request_limit(connection: Any, *_args: Any) -> None:
+            limit_statement_to_request(connection.connection.driver_connection)
+
+        return engine
 
     in_memory = parsed.database in (None, "", ":memory:")
     if not in_memory:
@@ -71,12 +79,10 @@ def make_engine(
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
-        if statement_timeout_ms:
-            deadline = _record.info.setdefault("deadline", [math.inf])
-            _record.info["statement_timeout"] = statement_timeout_ms / 1000
-            dbapi_connection.set_progress_handler(
-                lambda: int(clock() > deadline[0]), PROGRESS_STEPS
-            )
+        # every statement ends at its own limit or at its request's deadline, the sooner
+        deadline = _record.info.setdefault("deadline", [math.inf])
+        _record.info["statement_timeout"] = (statement_timeout_ms or math.inf) / 1000
+        dbapi_connection.set_progress_handler(lambda: int(clock() > deadline[0]), PROGRESS_STEPS)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
@@ -89,19 +95,31 @@ def make_engine(
             # on the driver: SQLAlchemy's execute made a BEGIN cost as much as a query
             driver.execute("BEGIN IMMEDIATE" if write else "BEGIN")
 
-    if statement_timeout_ms:
-
-        @event.listens_for(engine, "before_cursor_execute")
-        def _start_clock(connection: Any, *_args: Any) -> None:
-            start_statement_clock(connection.connection.info)
+    @event.listens_for(engine, "before_cursor_execute")
+    def _start_clock(connection: Any, *_args: Any) -> None:
+        start_statement_clock(connection.connection.info)
 
     return engine
 
 
 def start_statement_clock(info: dict[str, Any]) -> None:
-    """Give the next SQLite statement on this connection its full time limit."""
+    """Give the next SQLite statement on this connection its full time limit, or what is
+    left of its request's (app/deadline.py), whichever ends first."""
     if "deadline" in info:
-        info["deadline"][0] = clock() + info["statement_timeout"]
+        info["deadline"][0] = min(clock() + info["statement_timeout"], request_deadline())
+
+
+def limit_statement_to_request(driver: Any) -> None:
+    """PostgreSQL: the next statement may run no longer than its request has left (a
+    ``SET LOCAL``, so it ends with the transaction); a request out of time stops here."""
+    left = request_deadline() - clock()
+    if left == math.inf:
+        return
+    check_deadline()
+    # set_config, not SET: a SET takes no bind parameters
+    driver.execute(
+        "SELECT set_config('statement_timeout', %s, true)", (str(max(1, int(left * 1000))),)
+    )
 
 
 def alembic_config(engine: Engine) -> Config:

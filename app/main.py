@@ -13,6 +13,7 @@ from app.auth import RateLimiter
 from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
+from app.deadline import RequestDeadline
 from app.limits import BodySizeLimit
 from app.routes import (
     actors,
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestDeadline, timeout_ms=settings.request_timeout_ms)
     app.state.engine = engine
     read_pool = ThreadPoolExecutor(settings.read_threads, thread_name_prefix="claimsdb-read")
     app.state.read_pool = read_pool

@@ -13,6 +13,7 @@ take hops of their own.
 """
 
 import asyncio
+import contextvars
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import Enum
@@ -29,7 +30,8 @@ from sqlalchemy.sql import ClauseElement
 from sqlmodel import Session
 
 from app.caching import VERSION_HEADER
-from app.db import start_statement_clock
+from app.db import limit_statement_to_request, start_statement_clock
+from app.deadline import check_deadline
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
@@ -104,6 +106,7 @@ class Reader:
         self.engine = engine
         self.pooled = pooled
         self.dialect = engine.dialect
+        self.postgres = engine.dialect.name == "postgresql"
         self.dbapi_error = engine.dialect.loaded_dbapi.Error
         self._connection = connection
 
@@ -119,7 +122,11 @@ class Reader:
         if any(isinstance(v, list | tuple | set) and not v for v in params.values()):
             return []  # IN () matches nothing; not every engine accepts it spelled out
         sql, values = compiled(statement, self.dialect).render(params)
-        start_statement_clock(self.pooled.info)
+        check_deadline()
+        if self.postgres:
+            limit_statement_to_request(self.pooled.driver_connection)
+        else:
+            start_statement_clock(self.pooled.info)
         cursor = self.pooled.driver_connection.cursor()
         try:
             cursor.execute(sql, values)
@@ -187,7 +194,9 @@ def read(request: Request, work: Callable[[Reader], T]) -> Awaitable[T]:
         with reading(request.app.state.engine) as db:
             return work(db)
 
-    return asyncio.get_running_loop().run_in_executor(request.app.state.read_pool, run)
+    # in this request's context, so that the thread sees its deadline (app/deadline.py)
+    context = contextvars.copy_context()
+    return asyncio.get_running_loop().run_in_executor(request.app.state.read_pool, context.run, run)
 
 
 def json_response(

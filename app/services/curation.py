@@ -139,7 +139,7 @@ def record(
             after=after,
         )
     )
-    read_model.refresh_record(session, resource, row.id)
+    read_model.refresh_record(session, resource, row.id, before)
 
 
 def fetch(session: Session, resource: str, record_id: str) -> Any:
