@@ -97,6 +97,7 @@ def make_engine(
 
     @event.listens_for(engine, "before_cursor_execute")
     def _start_clock(connection: Any, *_args: Any) -> None:
+        check_deadline()
         start_statement_clock(connection.connection.info)
 
     return engine

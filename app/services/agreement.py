@@ -12,7 +12,7 @@ The pairs' counts are stored (``agreement_pair``, both orders, and each party's 
 claims in ``agreement_party``) and kept in step by every write: a write changes the parties
 of the claims it touched (app/services/counts.py), and only the pairs of the parties whose
 side there changed move. A read is then one range of a key; naming the claims a pair
-shares (``pair_claims``) walks the smaller party's claims only.
+shares (``PairClaims``) walks the smaller party's claims only.
 """
 
 from collections import Counter
@@ -28,8 +28,10 @@ from app.services.counts import ACTIVE, ClaimState, StanceFacts
 
 SIDES = {Label.supports.value, Label.opposes.value}
 AUTHOR_VOICE = "author:"
-# claims read per statement when naming a pair's claims
+# claims read per statement when naming a pair's claims; a party with at most READ_WHOLE
+# claims is read whole, once per request
 CHUNK = 500
+READ_WHOLE = 5000
 
 
 class By(StrEnum):
@@ -203,38 +205,48 @@ def party_sides(
     return {claim_id: side(found) for claim_id, found in labels.items()}
 
 
-def pair_claims(
-    db: Reader,
-    by: By,
-    pair: tuple[str, str],
-    totals: Sequence[int],
-    sizes: Mapping[str, int],
-    limit: int,
-) -> list[list[str]]:
-    """The first ``limit`` claims (by id) the pair shares, agrees on and disagrees on, of
-    ``totals`` (shared, agree, disagree) in all.
+class PairClaims:
+    """Names the claims pairs share, for one request: each party's sides are read at most
+    once, since the pairs of a page have parties in common (all of them, with ``party=``).
 
-    Walks the claims of the party with fewer, a chunk at a time, asking the other party's
-    side on just those, and stops when the lists are full: the work is bounded by that
-    party's claims, however many the other has."""
-    small, large = sorted(pair, key=lambda party: (sizes.get(party, 0), party))
-    lists: list[list[str]] = [[], [], []]
-    wanted = [min(limit, total) for total in totals]
-    if not any(wanted):
+    A pair walks the claims of its party with fewer, asking the other party's side on just
+    those (a chunk at a time) unless the other's are few enough to read whole, and stops
+    when its lists are full: the work is bounded by that party's claims, however many the
+    other has."""
+
+    def __init__(self, db: Reader, by: By, sizes: Mapping[str, int], limit: int) -> None:
+        self.db, self.by, self.sizes, self.limit = db, by, sizes, limit
+        self.read: dict[str, dict[str, str | None]] = {}
+
+    def whole(self, party: str) -> dict[str, str | None]:
+        if party not in self.read:
+            self.read[party] = party_sides(self.db, self.by, party)
+        return self.read[party]
+
+    def of(self, pair: tuple[str, str], totals: Sequence[int]) -> list[list[str]]:
+        """The first ``limit`` claims (by id) the pair shares, agrees on and disagrees on,
+        of ``totals`` (shared, agree, disagree) in all."""
+        small, large = sorted(pair, key=lambda party: (self.sizes.get(party, 0), party))
+        lists: list[list[str]] = [[], [], []]
+        wanted = [min(self.limit, total) for total in totals]
+        if not any(wanted):
+            return lists
+        mine = self.whole(small)
+        ordered = sorted(mine)
+        read_whole = large in self.read or self.sizes.get(large, 0) <= READ_WHOLE
+        for start in range(0, len(ordered), CHUNK):
+            check_deadline()
+            chunk = ordered[start : start + CHUNK]
+            theirs = (
+                self.whole(large) if read_whole else party_sides(self.db, self.by, large, chunk)
+            )
+            for claim_id in chunk:
+                if claim_id in theirs:
+                    for found, n, want in zip(
+                        lists, relation(mine[claim_id], theirs[claim_id]), wanted, strict=True
+                    ):
+                        if n and len(found) < want:
+                            found.append(claim_id)
+            if [len(found) for found in lists] == wanted:
+                break
         return lists
-    mine = party_sides(db, by, small)
-    ordered = sorted(mine)
-    for start in range(0, len(ordered), CHUNK):
-        check_deadline()
-        chunk = ordered[start : start + CHUNK]
-        theirs = party_sides(db, by, large, chunk)
-        for claim_id in chunk:
-            if claim_id in theirs:
-                for found, n, want in zip(
-                    lists, relation(mine[claim_id], theirs[claim_id]), wanted, strict=True
-                ):
-                    if n and len(found) < want:
-                        found.append(claim_id)
-        if [len(found) for found in lists] == wanted:
-            break
-    return lists

@@ -5,7 +5,8 @@ and more), the unfiltered facets counted every stance (up to 1.2 s), and
 ``contested=true&sort=-stance_count`` counted each claim's stances per request. These tables
 hold those counts, kept in step by each write and rebuilt with the read model
 (``claimsdb migrate`` fills them); the index on a holder's claims serves ``actor_id=`` and a
-holder's side in agreement.
+holder's side in agreement; the claims' indexes on (claim_type, id) and (text, id) give
+those sort orders whole, where the first took every claim of a type into a sort.
 
 Revision ID: 0009
 Revises: 0007
@@ -24,6 +25,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.drop_index("ix_claim_claim_type", table_name="claim")
+    op.create_index("ix_claim_claim_type_id", "claim", ["claim_type", "id"])
+    op.create_index("ix_claim_text_id", "claim", ["text", "id"])
     op.create_index(
         "ix_stance_holder_id_status_claim_id", "stance", ["holder_id", "status", "claim_id"]
     )
@@ -99,3 +103,6 @@ def downgrade() -> None:
         op.drop_index(name, table_name="claim_stats")
     op.drop_table("claim_stats")
     op.drop_index("ix_stance_holder_id_status_claim_id", table_name="stance")
+    op.drop_index("ix_claim_text_id", table_name="claim")
+    op.drop_index("ix_claim_claim_type_id", table_name="claim")
+    op.create_index("ix_claim_claim_type", "claim", ["claim_type"])
