@@ -14,7 +14,7 @@ from app.pagination import PageParams, keyset_shape, keyset_values, page
 from app.query import QueryModel
 from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter
-from app.services.agreement import AUTHOR_VOICE, By, PairClaims
+from app.services.agreement import AUTHOR_VOICE, By, pair_claims
 
 router = ResourceRouter(prefix="/v1/analytics", tags=["analytics"])
 
@@ -181,10 +181,11 @@ async def read_agreement(
         parties = {party for row in rows for party in row[:2]}
         names = party_names(db, parties)
         sizes = dict(db.all(PARTY_SIZES, kind=params.by.value, ids=sorted(parties)))
-        claims = PairClaims(db, params.by, sizes, params.claims)
         items = []
         for a, b, *totals in rows:
-            shared, agree, disagree = claims.of((a, b), totals)
+            shared, agree, disagree = pair_claims(
+                db, params.by, (a, b), totals, params.claims, sizes
+            )
             items.append(
                 {
                     "a": {"id": a, "name": names.get(a, a)},

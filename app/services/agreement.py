@@ -12,26 +12,24 @@ The pairs' counts are stored (``agreement_pair``, both orders, and each party's 
 claims in ``agreement_party``) and kept in step by every write: a write changes the parties
 of the claims it touched (app/services/counts.py), and only the pairs of the parties whose
 side there changed move. A read is then one range of a key; naming the claims a pair
-shares (``PairClaims``) walks the smaller party's claims only.
+shares (``pair_claims``) is one join from the first party's index.
 """
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
+from functools import cache
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, select, text
 
 from app.deadline import check_deadline
-from app.models import Label
+from app.models import Label, Stance
 from app.reader import Reader
 from app.services.counts import ACTIVE, ClaimState, StanceFacts
 
 SIDES = {Label.supports.value, Label.opposes.value}
 AUTHOR_VOICE = "author:"
-# claims read per statement when naming a pair's claims; a party with at most READ_WHOLE
-# claims is read whole, once per request
-CHUNK = 500
-READ_WHOLE = 5000
 
 
 class By(StrEnum):
@@ -179,74 +177,66 @@ def rebuild(db: Reader) -> None:
 # ---------------------------------------------------------------- reading
 
 
-def party_condition(by: By, party: str) -> tuple[str, dict[str, str]]:
-    """SQL selecting a party's live stances, and its parameters."""
+def party_kind(by: By, party: str) -> str:
+    """Which column names the party: a source, a holder, or a source's own voice."""
     if by is By.source:
-        return "source_id = :party", {"party": party}
-    if party.startswith(AUTHOR_VOICE):
-        source_id = party.removeprefix(AUTHOR_VOICE)
-        return "holder_id IS NULL AND source_id = :party", {"party": source_id}
-    return "holder_id = :party", {"party": party}
+        return "source"
+    return "voice" if party.startswith(AUTHOR_VOICE) else "holder"
 
 
-def party_sides(
-    db: Reader, by: By, party: str, claim_ids: Sequence[str] | None = None
-) -> dict[str, str | None]:
-    """The party's side on each claim it addresses (of ``claim_ids``, if given)."""
-    condition, params = party_condition(by, party)
-    sql = f"SELECT claim_id, label FROM stance WHERE status = '{ACTIVE}' AND {condition}"
-    if claim_ids is not None:
-        marks = ", ".join(f":c{i}" for i in range(len(claim_ids)))
-        sql += f" AND claim_id IN ({marks})"
-        params |= {f"c{i}": claim_id for i, claim_id in enumerate(claim_ids)}
-    labels: dict[str, set[str]] = {}
-    for claim_id, label in db.rows(text(sql), **params):
-        labels.setdefault(claim_id, set()).add(label)
-    return {claim_id: side(found) for claim_id, found in labels.items()}
+def party_value(party: str) -> str:
+    return party.removeprefix(AUTHOR_VOICE)
 
 
-class PairClaims:
-    """Names the claims pairs share, for one request: each party's sides are read at most
-    once, since the pairs of a page have parties in common (all of them, with ``party=``).
+def of_party(stance: Any, kind: str, name: str) -> list[Any]:
+    """Conditions selecting the live stances of the party bound to ``name``."""
+    found = [stance.c.status == ACTIVE]
+    if kind == "holder":
+        return [*found, stance.c.holder_id == bindparam(name)]
+    found.append(stance.c.source_id == bindparam(name))
+    return [*found, stance.c.holder_id.is_(None)] if kind == "voice" else found
 
-    A pair walks the claims of its party with fewer, asking the other party's side on just
-    those (a chunk at a time) unless the other's are few enough to read whole, and stops
-    when its lists are full: the work is bounded by that party's claims, however many the
-    other has."""
 
-    def __init__(self, db: Reader, by: By, sizes: Mapping[str, int], limit: int) -> None:
-        self.db, self.by, self.sizes, self.limit = db, by, sizes, limit
-        self.read: dict[str, dict[str, str | None]] = {}
+@cache
+def shared_labels(kind_a: str, kind_b: str) -> Any:
+    """Each claim both parties address, in id order, with a label of each (one row per
+    pair of their stances there); from the first party's index, probing the second's."""
+    a, b = Stance.__table__.alias("a"), Stance.__table__.alias("b")
+    return (
+        select(a.c.claim_id, a.c.label, b.c.label)
+        .join(b, b.c.claim_id == a.c.claim_id)
+        .where(*of_party(a, kind_a, "a"), *of_party(b, kind_b, "b"))
+        .order_by(a.c.claim_id)
+    )
 
-    def whole(self, party: str) -> dict[str, str | None]:
-        if party not in self.read:
-            self.read[party] = party_sides(self.db, self.by, party)
-        return self.read[party]
 
-    def of(self, pair: tuple[str, str], totals: Sequence[int]) -> list[list[str]]:
-        """The first ``limit`` claims (by id) the pair shares, agrees on and disagrees on,
-        of ``totals`` (shared, agree, disagree) in all."""
-        small, large = sorted(pair, key=lambda party: (self.sizes.get(party, 0), party))
-        lists: list[list[str]] = [[], [], []]
-        wanted = [min(self.limit, total) for total in totals]
-        if not any(wanted):
-            return lists
-        mine = self.whole(small)
-        ordered = sorted(mine)
-        read_whole = large in self.read or self.sizes.get(large, 0) <= READ_WHOLE
-        for start in range(0, len(ordered), CHUNK):
-            check_deadline()
-            chunk = ordered[start : start + CHUNK]
-            theirs = (
-                self.whole(large) if read_whole else party_sides(self.db, self.by, large, chunk)
-            )
-            for claim_id in chunk:
-                if claim_id in theirs:
-                    for found, n, want in zip(
-                        lists, relation(mine[claim_id], theirs[claim_id]), wanted, strict=True
-                    ):
-                        if n and len(found) < want:
-                            found.append(claim_id)
-            if [len(found) for found in lists] == wanted:
-                break
+def pair_claims(
+    db: Reader,
+    by: By,
+    pair: tuple[str, str],
+    totals: Sequence[int],
+    limit: int,
+    sizes: Mapping[str, int],
+) -> list[list[str]]:
+    """The first ``limit`` claims (by id) the pair shares, agrees on and disagrees on, of
+    ``totals`` (shared, agree, disagree) in all. One join, from the index of the party with
+    fewer claims (``sizes``): the work is that party's claims, however many the other has."""
+    lists: list[list[str]] = [[], [], []]
+    wanted = [min(limit, total) for total in totals]
+    if not any(wanted):
         return lists
+    check_deadline()
+    first, second = sorted(pair, key=lambda party: sizes.get(party, 0))
+    statement = shared_labels(party_kind(by, first), party_kind(by, second))
+    labels: dict[str, tuple[set[str], set[str]]] = {}
+    for claim_id, label_first, label_second in db.all(
+        statement, a=party_value(first), b=party_value(second)
+    ):
+        found = labels.setdefault(claim_id, (set(), set()))
+        found[0].add(label_first)
+        found[1].add(label_second)
+    for claim_id, (mine, theirs) in labels.items():  # a relation reads the same both ways
+        for found, n, want in zip(lists, relation(side(mine), side(theirs)), wanted, strict=True):
+            if n and len(found) < want:
+                found.append(claim_id)
+    return lists
