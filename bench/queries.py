@@ -96,6 +96,160 @@ QUERIES = [
 ]
 
 
+# ---- every list filter of the contract (docs/CONTRACT): each as claimsdb's first page of 50
+# and as the SQL that returns the same rows and fields
+
+CLAIM_PAGE = f"select {CLAIM_COLUMNS}, {TOPICS_SQL}, {ACTORS_SQL} from claim c "
+LIVE_STANCE_CLAIMS = "select claim_id from stance where status = 'active' and "
+STANCE_PAGE = (
+    "select s.id, s.claim_id, s.label, s.holder_id, h.name as holder_name, h.kind as "
+    'holder_kind, s.attribution, s.certainty, s.source_id, s.start, s."end", s.quote, '
+    "s.prefix, s.suffix, s.version, s.status, s.status_reason, s.review_status from stance s "
+    "left join actor h on h.id = s.holder_id where s.status = 'active' and "
+)
+SOURCE_PAGE = (
+    "select id, title, publisher, author, url, published_on, date_precision, date_note, "
+    "genre, language, text_sha256, version, status, status_reason, length(text) as length "
+    "from source where status = 'active' and "
+)
+ACTOR_PAGE = (
+    "select a.id, a.name, a.kind, a.description, a.wikidata_id, a.country, a.version, "
+    "a.status, a.status_reason, (select json_group_array(json_object('label', label, "
+    "'kind', kind)) from (select label, kind from actor_alias where actor_id = a.id "
+    "order by label)) as aliases from actor a where a.status = 'active' and "
+)
+PAGE = " order by {} limit 50"
+
+
+def claims_where(condition: str) -> str:
+    return f"{CLAIM_PAGE}where c.status = 'active' and {condition}{PAGE.format('c.id')}"
+
+
+FILTER_QUERIES = [
+    Query(
+        "f",
+        "sources of one publisher",
+        lambda v: f"/v1/sources?publisher={v}",
+        f"{SOURCE_PAGE}publisher = :v{PAGE.format('id')}",
+        "publisher",
+    ),
+    Query(
+        "g",
+        "sources of one genre",
+        lambda v: f"/v1/sources?genre={v}",
+        f"{SOURCE_PAGE}genre = :v{PAGE.format('id')}",
+        "genre",
+    ),
+    Query(
+        "h",
+        "sources whose text has a word",
+        lambda v: f"/v1/sources?q={v}",
+        f"{SOURCE_PAGE}id in (select source_id from fts_passage where fts_passage match :v)"
+        + PAGE.format("id"),
+        "word",
+    ),
+    Query(
+        "i",
+        "actors whose name or alias has a part",
+        lambda v: f"/v1/actors?q={v}",
+        f"{ACTOR_PAGE}(a.name_key like '%' || :v || '%' or a.id in (select actor_id from "
+        f"actor_alias where label_key like '%' || :v || '%')){PAGE.format('a.id')}",
+        "name_part",
+    ),
+    Query(
+        "j",
+        "actors of one kind",
+        lambda v: f"/v1/actors?kind={v}",
+        f"{ACTOR_PAGE}a.kind = :v{PAGE.format('a.id')}",
+        "actor_kind",
+    ),
+    Query(
+        "k",
+        "claims with a word",
+        lambda v: f"/v1/claims?q={v}",
+        claims_where("c.id in (select id from fts_claim where fts_claim match :v)"),
+        "word",
+    ),
+    Query(
+        "l",
+        "claims an actor takes part in or holds a stance on",
+        lambda v: f"/v1/claims?actor_id={v}",
+        claims_where(
+            "c.id in (select claim_id from claim_actor where actor_id = :v union "
+            f"{LIVE_STANCE_CLAIMS}holder_id = :v)"
+        ),
+        "holder",
+    ),
+    Query(
+        "m",
+        "claims one holder holds a stance on",
+        lambda v: f"/v1/claims?holder_id={v}",
+        claims_where(f"c.id in ({LIVE_STANCE_CLAIMS}holder_id = :v)"),
+        "holder",
+    ),
+    Query(
+        "n",
+        "claims with a stance of one label",
+        lambda v: f"/v1/claims?label={v}",
+        claims_where(f"c.id in ({LIVE_STANCE_CLAIMS}label = :v)"),
+        "label",
+    ),
+    Query(
+        "o",
+        "claims of one type",
+        lambda v: f"/v1/claims?claim_type={v}",
+        claims_where("c.claim_type = :v"),
+        "claim_type",
+    ),
+    Query(
+        "p",
+        "claims with one topic",
+        lambda v: f"/v1/claims?topic={v}",
+        claims_where("c.id in (select claim_id from claim_topic where topic = :v)"),
+        "topic",
+    ),
+    Query(
+        "q",
+        "contested claims",
+        lambda v: f"/v1/claims?contested={v}",
+        claims_where(
+            f"c.id in ({LIVE_STANCE_CLAIMS}label = 'supports') and :v = 'true' "
+            f"and c.id in ({LIVE_STANCE_CLAIMS}label = 'opposes')"
+        ),
+        "true",
+    ),
+    Query(
+        "r",
+        "stances on one claim",
+        lambda v: f"/v1/stances?claim_id={v}",
+        f"{STANCE_PAGE}s.claim_id = :v{PAGE.format('s.id')}",
+        "claim",
+    ),
+    Query(
+        "s",
+        "stances in one source",
+        lambda v: f"/v1/stances?source_id={v}",
+        f"{STANCE_PAGE}s.source_id = :v{PAGE.format('s.id')}",
+        "source",
+    ),
+    Query(
+        "t",
+        "stances of one holder",
+        lambda v: f"/v1/stances?holder_id={v}",
+        f"{STANCE_PAGE}s.holder_id = :v{PAGE.format('s.id')}",
+        "holder",
+    ),
+    Query(
+        "u",
+        "stances of one label",
+        lambda v: f"/v1/stances?label={v}",
+        f"{STANCE_PAGE}s.label = :v{PAGE.format('s.id')}",
+        "label",
+    ),
+]
+QUERIES += FILTER_QUERIES
+
+
 def datasette_path(database: str, query: Query, value: str) -> str:
     return f"/{quote(database)}.json?" + urlencode(
         {"sql": query.sql, "_shape": "array", "v": value}
@@ -116,11 +270,25 @@ def sample(db_file: Path, *, size: int = SAMPLE_SIZE, seed: int = 1) -> dict[str
             for word in TOPICAL_WORDS
             if db.execute("select 1 from fts_claim where fts_claim match ?", (word,)).fetchone()
         ]
+
+        def part(name: str) -> str:  # a piece of a name, as a user types it
+            word = rng.choice(name.split())
+            return word[: max(3, len(word) // 2)]
+
+        names = [row[0] for row in db.execute("select name_key from actor")]
         return {
             "claim": ids("select id from claim where status = 'active'"),
             "source": ids("select id from source where status = 'active'"),
             "holder": ids("select distinct holder_id from stance where holder_id is not null"),
             "word": [rng.choice(present) for _ in range(size)] if present else [],
+            "publisher": ids("select distinct publisher from source where publisher is not null"),
+            "genre": ids("select distinct genre from source"),
+            "name_part": [part(rng.choice(names)) for _ in range(size)] if names else [],
+            "actor_kind": ids("select distinct kind from actor"),
+            "label": ids("select distinct label from stance"),
+            "claim_type": ids("select distinct claim_type from claim"),
+            "topic": ids("select distinct topic from claim_topic"),
+            "true": ["true"] * size,
         }
 
 
