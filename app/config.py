@@ -41,10 +41,11 @@ class Settings(BaseSettings):
     )
     max_body_bytes: int = Field(default=2_000_000, ge=1, description="Largest request body")
     pin_cpu: bool = Field(
-        default=True, description="Pin each worker process to a CPU of its own (Linux)"
+        default=False,
+        description="Pin each worker process to a CPU no other claimsdb process holds (Linux)",
     )
     read_threads: int = Field(
-        default=4, ge=1, le=32, description="Threads per worker for the busiest reads"
+        default=4, ge=1, le=32, description="Threads per worker for the reads that may run long"
     )
 
 

@@ -200,4 +200,4 @@ async def read_agreement(
             )
         return {"by": params.by.value, "items": items, "next_cursor": cursor, "pairs": items}
 
-    return json_response(await read(request, work), headers=response.headers)
+    return json_response(await read(request, work, heavy=True), headers=response.headers)

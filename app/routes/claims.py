@@ -270,7 +270,8 @@ async def list_claims(
         items = [orjson.Fragment(row[0]) for row in rows]
         return {"items": items, "next_cursor": cursor, "facets": facets}
 
-    return json_response(await read(request, work), headers=response.headers)
+    heavy = filters.q is not None or filters.facets is not None
+    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
 
 
 @router.get(

@@ -252,7 +252,8 @@ async def list_stances(
         )
         return {"items": stance_items(db, rows), "next_cursor": cursor, "facets": facets}
 
-    return json_response(await read(request, work), headers=response.headers)
+    heavy = filters.facets is not None
+    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
 
 
 def present_one(session: Session, stance: Stance) -> dict[str, Any]:
