@@ -112,6 +112,8 @@ CASES = [
     Case("agreement of one source", "/v1/analytics/agreement?by=source&party={source}"),
     Case("agreement of one holder", "/v1/analytics/agreement?by=holder&party={holder}"),
     Case("agreement, 500 pairs", "/v1/analytics/agreement?by=holder&limit=500&claims=0"),
+    # no pair shares this many: the whole range of pairs read to find none
+    Case("agreement, min_shared none reach", "/v1/analytics/agreement?by=holder&min_shared=10000"),
 ]
 
 
