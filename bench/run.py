@@ -50,7 +50,16 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5, help="per measurement")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", default="1,2", help="claimsdb worker counts to measure")
-    parser.add_argument("--queries", default="abcde")
+    parser.add_argument(
+        "--queries",
+        default="abcde",
+        help="which queries, by key: abcde the five first measured, f to u every list filter",
+    )
+    parser.add_argument(
+        "--pinned",
+        action="store_true",
+        help="also measure a single-worker claimsdb pinned to a CPU (CLAIMSDB_PIN_CPU=true)",
+    )
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--report", type=Path, default=REPORT)
     args = parser.parse_args()
@@ -71,7 +80,7 @@ def main() -> None:
     queries = [q for q in QUERIES if q.key in args.queries]
     workers = [int(n) for n in args.workers.split(",")]
     urls = paths(sample(db_file), db_file.stem)
-    found = servers(db_file, args.database_url, workers)
+    found = servers(db_file, args.database_url, workers, pinned=args.pinned)
     results: dict[tuple[str, str], list[Result]] = {}
     work = Path(tempfile.mkdtemp(prefix="claimsdb-bench-"))
     log = work / "servers.log"

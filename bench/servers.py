@@ -90,7 +90,11 @@ class Server:
                 self.process.kill()
 
 
-def servers(db_file: Path, database_url: str | None, workers: list[int]) -> list[Server]:
+def servers(
+    db_file: Path, database_url: str | None, workers: list[int], *, pinned: bool = False
+) -> list[Server]:
+    """claimsdb with each number of ``workers``, then Datasette, then the floor; with
+    ``pinned``, a single-worker claimsdb pinned to a CPU (CLAIMSDB_PIN_CPU) beside them."""
     uvicorn = [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", "{port}"]
     quiet = ["--no-access-log", "--log-level", "warning"]
     url = database_url or f"sqlite:///{db_file.resolve()}"
@@ -105,6 +109,15 @@ def servers(db_file: Path, database_url: str | None, workers: list[int]) -> list
         )
         for n in workers
     ]
+    if pinned:
+        found.append(
+            Server(
+                "claimsdb-1w-pinned",
+                [str(BIN / "claimsdb"), "serve", *address, "--workers", "1"],
+                "/readyz",
+                {"DATABASE_URL": url, "CLAIMSDB_LOG_LEVEL": "warning", "CLAIMSDB_PIN_CPU": "true"},
+            )
+        )
     found.append(
         Server(
             "datasette",
