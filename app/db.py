@@ -29,6 +29,7 @@ clock = time.monotonic
 T = TypeVar("T")
 WRITE_OPTION = "claimsdb_write"
 WRITE_ATTEMPTS = 5
+STATEMENT_LIMIT = "claimsdb_statement_limit"  # PostgreSQL: the transaction's SET LOCAL
 
 
 def make_engine(
@@ -47,9 +48,16 @@ def make_engine(
             connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
         engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
+        @event.listens_for(engine, "begin")
+        def _new_limit(connection: Any) -> None:
+            connection.info[STATEMENT_LIMIT] = math.inf
+
         @event.listens_for(engine, "before_cursor_execute")
         def _request_limit(connection: Any, *_args: Any) -> None:
-            limit_statement_to_request(connection.connection.driver_connection)
+            connection.info[STATEMENT_LIMIT] = limit_statement_to_request(
+                connection.connection.driver_connection,
+                connection.info.get(STATEMENT_LIMIT, math.inf),
+            )
 
         return engine
 
@@ -110,17 +118,23 @@ def start_statement_clock(info: dict[str, Any]) -> None:
         info["deadline"][0] = min(clock() + info["statement_timeout"], request_deadline())
 
 
-def limit_statement_to_request(driver: Any) -> None:
-    """PostgreSQL: the next statement may run no longer than its request has left (a
-    ``SET LOCAL``, so it ends with the transaction); a request out of time stops here."""
+def limit_statement_to_request(driver: Any, limit: float = math.inf) -> float:
+    """PostgreSQL: the next statement may run no longer than its request has left, a
+    ``SET LOCAL`` that ends with the transaction; a request out of time stops here.
+
+    ``limit`` is the limit this transaction already has: it is set again only once the
+    request has less than half of it left, so that a request of a few short statements
+    pays one round trip for it, and a statement still ends by twice what was left.
+    Returns the limit now in force."""
     left = request_deadline() - clock()
-    if left == math.inf:
-        return
+    if left == math.inf or left > limit / 2:
+        return limit
     check_deadline()
     # set_config, not SET: a SET takes no bind parameters
     driver.execute(
         "SELECT set_config('statement_timeout', %s, true)", (str(max(1, int(left * 1000))),)
     )
+    return left
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -18,6 +18,7 @@ whose hop costs a third of what FastAPI's general-purpose pool charges a sync en
 
 import asyncio
 import contextvars
+import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import Enum
@@ -111,6 +112,7 @@ class Reader:
         self.pooled = pooled
         self.dialect = engine.dialect
         self.postgres = engine.dialect.name == "postgresql"
+        self.limit = math.inf  # this transaction's statement_timeout, once set from the budget
         self.dbapi_error = engine.dialect.loaded_dbapi.Error
         self._connection = connection
 
@@ -128,7 +130,7 @@ class Reader:
         sql, values = compiled(statement, self.dialect).render(params)
         check_deadline()
         if self.postgres:
-            limit_statement_to_request(self.pooled.driver_connection)
+            self.limit = limit_statement_to_request(self.pooled.driver_connection, self.limit)
         else:
             start_statement_clock(self.pooled.info)
         cursor = self.pooled.driver_connection.cursor()

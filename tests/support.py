@@ -58,7 +58,7 @@ def stored_bodies(connection: Any) -> dict[str, dict[tuple[Any, ...], Any]]:
 
 COUNTS = {
     "claim_stats": ("claim_id", "status, stance_count, contested"),
-    "facet_count": ("scope, facet, value", "count"),
+    "facet_count": ("scope, facet, value", "sum(count)"),  # summed over its shards
     "agreement_party": ("kind, party", "claims"),
     "agreement_pair": ("kind, a, b", "shared, agree, disagree"),
 }
@@ -69,8 +69,8 @@ def stored_counts(connection: Any) -> dict[str, dict[tuple[Any, ...], Any]]:
     found = {}
     for table, (key, values) in COUNTS.items():
         width = key.count(",") + 1
-        rows = connection.execute(text(f"SELECT {key}, {values} FROM {table}"))
-        found[table] = {tuple(row[:width]): tuple(row[width:]) for row in rows}
+        rows = connection.execute(text(f"SELECT {key}, {values} FROM {table} GROUP BY {key}"))
+        found[table] = {tuple(row[:width]): tuple(row[width:]) for row in rows if row[width]}
     return found
 
 

@@ -54,7 +54,16 @@ HOT: dict[str, tuple[str, type[BaseModel], int]] = {
         1,
     ),
 }
-CONTROL = ("begin", "commit", "rollback", "pragma", "select 1", "savepoint", "release")
+CONTROL = (
+    "begin",
+    "commit",
+    "rollback",
+    "pragma",
+    "select 1",
+    "savepoint",
+    "release",
+    "select set_config",  # PostgreSQL: the request's time budget, once per transaction
+)
 
 
 @pytest.fixture

@@ -379,17 +379,17 @@ class ClaimStats(SQLModel, table=True):
 
 class FacetCount(SQLModel, table=True):
     """How many items of an unfiltered list carry each value of a facet: ``scope`` claim
-    counts live claims (once per value), stance counts live stances."""
+    counts live claims (once per value), stance counts live stances. A value's count is
+    the sum over its shards: a write adds to its claim's shard, so that concurrent writes
+    on PostgreSQL seldom update one row (each such pair fails one of them, SERIALIZABLE)."""
 
     __tablename__ = "facet_count"
-    __table_args__ = (
-        Index("ix_facet_count_scope_facet_count", "scope", "facet", "count"),
-        {"sqlite_with_rowid": False},
-    )
+    __table_args__ = {"sqlite_with_rowid": False}
 
     scope: str = Field(sa_type=String(8), primary_key=True)
     facet: str = Field(sa_type=String(16), primary_key=True)
     value: str = Field(sa_type=String(100), primary_key=True)
+    shard: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     count: int
 
 

@@ -9,6 +9,7 @@ applied, so a write costs what its own claim has, never the whole table. ``rebui
 them in a few statements that count every row, for seeding and bulk loads.
 """
 
+import zlib
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -170,21 +171,31 @@ def claims_touched(resource: str, record_id: str, before: Mapping[str, Any] | No
 
 
 UPSERT_FACET = text(
-    "INSERT INTO facet_count (scope, facet, value, count) VALUES (:scope, :facet, :value, :n) "
-    "ON CONFLICT (scope, facet, value) DO UPDATE SET count = facet_count.count + excluded.count"
+    "INSERT INTO facet_count (scope, facet, value, shard, count) "
+    "VALUES (:scope, :facet, :value, :shard, :n) ON CONFLICT (scope, facet, value, shard) "
+    "DO UPDATE SET count = facet_count.count + excluded.count"
 )
 DROP_EMPTY_FACETS = text("DELETE FROM facet_count WHERE count = 0")
+SHARDS = 16
+
+
+def shard(claim_id: str) -> int:
+    """Where a claim's writes add to the facet counts: any shard would do, the same one each
+    time keeps the rows few. A rebuild counts everything into shard 0."""
+    return zlib.crc32(claim_id.encode()) % SHARDS + 1
 
 
 def refresh(db: Reader, old: Mapping[str, ClaimState], new: Mapping[str, ClaimState]) -> None:
     """Move the counts from the claims as they were (``old``) to as they are (``new``)."""
-    delta: Counter[tuple[str, str, str]] = Counter()
+    delta: Counter[tuple[str, str, str, int]] = Counter()
     for claim_id, state in new.items():
-        delta.update(state.facets())
-        delta.subtract(old[claim_id].facets())
+        for key, n in state.facets().items():
+            delta[(*key, shard(claim_id))] += n
+        for key, n in old[claim_id].facets().items():
+            delta[(*key, shard(claim_id))] -= n
     changes = [
-        {"scope": scope, "facet": facet, "value": value, "n": n}
-        for (scope, facet, value), n in sorted(delta.items())
+        {"scope": scope, "facet": facet, "value": value, "shard": where, "n": n}
+        for (scope, facet, value, where), n in sorted(delta.items())
         if n
     ]
     if changes:
@@ -225,23 +236,23 @@ LIVE_CLAIM_STANCES = (
 
 def rebuild_statements() -> Iterable[str]:
     """INSERTs that count every facet value of the unfiltered lists."""
-    into = "INSERT INTO facet_count (scope, facet, value, count) "
+    into = "INSERT INTO facet_count (scope, facet, value, shard, count) "
     yield (
-        f"{into}SELECT '{CLAIM_SCOPE}', 'claim_type', claim_type, count(*) FROM claim "
+        f"{into}SELECT '{CLAIM_SCOPE}', 'claim_type', claim_type, 0, count(*) FROM claim "
         f"WHERE status = '{ACTIVE}' GROUP BY claim_type"
     )
     yield (
-        f"{into}SELECT '{CLAIM_SCOPE}', 'topic', t.topic, count(*) FROM claim_topic t "
+        f"{into}SELECT '{CLAIM_SCOPE}', 'topic', t.topic, 0, count(*) FROM claim_topic t "
         f"JOIN claim c ON c.id = t.claim_id AND c.status = '{ACTIVE}' GROUP BY t.topic"
     )
     for name in CLAIM_STANCE_FACETS:
         yield (
-            f"{into}SELECT '{CLAIM_SCOPE}', '{name}', s.{name}, count(DISTINCT s.claim_id) "
+            f"{into}SELECT '{CLAIM_SCOPE}', '{name}', s.{name}, 0, count(DISTINCT s.claim_id) "
             f"{LIVE_CLAIM_STANCES} AND s.{name} IS NOT NULL GROUP BY s.{name}"
         )
     for name in STANCE_FACETS:
         yield (
-            f"{into}SELECT '{STANCE_SCOPE}', '{name}', {name}, count(*) FROM stance "
+            f"{into}SELECT '{STANCE_SCOPE}', '{name}', {name}, 0, count(*) FROM stance "
             f"WHERE status = '{ACTIVE}' AND {name} IS NOT NULL GROUP BY {name}"
         )
 

@@ -40,10 +40,13 @@ def counted(rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
     return [{"value": value, "count": count} for value, count in ordered[:FACET_VALUES]]
 
 
+TOTAL = func.sum(FacetCount.count)
 STORED = (
-    select(FacetCount.value, FacetCount.count)
+    select(FacetCount.value, TOTAL)
     .where(FacetCount.scope == bindparam("scope"), FacetCount.facet == bindparam("facet"))
-    .order_by(col(FacetCount.count).desc(), FacetCount.value)
+    .group_by(FacetCount.value)
+    .having(TOTAL > 0)
+    .order_by(TOTAL.desc(), FacetCount.value)
     .limit(FACET_VALUES)
 )
 # the stance list's claim_id facet: the claims with most live stances, ties in id order

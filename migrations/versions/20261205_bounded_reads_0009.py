@@ -61,11 +61,11 @@ def upgrade() -> None:
         sa.Column("scope", sa.String(length=8), nullable=False),
         sa.Column("facet", sa.String(length=16), nullable=False),
         sa.Column("value", sa.String(length=100), nullable=False),
+        sa.Column("shard", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("count", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("scope", "facet", "value", name=op.f("pk_facet_count")),
+        sa.PrimaryKeyConstraint("scope", "facet", "value", "shard", name=op.f("pk_facet_count")),
         sqlite_with_rowid=False,
     )
-    op.create_index("ix_facet_count_scope_facet_count", "facet_count", ["scope", "facet", "count"])
     op.create_table(
         "agreement_party",
         sa.Column("kind", sa.String(length=8), nullable=False),
@@ -92,7 +92,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("agreement_pair")
     op.drop_table("agreement_party")
-    op.drop_index("ix_facet_count_scope_facet_count", table_name="facet_count")
     op.drop_table("facet_count")
     for name in (
         "ix_claim_stats_stance_count_claim_id",
