@@ -2,11 +2,11 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 from pydantic import Field
-from sqlalchemy import func, or_, union
+from sqlalchemy import bindparam, func, or_, union
 from sqlmodel import Session, col, select
 
 from app.auth import Curator
@@ -43,6 +43,7 @@ from app.models import (
 )
 from app.pagination import PageParams, keyset, page, sort_key, sort_type
 from app.query import QueryModel
+from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter, stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
@@ -121,16 +122,35 @@ def present(session: Session, actors: Sequence[Actor]) -> list[ActorPublic]:
     ]
 
 
-@router.get("", responses=problems(422), summary="List actors")
-def list_actors(
-    session: SessionDep,
+ACTOR_COLUMNS = (
+    Actor.id,
+    Actor.name,
+    Actor.kind,
+    Actor.description,
+    Actor.wikidata_id,
+    Actor.country,
+    Actor.version,
+    Actor.status,
+    Actor.status_reason,
+)
+ALIASES_OF = (
+    select(ActorAlias.actor_id, ActorAlias.label, ActorAlias.kind)
+    .where(col(ActorAlias.actor_id).in_(bindparam("ids", expanding=True)))
+    .order_by(ActorAlias.actor_id, ActorAlias.label)
+)
+
+
+@router.get("", response_model=Page[ActorPublic], responses=problems(422), summary="List actors")
+async def list_actors(
     request: Request,
     response: Response,
     filters: Annotated[ActorFilters, QueryModel(ActorFilters)],
-) -> Page[ActorPublic]:
+) -> Response:
     """Actors in `sort` order (id by default); `q` finds a name or alias ("kim jong-un"
     finds Kim Jong Un)."""
-    statement = select(Actor)
+    # rows straight to JSON on the read path (app/reader.py): the ORM and the response
+    # model cost several times the queries, and the list answered below Datasette's rate
+    statement = select(*ACTOR_COLUMNS)
     if filters.q is not None and (needle := fold(filters.q)):
         by_alias = select(ActorAlias.actor_id).where(
             col(ActorAlias.label_key).contains(needle, autoescape=True)
@@ -144,10 +164,18 @@ def list_actors(
         statement = statement.where(Actor.status == Status.active)
     field, descending = sort_key(filters.sort)
     key = [col(Actor.id)] if field == "id" else [col(getattr(Actor, field)), col(Actor.id)]
-    actors = session.exec(keyset(statement, key, filters, descending=descending)).all()
     read_key = (lambda a: [a.id]) if field == "id" else (lambda a: [getattr(a, field), a.id])
-    actors, cursor = page(actors, filters, read_key, request, response)
-    return Page(items=present(session, actors), next_cursor=cursor)
+
+    def work(db: Reader) -> dict[str, Any]:
+        rows = db.connection.execute(keyset(statement, key, filters, descending=descending))
+        actors, cursor = page(rows.all(), filters, read_key, request, response)
+        aliases: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for actor_id, label, kind in db.all(ALIASES_OF, ids=[actor.id for actor in actors]):
+            aliases[actor_id].append({"label": label, "kind": kind})
+        items = [actor._asdict() | {"aliases": aliases[actor.id]} for actor in actors]
+        return {"items": items, "next_cursor": cursor}
+
+    return json_response(await read(request, work), headers=response.headers)
 
 
 def present_one(session: Session, actor: Actor) -> ActorPublic:

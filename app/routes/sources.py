@@ -91,19 +91,16 @@ def source_sort(sort: str) -> tuple[list[Any], Any, bool]:
     return [*columns, Source.id], read, descending
 
 
-def present(row: Any) -> SourcePublic:
-    return SourcePublic.model_validate(row, from_attributes=True)
-
-
-@router.get("", responses=problems(422), summary="List sources")
-def list_sources(
-    session: SessionDep,
+@router.get("", response_model=Page[SourcePublic], responses=problems(422), summary="List sources")
+async def list_sources(
     request: Request,
     response: Response,
     filters: Annotated[SourceFilters, QueryModel(SourceFilters)],
-) -> Page[SourcePublic]:
+) -> Response:
     """Sources without their text, in `sort` order (id by default); filter by exact
     `publisher` or `genre`."""
+    # rows straight to JSON on the read path (app/reader.py): the ORM and the response
+    # model cost six times the query, and the list answered below Datasette's rate
     statement = select(*LISTED, func.length(Source.text).label("length"))
     if filters.publisher is not None:
         statement = statement.where(Source.publisher == filters.publisher)
@@ -111,16 +108,20 @@ def list_sources(
         statement = statement.where(Source.genre == filters.genre)
     if not filters.include_retracted:
         statement = statement.where(Source.status == Status.active)
-    if filters.q is not None:
-        query = search.parse(q=filters.q)
-        dialect = session.get_bind().dialect.name
-        statement = statement.where(
-            col(Source.id).in_(search.matching_source_ids(dialect=dialect, query=query))
-        )
     key, read_key, descending = source_sort(filters.sort)
-    rows = session.exec(keyset(statement, key, filters, descending=descending)).all()
-    rows, cursor = page(rows, filters, read_key, request, response)
-    return Page(items=[present(row) for row in rows], next_cursor=cursor)
+
+    def work(db: Reader) -> dict[str, Any]:
+        found = statement
+        if filters.q is not None:
+            query = search.parse(q=filters.q)
+            matching = search.matching_source_ids(dialect=db.dialect.name, query=query)
+            found = found.where(col(Source.id).in_(matching))
+        rows = db.connection.execute(keyset(found, key, filters, descending=descending)).all()
+        rows, cursor = page(rows, filters, read_key, request, response)
+        return {"items": [row._asdict() for row in rows], "next_cursor": cursor}
+
+    heavy = filters.q is not None
+    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
 
 
 def present_one(_session: Session, source: Source) -> SourceDetail:
