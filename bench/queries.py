@@ -101,6 +101,9 @@ QUERIES = [
 
 CLAIM_PAGE = f"select {CLAIM_COLUMNS}, {TOPICS_SQL}, {ACTORS_SQL} from claim c "
 LIVE_STANCE_CLAIMS = "select claim_id from stance where status = 'active' and "
+# where most claims qualify, Datasette gets EXISTS, which finds a page in a few rows: an IN
+# over every claim with a stance of one label took 100 ms, EXISTS under 1 ms
+LIVE_STANCE = "select 1 from stance s where s.claim_id = c.id and s.status = 'active' and s."
 STANCE_PAGE = (
     "select s.id, s.claim_id, s.label, s.holder_id, h.name as holder_name, h.kind as "
     'holder_kind, s.attribution, s.certainty, s.source_id, s.start, s."end", s.quote, '
@@ -191,7 +194,7 @@ FILTER_QUERIES = [
         "n",
         "claims with a stance of one label",
         lambda v: f"/v1/claims?label={v}",
-        claims_where(f"c.id in ({LIVE_STANCE_CLAIMS}label = :v)"),
+        claims_where(f"exists ({LIVE_STANCE}label = :v)"),
         "label",
     ),
     Query(
@@ -205,7 +208,9 @@ FILTER_QUERIES = [
         "p",
         "claims with one topic",
         lambda v: f"/v1/claims?topic={v}",
-        claims_where("c.id in (select claim_id from claim_topic where topic = :v)"),
+        claims_where(
+            "exists (select 1 from claim_topic t where t.claim_id = c.id and t.topic = :v)"
+        ),
         "topic",
     ),
     Query(
@@ -213,8 +218,8 @@ FILTER_QUERIES = [
         "contested claims",
         lambda v: f"/v1/claims?contested={v}",
         claims_where(
-            f"c.id in ({LIVE_STANCE_CLAIMS}label = 'supports') and :v = 'true' "
-            f"and c.id in ({LIVE_STANCE_CLAIMS}label = 'opposes')"
+            f"exists ({LIVE_STANCE}label = 'supports') and :v = 'true' "
+            f"and exists ({LIVE_STANCE}label = 'opposes')"
         ),
         "true",
     ),
