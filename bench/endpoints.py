@@ -64,6 +64,23 @@ CASES = [
     Case("claims holder_id + label", "/v1/claims?holder_id={holder}&label=supports"),
     Case("claims source_id + facets", f"/v1/claims?source_id={{source}}&facets={ALL_CLAIM_FACETS}"),
     Case("claims actor_id + contested", "/v1/claims?actor_id={actor}&contested=true"),
+    # facets over a broad filter: counted per request, over a sixth to a half of the claims
+    Case(
+        "broad: claims contested + every facet",
+        f"/v1/claims?contested=true&facets={ALL_CLAIM_FACETS}",
+    ),
+    Case(
+        "broad: claims of a type + every facet",
+        f"/v1/claims?claim_type={{claim_type}}&facets={ALL_CLAIM_FACETS}",
+    ),
+    Case(
+        "broad: claims retracted too + every facet",
+        f"/v1/claims?include_retracted=true&facets={ALL_CLAIM_FACETS}",
+    ),
+    Case(
+        "broad: stances of a label + holder, source facets",
+        "/v1/stances?label=supports&facets=holder_id,source_id",
+    ),
     Case("claim", "/v1/claims/{claim}"),
     Case("claim contestation", "/v1/claims/{claim}/contestation"),
     Case("claim provenance", "/v1/claims/{claim}/provenance"),

@@ -138,7 +138,7 @@ would otherwise start cold). Client and servers share the same machine.
   the cheapest route FastAPI serves, which pays neither the thread pool nor serialisation.
 
 The queries (Datasette gets one SQL statement through its JSON API, `?sql=...&_shape=array`,
-returning the same fields; see `QUERIES` in `bench/run.py`):
+returning the same fields; see `QUERIES` in `bench/queries.py`):
 
 - **a**: `GET /v1/claims/{id}`: one claim with its topics, actors and stances with provenance.
 - **b**: `GET /v1/claims?source_id=...&limit=50`: the claims of one source, first page.
@@ -148,6 +148,15 @@ returning the same fields; see `QUERIES` in `bench/run.py`):
   one actor (the label facet counts stances, like `GROUP BY label`;
   `/v1/actors/{id}/positions` also returns every stance, which is a different question).
 - **e**: `GET /v1/sources/{id}/annotations?limit=50`: stance and mention spans in text order.
+- **f** to **u**: every list filter of the contract, a first page of 50: sources by
+  `publisher`, `genre`, `q`; actors by `q`, `kind`; claims by `q`, `actor_id`, `holder_id`,
+  `label`, `claim_type`, `topic`, `contested`; stances by `claim_id`, `source_id`,
+  `holder_id`, `label` (`FILTER_QUERIES` in `bench/queries.py`; a test checks that
+  Datasette's SQL returns the very rows claimsdb returns, in order).
+
+`bench/endpoints.py` measures something else: every read endpoint (each GET under `/v1`,
+with its heavy parameter combinations), one request at a time, against the latency targets
+of issue 20.
 
 Ids and words are drawn at random from the corpus before the run, and every server gets the
 same sequence. A Datasette error (its SQL time limit is 1 s by default) counts under errors.
