@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: serve test lint format migrate seed bench clean
+.PHONY: serve test lint format migrate seed bench bench-reads bench-endpoints bench-filters clean
 
 # the stamp is rebuilt whenever pyproject.toml changes
 $(VENV)/.installed: pyproject.toml
@@ -42,6 +42,25 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	test -f bench/data/bench-200000.db || $(BIN)/python bench/generate.py --claims 200000
 	$(BIN)/python bench/run.py bench/data/bench-200000.db
+
+# issue 20's targets: every read endpoint one request at a time at 200,000 and 1,000,000
+# claims, and every list filter against Datasette, pinned and unpinned (docs/benchmarks.md).
+# A corpus made before migration 0009 lacks its tables: remove bench/data/*.db first.
+BENCH_CORPORA := bench/data/bench-200000.db bench/data/bench-1000000.db
+bench/data/bench-%.db:
+	$(BIN)/python bench/generate.py --claims $*
+
+bench-reads: bench-endpoints bench-filters
+
+bench-endpoints: $(VENV)/.installed $(BENCH_CORPORA)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/endpoints.py bench/data/bench-200000.db
+	$(BIN)/python bench/endpoints.py bench/data/bench-1000000.db
+
+bench-filters: $(VENV)/.installed bench/data/bench-200000.db
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/run.py bench/data/bench-200000.db --queries abcdefghijklmnopqrstu \
+		--workers 1 --pinned --rounds 3
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache

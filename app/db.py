@@ -21,6 +21,8 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from app.config import project_path
+from app.deadline import check_deadline
+from app.deadline import deadline as request_deadline
 from app.errors import ProblemError
 
 # SQLite calls the progress handler every this many virtual machine instructions
@@ -30,6 +32,7 @@ T = TypeVar("T")
 WRITE_OPTION = "claimsdb_write"
 WRITE_ATTEMPTS = 5
 BUSY_RETRY_AFTER = 1  # seconds a client should wait before sending a busy write again
+STATEMENT_LIMIT = "claimsdb_statement_limit"  # PostgreSQL: the transaction's SET LOCAL
 
 
 def make_engine(
@@ -46,7 +49,20 @@ def make_engine(
         connect_args = {}
         if statement_timeout_ms:
             connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
-        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+        @event.listens_for(engine, "begin")
+        def _new_limit(connection: Any) -> None:
+            connection.info[STATEMENT_LIMIT] = math.inf
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _request_limit(connection: Any, *_args: Any) -> None:
+            connection.info[STATEMENT_LIMIT] = limit_statement_to_request(
+                connection.connection.driver_connection,
+                connection.info.get(STATEMENT_LIMIT, math.inf),
+            )
+
+        return engine
 
     in_memory = parsed.database in (None, "", ":memory:")
     if not in_memory:
@@ -74,12 +90,10 @@ def make_engine(
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
-        if statement_timeout_ms:
-            deadline = _record.info.setdefault("deadline", [math.inf])
-            _record.info["statement_timeout"] = statement_timeout_ms / 1000
-            dbapi_connection.set_progress_handler(
-                lambda: int(clock() > deadline[0]), PROGRESS_STEPS
-            )
+        # every statement ends at its own limit or at its request's deadline, the sooner
+        deadline = _record.info.setdefault("deadline", [math.inf])
+        _record.info["statement_timeout"] = (statement_timeout_ms or math.inf) / 1000
+        dbapi_connection.set_progress_handler(lambda: int(clock() > deadline[0]), PROGRESS_STEPS)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
@@ -96,19 +110,38 @@ def make_engine(
             except sqlite3.OperationalError as error:  # as SQLAlchemy's execute would raise it
                 raise OperationalError(begin, None, error) from error
 
-    if statement_timeout_ms:
-
-        @event.listens_for(engine, "before_cursor_execute")
-        def _start_clock(connection: Any, *_args: Any) -> None:
-            start_statement_clock(connection.connection.info)
+    @event.listens_for(engine, "before_cursor_execute")
+    def _start_clock(connection: Any, *_args: Any) -> None:
+        check_deadline()
+        start_statement_clock(connection.connection.info)
 
     return engine
 
 
 def start_statement_clock(info: dict[str, Any]) -> None:
-    """Give the next SQLite statement on this connection its full time limit."""
+    """Give the next SQLite statement on this connection its full time limit, or what is
+    left of its request's (app/deadline.py), whichever ends first."""
     if "deadline" in info:
-        info["deadline"][0] = clock() + info["statement_timeout"]
+        info["deadline"][0] = min(clock() + info["statement_timeout"], request_deadline())
+
+
+def limit_statement_to_request(driver: Any, limit: float = math.inf) -> float:
+    """PostgreSQL: the next statement may run no longer than its request has left, a
+    ``SET LOCAL`` that ends with the transaction; a request out of time stops here.
+
+    ``limit`` is the limit this transaction already has: it is set again only once the
+    request has less than half of it left, so that a request of a few short statements
+    pays one round trip for it, and a statement still ends by twice what was left.
+    Returns the limit now in force."""
+    left = request_deadline() - clock()
+    if left == math.inf or left > limit / 2:
+        return limit
+    check_deadline()
+    # set_config, not SET: a SET takes no bind parameters
+    driver.execute(
+        "SELECT set_config('statement_timeout', %s, true)", (str(max(1, int(left * 1000))),)
+    )
+    return left
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -13,6 +13,7 @@ from app.auth import Limits, TokenBuckets
 from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
+from app.deadline import RequestDeadline
 from app.http_methods import Methods
 from app.limits import BodySizeLimit
 from app.routes import (
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestDeadline, timeout_ms=settings.request_timeout_ms)
     app.add_middleware(Methods, routes=app.router.routes)
     docs_pages = frozenset((DOCS, REDOC, app.swagger_ui_oauth2_redirect_url or DOCS))
     app.add_middleware(SecurityHeaders, docs_pages=docs_pages)

@@ -1,11 +1,13 @@
-"""Worker processes: each with a CPU and a listening socket of its own.
+"""Worker processes: each with a listening socket of its own, and a CPU of its own when
+CLAIMSDB_PIN_CPU asks for one (off by default).
 
-The event loop and the read pool's threads take turns holding the GIL, several times per
-request (SQLite lets go of it on every step). On two cores at once, each turn waits for the
-other core to notice; on one core it is a plain switch. At 200,000 claims a pinned worker
-answered a claim by id 2.3 times as fast (docs/benchmarks.md). Workers of one server claim
-different CPUs through lock files named after their common parent process, so that N
-workers on N cores spread out; a worker that finds every CPU taken stays unpinned.
+Pinning was the default while the busiest reads took turns for the GIL between the event
+loop and a read thread, which on two cores waited for the other core at each turn; those
+reads now run on the loop itself (app/reader.py), and a pin no longer pays
+(docs/benchmarks.md). Left on, it put every single-worker server on CPU 0, since workers
+claimed CPUs through lock files named after their parent: two servers shared one core while
+the other idled. Claims are now machine-wide, so no two claimsdb processes ever hold one
+CPU; a worker that finds every CPU taken stays unpinned.
 
 ``serve`` runs the workers. uvicorn's own ``--workers`` shares one listening socket, and
 whichever worker wakes first accepts every connection waiting: a client that opens its
@@ -48,7 +50,8 @@ class CpuClaim:
 
 
 def pin_to_a_free_cpu(directory: Path | None = None) -> CpuClaim | None:
-    """Pin this process to the first CPU no sibling worker holds; None when it cannot."""
+    """Pin this process to the first CPU no other claimsdb process on this machine holds
+    (its own server's workers or another server's); None when it cannot."""
     if not hasattr(os, "sched_setaffinity"):
         return None
     before = os.sched_getaffinity(0)
@@ -57,8 +60,11 @@ def pin_to_a_free_cpu(directory: Path | None = None) -> CpuClaim | None:
         return None
     directory = directory or Path(tempfile.gettempdir())
     for cpu in cpus:
-        path = directory / f"claimsdb-{os.getuid()}-{os.getppid()}-cpu{cpu}.lock"
-        lock = path.open("w")
+        path = directory / f"claimsdb-cpu{cpu}.lock"
+        try:  # another user's lock file cannot be opened: that CPU counts as taken
+            lock = path.open("w")
+        except OSError:
+            continue
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

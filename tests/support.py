@@ -89,12 +89,30 @@ def stored_bodies(connection: Any) -> dict[str, dict[tuple[Any, ...], Any]]:
     }
 
 
+COUNTS = {
+    "claim_stats": ("claim_id", "status, stance_count, contested"),
+    "facet_count": ("scope, facet, value", "sum(count)"),  # summed over its shards
+    "agreement_party": ("kind, party", "claims"),
+    "agreement_pair": ("kind, a, b", "shared, agree, disagree"),
+}
+
+
+def stored_counts(connection: Any) -> dict[str, dict[tuple[Any, ...], Any]]:
+    """The counts kept beside the read model (app/services/counts.py, agreement.py)."""
+    found = {}
+    for table, (key, values) in COUNTS.items():
+        width = key.count(",") + 1
+        rows = connection.execute(text(f"SELECT {key}, {values} FROM {table} GROUP BY {key}"))
+        found[table] = {tuple(row[:width]): tuple(row[width:]) for row in rows if row[width]}
+    return found
+
+
 def assert_read_model_fresh(engine: Engine) -> None:
-    """The stored bodies are what a rebuild from the tables would store now."""
+    """The stored bodies and counts are what a rebuild from the tables would store now."""
     with engine.connect() as connection:
-        stored = stored_bodies(connection)
+        stored = stored_bodies(connection) | stored_counts(connection)
         read_model.rebuild(Reader.over(connection))
-        rebuilt = stored_bodies(connection)
+        rebuilt = stored_bodies(connection) | stored_counts(connection)
         connection.rollback()
     for table, rows in rebuilt.items():
         stale = {

@@ -16,6 +16,7 @@ from app.db import make_engine, upgrade
 from app.main import create_app
 from app.services.search import passage_rows
 from bench.generate import CLAIMS_PER_SOURCE, MENTIONS_PER_SOURCE, generate
+from bench.queries import FILTER_QUERIES
 from bench.run import QUERIES, Result, Server, paths, sample, section
 
 CLAIMS = 400
@@ -146,3 +147,28 @@ def test_a_server_that_answered_nothing_keeps_the_table_whole() -> None:
     assert "| 120 |" in nothing
     assert nothing.endswith("| none answered | |")
     assert "n/a (Datasette answered none)" in next(line for line in table if "| c: " in line)
+
+
+def test_datasette_is_asked_the_same_question_as_claimsdb(corpus: Path) -> None:
+    """Each list filter's SQL returns the rows claimsdb's first page returns, in order."""
+    datasette = pytest.importorskip("datasette.app", reason="the bench extra is not installed")
+    instance = datasette.Datasette(immutables=[str(corpus)])
+    urls = paths(sample(corpus, size=3), corpus.stem)
+    app = create_app(Settings(database_url=f"sqlite:///{corpus}"))
+    answers: dict[str, list[list[str]]] = {}
+
+    async def fetch_all() -> None:
+        for query in FILTER_QUERIES:
+            for url in urls[query.key]["datasette"]:
+                rows = (await instance.client.get(url)).json()
+                answers.setdefault(query.key, []).append([row["id"] for row in rows])
+
+    asyncio.run(fetch_all())
+    with TestClient(app) as client:
+        for query in FILTER_QUERIES:
+            mine = [
+                [item["id"] for item in client.get(url).json()["items"]]
+                for url in urls[query.key]["claimsdb"]
+            ]
+            assert mine == answers[query.key], query.title
+            assert any(mine), query.title  # a question with answers

@@ -395,6 +395,7 @@ def test_a_removed_source_removes_its_file(engine: Engine, tmp_path: Path):
                 {"c": claim_id},
             )
         connection.execute(text("DELETE FROM source WHERE id = :s"), gone)
+    rebuild_read_model(engine)
     report = export_annotations(engine=engine, annotations_dir=tmp_path / "annotations")
     assert [p.name for p in report.removed] == ["kim-alliance-counter-china.yaml"]
     read_seeds(tmp_path)  # what is left still loads

@@ -17,12 +17,14 @@ from sqlalchemy import Engine, event, select, update
 from app.config import Settings
 from app.main import create_app
 from app.models import (
+    ActorPublic,
     AnnotationPublic,
     Claim,
     ClaimDetail,
     ClaimPublic,
     FacetedPage,
     Page,
+    SourcePublic,
     StancePublic,
 )
 from app.reader import reading
@@ -53,8 +55,20 @@ HOT: dict[str, tuple[str, type[BaseModel], int]] = {
         Page[AnnotationPublic],
         1,
     ),
+    "sources": ("/v1/sources?sort=-published_on&limit={limit}", Page[SourcePublic], 1),
+    # the page, then its actors' aliases
+    "actors": ("/v1/actors?kind=person&limit={limit}", Page[ActorPublic], 2),
 }
-CONTROL = ("begin", "commit", "rollback", "pragma", "select 1", "savepoint", "release")
+CONTROL = (
+    "begin",
+    "commit",
+    "rollback",
+    "pragma",
+    "select 1",
+    "savepoint",
+    "release",
+    "select set_config",  # PostgreSQL: the request's time budget, once per transaction
+)
 
 
 @pytest.fixture

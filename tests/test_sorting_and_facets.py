@@ -4,7 +4,10 @@ agree with the filters they stand for."""
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import bearer
 from tests.support import all_items, assert_problem
+
+TOP_CLAIM = "russia-will-transfer-military-tech-to-nk"  # four stances: the most
 
 SORTS = {
     "/v1/sources": ["id", "title", "published_on"],
@@ -95,3 +98,33 @@ def test_facets_are_empty_unless_asked_for_and_names_are_checked(client: TestCli
         client.get("/v1/claims", params={"facets": "claim_type,colour"}), 422, field="facets"
     )
     assert_problem(client.get("/v1/stances", params={"facets": "topic"}), 422, field="facets")
+
+
+def test_the_unfiltered_stance_facets_kept_by_the_writes_agree_with_the_filters(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    """The whole list's facets come from counts the writes keep (app/services/counts.py):
+    each value's count is what the list narrowed by that value holds, before and after a
+    curator retracts a stance."""
+    names = ("label", "attribution", "certainty", "holder_id", "source_id", "claim_id")
+
+    def check() -> None:
+        facets = client.get("/v1/stances", params={"facets": ",".join(names)}).json()["facets"]
+        for name in names:
+            counts = [v["count"] for v in facets[name]]
+            assert counts == sorted(counts, reverse=True)
+            for value in facets[name][:4]:
+                narrowed = all_items(client, "/v1/stances", **{name: value["value"]})
+                assert len(narrowed) == value["count"], (name, value)
+
+    check()
+    stance = client.get("/v1/stances", params={"claim_id": TOP_CLAIM}).json()["items"][0]
+    retracted = client.delete(
+        f"/v1/stances/{stance['id']}",
+        headers={
+            **bearer(tokens["curate"]),
+            "If-Match": client.get(f"/v1/stances/{stance['id']}").headers["etag"],
+        },
+    )
+    assert retracted.status_code == 200, retracted.text
+    check()

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from app import db
+from app import db, deadline
 from app.config import Settings
 from app.db import make_engine
 from app.errors import is_timeout
@@ -78,3 +78,29 @@ def test_the_api_answers_503_problem_when_the_limit_trips(
     body = assert_problem(slow, 503)
     assert body["type"] == "urn:claimsdb:problem:query-timeout"
     assert slow.headers["retry-after"] == "1"
+
+
+def test_a_request_out_of_time_answers_503_however_short_its_statements(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The request's own budget (CLAIMSDB_REQUEST_TIMEOUT_MS), not only each statement's:
+    with no statement limit at all, a request whose time is up is stopped at its next
+    statement or its next loop of Python work, on either engine."""
+    ticks = iter(range(10**9))
+
+    def tick() -> float:  # a second passes at each reading of the clock
+        return float(next(ticks))
+
+    monkeypatch.setattr(deadline, "clock", tick)
+    monkeypatch.setattr(db, "clock", tick)
+    settings = Settings(database_url=database_url, statement_timeout_ms=0, request_timeout_ms=500)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        for path in ("/v1/analytics/agreement", "/v1/claims", "/v1/sources"):
+            late = client.get(path)
+            body = assert_problem(late, 503)
+            assert body["type"] == "urn:claimsdb:problem:query-timeout"
+            assert late.headers["retry-after"] == "1"
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        monkeypatch.setattr(deadline, "clock", time.monotonic)
+        monkeypatch.setattr(db, "clock", time.monotonic)
+        assert client.get("/v1/analytics/agreement").status_code == 200

@@ -58,6 +58,33 @@ def test_sibling_workers_take_different_cpus_and_the_rest_stay_unpinned(tmp_path
 
 
 @needs_two_cpus
+def test_two_servers_never_share_a_cpu(tmp_path: Path) -> None:
+    """Workers of different servers (different parents) take different CPUs too: with
+    claims per parent, two single-worker servers both took CPU 0 while the other idled."""
+    cpus = sorted(os.sched_getaffinity(0))
+    via_a_parent_of_its_own = (
+        "import subprocess, sys; "
+        "subprocess.run([sys.executable, '-c', sys.argv[1], sys.argv[2]], check=True)"
+    )
+    servers = [
+        subprocess.Popen(
+            [sys.executable, "-c", via_a_parent_of_its_own, CLAIM, str(tmp_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for _ in range(2)
+    ]
+    try:
+        said = [server.stdout.readline().strip() for server in servers]  # type: ignore[union-attr]
+    finally:
+        for server in servers:
+            server.communicate("go\n", timeout=10)
+    assert sorted(int(cpu) for cpu in said) == cpus[:2]
+
+
+@needs_two_cpus
 def test_a_released_cpu_can_be_claimed_again(tmp_path: Path) -> None:
     before = os.sched_getaffinity(0)
     try:

@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -119,11 +120,14 @@ class Claim(Curated, table=True):
         *curated_checks(),
         one_of("claim_type", ClaimType),
         one_of("review_status", ReviewStatus),
+        # the claims list's sort orders, whole, so that a page reads only its rows (0008)
+        Index("ix_claim_claim_type_id", "claim_type", "id"),
+        Index("ix_claim_text_id", "text", "id"),
     )
 
     id: str = id_column()
     text: str = Field(sa_type=String(TEXT_LENGTH))
-    claim_type: str = Field(sa_type=String(16), index=True)
+    claim_type: str = Field(sa_type=String(16))
     review_status: str = Field(
         default=ReviewStatus.accepted,
         sa_type=String(10),
@@ -174,6 +178,8 @@ class Stance(Curated, table=True):
         Index("ix_stance_source_id_status_claim_id", "source_id", "status", "claim_id"),
         Index("ix_stance_holder_id_status_label", "holder_id", "status", "label"),
         Index("ix_stance_holder_id_status_id", "holder_id", "status", "id"),
+        # an actor's claims, a holder's side in agreement (migration 0008)
+        Index("ix_stance_holder_id_status_claim_id", "holder_id", "status", "claim_id"),
     )
 
     id: str = id_column()
@@ -338,3 +344,76 @@ class ReadModelFormat(SQLModel, table=True):
     __tablename__ = "read_model_format"
 
     format: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+
+
+# ---- counts
+# What whole-list reads would otherwise count over every row (migration 0008), kept in step
+# by each write's own transaction (app/services/counts.py, app/services/agreement.py) and
+# rebuilt with the read model.
+
+
+class ClaimStats(SQLModel, table=True):
+    """A claim's live stances counted: the key of ``sort=stance_count`` and ``contested``."""
+
+    __tablename__ = "claim_stats"
+    __table_args__ = (
+        Index("ix_claim_stats_status_stance_count", "status", "stance_count"),
+        Index("ix_claim_stats_contested_status", "contested", "status"),
+        Index(
+            "ix_claim_stats_contested_status_stance_count", "contested", "status", "stance_count"
+        ),
+        # the stance list's claim_id facet: the claims with most stances
+        Index("ix_claim_stats_stance_count_claim_id", "stance_count", "claim_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    claim_id: str = Field(
+        sa_column_args=[ForeignKey("claim.id", ondelete="CASCADE")],
+        sa_type=String(100),
+        primary_key=True,
+    )
+    status: str = Field(sa_type=String(10))
+    stance_count: int
+    contested: bool = Field(sa_type=Boolean)
+
+
+class FacetCount(SQLModel, table=True):
+    """How many items of an unfiltered list carry each value of a facet: ``scope`` claim
+    counts live claims (once per value), stance counts live stances. A value's count is
+    the sum over its shards: a write adds to its claim's shard, so that concurrent writes
+    on PostgreSQL seldom update one row (each such pair fails one of them, SERIALIZABLE)."""
+
+    __tablename__ = "facet_count"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    scope: str = Field(sa_type=String(8), primary_key=True)
+    facet: str = Field(sa_type=String(16), primary_key=True)
+    value: str = Field(sa_type=String(100), primary_key=True)
+    shard: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    count: int
+
+
+class AgreementParty(SQLModel, table=True):
+    """How many claims a source or holder (``kind``) addresses with a live stance."""
+
+    __tablename__ = "agreement_party"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    kind: str = Field(sa_type=String(8), primary_key=True)
+    party: str = Field(sa_type=String(110), primary_key=True)
+    claims: int
+
+
+class AgreementPair(SQLModel, table=True):
+    """Two parties of one ``kind`` and the claims both address, stored in both orders so
+    that one party's pairs are one range of the key."""
+
+    __tablename__ = "agreement_pair"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    kind: str = Field(sa_type=String(8), primary_key=True)
+    a: str = Field(sa_type=String(110), primary_key=True)
+    b: str = Field(sa_type=String(110), primary_key=True)
+    shared: int
+    agree: int
+    disagree: int

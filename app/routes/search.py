@@ -144,6 +144,7 @@ async def search_all(
         lambda db: search.search(
             db=db, query=query, kinds=kinds, limit=params.limit + 1, offset=offset
         ),
+        heavy=True,  # a common word ranks every claim that has it
     )
     if offset + params.limit >= MAX_DEPTH:
         hits = hits[: params.limit]

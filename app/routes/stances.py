@@ -36,7 +36,8 @@ from app.reader import Reader, Row, json_response, read
 from app.routes import ResourceRouter
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
-from app.services.facets import STANCE_FACETS, counted, facet_pattern
+from app.services.counts import STANCE_SCOPE
+from app.services.facets import STANCE_FACETS, counted, facet_pattern, stored_facets
 
 router = ResourceRouter(prefix="/v1/stances", tags=["stances"])
 
@@ -237,8 +238,12 @@ async def list_stances(
 
     def work(db: Reader) -> dict[str, Any]:
         facets = {}
-        for facet in dict.fromkeys((filters.facets or "").split(",") if filters.facets else []):
-            facets[facet] = counted(db.all(facet_statement(facet, names, active_only), **values))
+        if filters.facets and not names and active_only:
+            facets = stored_facets(db, STANCE_SCOPE, filters.facets)
+        elif filters.facets:
+            for facet in dict.fromkeys(filters.facets.split(",")):
+                counts = db.all(facet_statement(facet, names, active_only), **values)
+                facets[facet] = counted(counts)
         rows, cursor = page(
             db.all(statement, **values),
             filters,
@@ -248,7 +253,11 @@ async def list_stances(
         )
         return {"items": stance_items(db, rows), "next_cursor": cursor, "facets": facets}
 
-    return json_response(await read(request, work), headers=response.headers)
+    # facets count the whole filtered list: short when one claim's, source's or holder's
+    # stances are counted, or the unfiltered counts read (kept by the writes)
+    narrow = not names or bool({"claim_id", "source_id", "holder_id"} & set(names))
+    heavy = filters.facets is not None and not (narrow and active_only)
+    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
 
 
 def present_one(session: Session, stance: Stance) -> dict[str, Any]:

@@ -164,7 +164,7 @@ def record(
         )
     )
     if refresh:
-        read_model.refresh_record(session, resource, row.id)
+        read_model.refresh_record(session, resource, row.id, before)
 
 
 def fetch(session: Session, resource: str, record_id: str) -> Any:

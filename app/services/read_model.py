@@ -17,7 +17,7 @@ from the stored one, so a change to a body's shape needs a new ``FORMAT``, not a
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -39,9 +39,11 @@ from app.models import (
     selector_json,
 )
 from app.reader import Reader, Row, reading
+from app.services import agreement, counts
 
 # the bodies' shape: a new number makes `claimsdb migrate` rebuild every stored body
-FORMAT = 1
+# (2: the counts of app/services/counts.py and agreement.py are rebuilt with them)
+FORMAT = 2
 BATCH = 5000
 
 CLAIM_COLUMNS = (
@@ -264,17 +266,38 @@ def chunks(ids: Collection[str]) -> Iterable[list[str]]:
     return (ordered[at : at + BATCH] for at in range(0, len(ordered), BATCH))
 
 
+STANCE_CLAIM = select(Stance.claim_id).where(Stance.id == bindparam("stance_id"))
+
+
+def refresh_counts(
+    db: Reader, resource: str, record_id: str, before: Mapping[str, Any] | None
+) -> None:
+    claim_ids = counts.claims_touched(resource, record_id, before)
+    if resource == "stance" and (row := db.first(STANCE_CLAIM, stance_id=record_id)):
+        claim_ids.add(row[0])
+    if claim_ids:
+        now = counts.claim_states(db, claim_ids)
+        was = counts.as_before(now, resource, record_id, before)
+        counts.refresh(db, was, now)
+        agreement.refresh(db, was, now)
+
+
 def ids_where(db: Reader, column: Any, where: Any, value: str) -> set[str]:
     return {row[0] for row in db.rows(select(column).where(where == value))}
 
 
-def refresh_record(session: Session, resource: str, record_id: str) -> None:
+def refresh_record(
+    session: Session, resource: str, record_id: str, before: Mapping[str, Any] | None = None
+) -> None:
     """Store again every body that shows the record ``resource`` ``record_id``: a claim's
     own and its stances' (they quote its text); an actor's claims, held stances and
     mentions. A source shows in no body: a new one stores its derived mentions' bodies
     itself (``curation.create_source``), and its stances and mentions are recorded one
-    by one when they change."""
+    by one when they change. ``before`` is the record as the audit log had it before this
+    write (None: it is new): from it the counts of the claims it touched move by the
+    difference (app/services/counts.py)."""
     db = Reader.of(session)
+    refresh_counts(db, resource, record_id, before)
     claims: set[str] = set()
     stances: set[str] = set()
     mentions: set[str] = set()
@@ -314,6 +337,8 @@ def rebuild(db: Reader, progress: Callable[[int], object] | None = None) -> None
             store(db, rows)
             if progress is not None:
                 progress(len(rows))
+    counts.rebuild(db)
+    agreement.rebuild(db)
     db.connection.execute(insert(ReadModelFormat).values(format=FORMAT))
 
 
