@@ -329,6 +329,7 @@ def test_a_claim_no_stance_states_yet_goes_to_the_claims_file(
     reloaded.dispose()
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM claim WHERE id = 'orphan-claim'"))
+    rebuild_read_model(engine)
     report = export_annotations(engine=engine, annotations_dir=out / "annotations")
     assert [p.name for p in report.removed] == ["claims.yaml"]
 

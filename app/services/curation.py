@@ -50,7 +50,7 @@ from app.models import (
     fold,
 )
 from app.reader import Reader
-from app.services import read_model, search
+from app.services import counts, read_model, search
 from app.services.export import anchor_entries
 from app.services.provenance import (
     AnchorError,
@@ -231,8 +231,17 @@ def purge(
         )
         if used:
             raise Conflict(f"actor {record_id!r} is still referred to; merge it into another")
+    # the stances purged with it move their claims' kept counts (app/services/counts.py),
+    # which purge_all, writing in bulk, does not
+    touched = {record_id} if resource == "claim" else set()
+    if resource == "source":
+        touched |= set(
+            session.exec(select(Stance.claim_id).where(Stance.source_id == record_id)).scalars()
+        )
+    counted_before = counts.claim_states(Reader.of(session), touched)
     for kind, column in DEPENDENTS.get(resource, ()):
         purge_all(session, who, kind, column == record_id)
+    read_model.refresh_claim_counts(Reader.of(session), counted_before)
     before = snapshot(session, resource, row)
     if resource == "source":
         session.exec(delete(Passage).where(Passage.source_id == record_id))

@@ -282,6 +282,14 @@ def refresh_counts(
         agreement.refresh(db, was, now)
 
 
+def refresh_claim_counts(db: Reader, was: Mapping[str, counts.ClaimState]) -> None:
+    """Move the kept counts of the claims in ``was`` (their states before a write that
+    changed many records at once, as seeding's) to what the tables hold now."""
+    now = counts.claim_states(db, was.keys())
+    counts.refresh(db, was, now)
+    agreement.refresh(db, was, now)
+
+
 def ids_where(db: Reader, column: Any, where: Any, value: str) -> set[str]:
     return {row[0] for row in db.rows(select(column).where(where == value))}
 

@@ -25,7 +25,7 @@ from sqlmodel import Session
 from app.auth import SEED_WRITER
 from app.db import run_write
 from app.reader import Reader
-from app.services import read_model
+from app.services import counts, read_model
 from app.services.curation import MODELS, record, snapshot
 from app.services.seed_plan import (
     OWNER,
@@ -90,6 +90,9 @@ def seed(engine: Engine, seeds_dir: Path) -> SeedReport:
         the_plan = plan(session.connection(), seed_set, whole=False)
         adding, report = additions(the_plan)
         connection, rows = session.connection(), the_plan.rows_of(adding)
+        # the claims whose kept counts the new stances and claims move (app/services/counts.py)
+        touched = {row["claim_id"] for row in rows["stance"]} | {row["id"] for row in rows["claim"]}
+        counted_before = counts.claim_states(Reader.of(session), touched)
         for table in seeded_tables():  # parents first
             if rows[table.name]:
                 connection.execute(insert(table), rows[table.name])
@@ -115,6 +118,7 @@ def seed(engine: Engine, seeds_dir: Path) -> SeedReport:
             stances=added["stance"],
             mentions=added["mention"],
         )
+        read_model.refresh_claim_counts(Reader.of(session), counted_before)
         return report
 
     return run_write(engine, work)
