@@ -45,7 +45,7 @@ bench: $(VENV)/.installed
 
 # issue 20's targets: every read endpoint one request at a time at 200,000 and 1,000,000
 # claims, and every list filter against Datasette, pinned and unpinned (docs/benchmarks.md).
-# A corpus made before migration 0009 lacks its tables: remove bench/data/*.db first.
+# A corpus made before migration 0008 lacks its tables: remove bench/data/*.db first.
 BENCH_CORPORA := bench/data/bench-200000.db bench/data/bench-1000000.db
 bench/data/bench-%.db:
 	$(BIN)/python bench/generate.py --claims $*
