@@ -121,6 +121,9 @@ def present(session: Session, actors: Sequence[Actor]) -> list[ActorPublic]:
             version=actor.version,
             status=actor.status,
             status_reason=actor.status_reason,
+            review_status=actor.review_status,
+            extracted_by=actor.extracted_by,
+            confidence=actor.confidence,
         )
         for actor in actors
     ]
@@ -136,6 +139,9 @@ ACTOR_COLUMNS = (
     Actor.version,
     Actor.status,
     Actor.status_reason,
+    Actor.review_status,
+    Actor.extracted_by,
+    Actor.confidence,
 )
 ALIASES_OF = (
     select(ActorAlias.actor_id, ActorAlias.label, ActorAlias.kind)

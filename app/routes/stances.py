@@ -32,7 +32,7 @@ from app.models import (
 )
 from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
 from app.query import QueryModel
-from app.reader import Reader, Row, json_response, read
+from app.reader import Reader, Row, json_column, json_response, read
 from app.routes import ResourceRouter
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
@@ -95,6 +95,9 @@ STANCE_COLUMNS = (
     Stance.status,
     Stance.status_reason,
     Stance.review_status,
+    Stance.extracted_by,
+    Stance.confidence,
+    Stance.suggested_claims,
 )
 
 
@@ -126,6 +129,9 @@ def stance_items(db: Reader, rows: Sequence[Row]) -> list[dict[str, Any]]:
             "status": status,
             "status_reason": status_reason,
             "review_status": review_status,
+            "extracted_by": extracted_by,
+            "confidence": confidence,
+            "suggested_claims": json_column(suggested_claims) or [],
         }
         for (
             stance_id,
@@ -146,6 +152,9 @@ def stance_items(db: Reader, rows: Sequence[Row]) -> list[dict[str, Any]]:
             status,
             status_reason,
             review_status,
+            extracted_by,
+            confidence,
+            suggested_claims,
         ) in rows
     ]
 
