@@ -17,6 +17,7 @@ from sqlalchemy import Engine, delete, exists, insert, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col
 
+from app.actors.labels import stored_labels
 from app.core.caching import check_version
 from app.core.errors import Conflict, Invalid, NotFound
 from app.core.reader import Reader
@@ -274,41 +275,32 @@ def purge_all(session: Session, who: str, resource: str, where: Any) -> None:
 class SourceParts:
     """What storing a source derives from its text: its passages, the mentions of every
     actor named in it and their read-model bodies. ``prepare_source`` works them out before
-    the write begins, so that the write lock is held for the inserts alone; ``labels`` is
-    what they were derived from, which the write checks is still what is stored."""
+    the write begins, so that the write lock is held for the inserts alone; ``labels`` and
+    ``shown`` are what they were derived from, which the write checks is still stored."""
 
-    labels: dict[str, tuple[str, str, str]]
+    labels: dict[str, str]
+    shown: dict[str, tuple[str, str]]  # each actor found: its name and kind, for the bodies
     passages: list[dict[str, Any]]
     mentions: list[dict[str, Any]]
     bodies: list[dict[str, Any]]
 
 
-def actor_labels(session: Session) -> dict[str, tuple[str, str, str]]:
-    """Each name or matchable alias of a live actor: (actor id, its name, its kind)."""
-    actors = {
-        actor_id: (actor_id, name, kind)
-        for actor_id, name, kind in session.exec(
-            select(Actor.id, Actor.name, Actor.kind).where(Actor.status == Status.active)
-        ).all()
-    }
-    labels = {shown[1]: shown for shown in actors.values()}
-    for label, actor_id in session.exec(
-        select(ActorAlias.label, ActorAlias.actor_id).where(col(ActorAlias.auto_mention))
-    ).all():
-        if actor_id in actors:
-            labels.setdefault(label, actors[actor_id])
-    return labels
+def shown_actors(session: Session, actor_ids: set[str]) -> dict[str, tuple[str, str]]:
+    """The name and kind of each of these actors, as a mention's body shows them."""
+    found = select(Actor.id, Actor.name, Actor.kind).where(col(Actor.id).in_(actor_ids))
+    return {actor_id: (name, kind) for actor_id, name, kind in session.exec(found).all()}
 
 
-def source_parts(source_id: str, text: str, labels: dict[str, tuple[str, str, str]]) -> SourceParts:
-    matched = match_labels(text, {label: shown[0] for label, shown in labels.items()})
+def source_parts(session: Session, source_id: str, text: str) -> SourceParts:
+    labels = stored_labels(session.connection())
+    matched = match_labels(text, labels)
     if len(matched) > MAX_DERIVED_MENTIONS:
         raise Invalid(
             "text",
             f"names known actors {len(matched)} times; a source may have at most "
             f"{MAX_DERIVED_MENTIONS} mentions found by name: split it into parts",
         )
-    shown = {actor_id: (name, kind) for actor_id, name, kind in labels.values()}
+    shown = shown_actors(session, {actor_id for actor_id, _ in matched})
     mentions, bodies = [], []
     for actor_id, span in matched:
         prefix, suffix = context(text, span)
@@ -327,16 +319,14 @@ def source_parts(source_id: str, text: str, labels: dict[str, tuple[str, str, st
         }
         mentions.append(mention)
         bodies.append(read_model.mention_body(mention, *shown[actor_id]))
-    return SourceParts(
-        labels, search.passage_rows(source_id=source_id, text=text), mentions, bodies
-    )
+    passages = search.passage_rows(source_id=source_id, text=text)
+    return SourceParts(labels, shown, passages, mentions, bodies)
 
 
 def prepare_source(*, engine: Engine, data: SourceCreate) -> SourceParts:
     """``SourceParts`` for a new source, from what is stored now, outside any write."""
     with Session(engine) as session:
-        labels = actor_labels(session)
-    return source_parts(data.id, data.text, labels)
+        return source_parts(session, data.id, data.text)
 
 
 def create_source(
@@ -349,9 +339,12 @@ def create_source(
         id=fresh_id(session, "source", data.id),
         text_sha256=hashlib.sha256(data.text.encode("utf-8")).hexdigest(),
     )
-    labels = actor_labels(session)
-    if parts is None or parts.labels != labels:  # an actor changed since it was prepared
-        parts = source_parts(source.id, source.text, labels)
+    if (  # an actor changed since it was prepared
+        parts is None
+        or parts.labels != stored_labels(session.connection())
+        or parts.shown != shown_actors(session, set(parts.shown))
+    ):
+        parts = source_parts(session, source.id, source.text)
     session.add(source)
     session.flush()
     connection = session.connection()

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from sqlalchemy import Connection, Engine, select
 
+from app.actors.labels import Labelled, live_labels
 from app.models import (
     ActorKind,
     AliasKind,
@@ -343,13 +344,15 @@ def source_document(
 
 def auto_labels(db: Snapshot) -> dict[str, str]:
     """Label -> actor for every name and alias the loader matches in texts, as it does."""
-    owners: dict[str, str] = {}
-    for actor in actor_entries(db):
-        owners.setdefault(actor["name"], actor["id"])
-        for alias in actor.get("aliases", []):
-            if alias.get("match", True):
-                owners.setdefault(alias["label"], actor["id"])
-    return owners
+    return live_labels(
+        Labelled(
+            actor["id"],
+            actor["name"],
+            actor.get("status", Status.active),
+            tuple(a["label"] for a in actor.get("aliases", []) if a.get("match", True)),
+        )
+        for actor in actor_entries(db)
+    )
 
 
 def seed_files(db: Snapshot) -> tuple[dict[str, str], dict[str, str]]:

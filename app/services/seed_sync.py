@@ -19,12 +19,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, insert, update
-from sqlmodel import Session
+from sqlalchemy import Connection, Engine, Table, and_, delete, insert, select, update
+from sqlmodel import Session, col
 
+from app.actors.labels import stored_actors
 from app.core.auth import SEED_WRITER
 from app.core.db import run_write
 from app.core.reader import Reader
+from app.models import Source
 from app.services import counts, read_model
 from app.services.curation import MODELS, record, snapshot
 from app.services.seed_plan import (
@@ -39,7 +41,7 @@ from app.services.seed_plan import (
     seeded_tables,
     unique_columns,
 )
-from app.services.seeding import read_seeds
+from app.services.seeding import Destination, read_seeds
 
 ACTIONS = {"insert": "create", "update": "update", "delete": "purge"}  # in the change log
 # the tables other records' rows refer to: their rows go last when a reseed deletes them
@@ -82,9 +84,23 @@ class SeedReport:
         return lines
 
 
+def stored_source_ids(connection: Connection, ids: list[str]) -> set[str]:
+    """Which of these sources the database holds."""
+    held: set[str] = set()
+    for part in chunks(ids):
+        held.update(connection.execute(select(Source.id).where(col(Source.id).in_(part))).scalars())
+    return held
+
+
 def seed(engine: Engine, seeds_dir: Path) -> SeedReport:
     """Validate ``seeds_dir`` and add what is new in it, in one transaction."""
     seed_set = read_seeds(seeds_dir)
+    with engine.connect() as connection:
+        actors = stored_actors(connection)
+        files_hold = [row["id"] for row in seed_set.rows.get("source", [])]
+        held = stored_source_ids(connection, files_hold)
+    if actors and len(held) < len(files_hold):  # new sources name the actors live here
+        seed_set = read_seeds(seeds_dir, into=Destination(frozenset(held), actors))
 
     def work(session: Session) -> SeedReport:
         the_plan = plan(session.connection(), seed_set, whole=False)

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from sqlmodel import SQLModel
 
+from app.actors.labels import Labelled, live_labels
 from app.models import (
     Actor,
     ActorAlias,
@@ -324,12 +325,26 @@ def parse_source_file(path: Path, sources_dir: Path, problems: Problems) -> Pars
     )
 
 
-def read_seeds(seeds_dir: Path) -> SeedSet:
+@dataclass(frozen=True)
+class Destination:
+    """The database a seed set goes into: the sources it holds, and its actors. A source
+    it does not hold yet is read as the API would store it, naming only the actors live
+    there (app/actors/labels.py); one it holds is read as it was seeded."""
+
+    sources: frozenset[str]
+    actors: list[Labelled]
+
+
+def read_seeds(seeds_dir: Path, *, into: Destination | None = None) -> SeedSet:
     """Parse and validate every seed file; raise ``SeedError`` listing all problems."""
-    return read_seed_files(annotations=seeds_dir / "annotations", sources=seeds_dir / "sources")
+    return read_seed_files(
+        annotations=seeds_dir / "annotations", sources=seeds_dir / "sources", into=into
+    )
 
 
-def read_seed_files(*, annotations: Path, sources: Path) -> SeedSet:
+def read_seed_files(
+    *, annotations: Path, sources: Path, into: Destination | None = None
+) -> SeedSet:
     """``read_seeds`` for annotation files and source texts kept in any two folders."""
     problems = Problems()
     sources_dir = sources
@@ -363,7 +378,7 @@ def read_seed_files(*, annotations: Path, sources: Path) -> SeedSet:
         where = f"{claims_path}: {record_name('claims', index, entry)}"
         if claim := problems.validated(SeedClaim, entry, where):
             unattached.append((where, claim))
-    seed_set = assemble(actors, sources, problems, unattached)
+    seed_set = assemble(actors, sources, problems, unattached, into)
     if problems.found:
         raise SeedError(problems.found)
     return seed_set
@@ -425,6 +440,7 @@ def assemble(
     sources: list[ParsedSource],
     problems: Problems,
     unattached: Sequence[tuple[str, SeedClaim]] = (),
+    into: Destination | None = None,
 ) -> SeedSet:
     """Cross-check references and turn validated records into table rows; ``unattached``
     are the claims of CLAIMS_FILE, which no stance needs to state yet."""
@@ -484,6 +500,20 @@ def assemble(
 
     for where, claim in unattached:
         add_claim(seed_set, where, claim, None, actor_ids, problems)
+
+    labelled = [
+        Labelled(a.id, a.name, a.status, tuple(x.label for x in a.aliases if x.auto_mention))
+        for _, a in actors
+    ]
+    seeded_labels = live_labels(labelled)
+    held = into.sources if into is not None else frozenset()
+    if into is not None:  # stored actors first: their state is the live one
+        stored = {actor.id for actor in into.actors}
+        new_source_labels = live_labels(
+            [*into.actors, *(a for a in labelled if a.id not in stored)]
+        )
+    else:
+        new_source_labels = seeded_labels
 
     stance_counts: Counter[str] = Counter()
     stance_ids: list[tuple[str, str]] = []
@@ -557,7 +587,7 @@ def assemble(
                 problems.add(where, f"unknown actor {mention.actor!r}")
             mentions.append((mention.actor, span, mention))
         declared = [span for _, span, _ in mentions]
-        auto_labels = {label: owner for label, owner in label_owner.items() if owner in actor_ids}
+        auto_labels = new_source_labels if source.id not in held else seeded_labels
         mentions += [
             (actor_id, span, None)
             for actor_id, span in match_labels(
