@@ -9,7 +9,7 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from app.services.seed_sync import seed
+from app.seeds.sync import seed
 from tests.conftest import SEEDS, bearer
 from tests.support import all_items
 
