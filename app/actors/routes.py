@@ -49,6 +49,7 @@ from app.models import (
     Status,
     fold,
 )
+from app.review.lifecycle import add_review
 from app.stances import queries as stances
 
 router = ResourceRouter(prefix="/v1/actors", tags=["actors"])
@@ -319,3 +320,4 @@ def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:
 
 
 add_lifecycle(router, "actor", present_one, ActorPublic)
+add_review(router, "actor", present_one, ActorPublic, ActorUpdate, service.update_actor)

@@ -50,6 +50,7 @@ from app.models import (
 )
 from app.read_model.counts import CLAIM_SCOPE
 from app.read_model.facets import CLAIM_FACETS, claim_facets, facet_pattern, stored_facets
+from app.review.lifecycle import add_review
 from app.search import engine as search
 from app.search.language import TextQuery
 from app.sources import webannotation
@@ -432,3 +433,4 @@ def read_provenance(
 
 
 add_lifecycle(router, "claim", present_one, ClaimPublic)
+add_review(router, "claim", present_one, ClaimPublic, ClaimUpdate, service.update_claim)

@@ -30,6 +30,7 @@ from app.models import (
     Slug,
     Status,
 )
+from app.review.lifecycle import add_review
 
 router = ResourceRouter(prefix="/v1/mentions", tags=["mentions"])
 
@@ -146,3 +147,4 @@ def patch_mention(
 
 
 add_lifecycle(router, "mention", present_one, MentionPublic)
+add_review(router, "mention", present_one, MentionPublic, MentionUpdate, service.update_mention)

@@ -33,6 +33,7 @@ from app.models import (
 )
 from app.read_model.counts import STANCE_SCOPE
 from app.read_model.facets import STANCE_FACETS, counted, facet_pattern, stored_facets
+from app.review.lifecycle import add_review
 from app.stances import service
 from app.stances.queries import STANCE_COLUMNS, present, stance_items, stance_rows
 
@@ -201,3 +202,4 @@ def patch_stance(
 
 
 add_lifecycle(router, "stance", present_one, StancePublic)
+add_review(router, "stance", present_one, StancePublic, StanceUpdate, service.update_stance)
