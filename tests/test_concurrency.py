@@ -16,10 +16,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 
-from app import db
-from app.auth import create_key
 from app.config import Settings
-from app.db import WRITE_ATTEMPTS, WRITE_TURN, make_engine, run_write
+from app.core import db
+from app.core.auth import create_key
+from app.core.db import WRITE_ATTEMPTS, WRITE_TURN, make_engine, run_write
 from app.main import create_app
 from app.models import Scope
 from app.services import curation
