@@ -16,13 +16,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 
+from app.claims import service as claims_service
 from app.config import Settings
 from app.core import db
 from app.core.auth import create_key
+from app.core.caching import check_version
 from app.core.db import WRITE_ATTEMPTS, WRITE_TURN, make_engine, run_write
 from app.main import create_app
 from app.models import Scope
-from app.services import curation
 from tests.conftest import SEEDS, bearer
 from tests.support import assert_problem, rebuild_read_model
 
@@ -175,7 +176,7 @@ def make_conflicts(
     ran (it grows as they run)."""
     claim_id = CLAIM.rsplit("/", 1)[-1]
     attempts: list[float] = []
-    checked = curation.check_version
+    checked = check_version
 
     def interfered(expected: int | None, current: int, what: str) -> None:
         attempts.append(time.monotonic())
@@ -187,7 +188,7 @@ def make_conflicts(
                 )
         checked(expected, current, what)
 
-    monkeypatch.setattr(curation, "check_version", interfered)
+    monkeypatch.setattr(claims_service, "check_version", interfered)
     return attempts
 
 
