@@ -9,7 +9,7 @@ from sqlmodel import SQLModel
 
 from app.models import Actor, Claim, Mention, Stance
 from tests.conftest import bearer
-from tests.support import assert_problem, changes_since, rebuild_read_model
+from tests.support import all_items, assert_problem, changes_since, rebuild_read_model
 
 PIPELINE = "claimsdb-ingest@1.0+test"
 SUGGESTED = [{"id": "nk-supplies-munitions-to-russia", "score": 0.82}]
@@ -237,3 +237,103 @@ def test_review_needs_if_match_and_the_current_version(
         assert_problem(client.post(f"{path}/{action}", headers=stale), 412)
         assert_problem(client.post(f"{path}/{action}"), 401)
     assert client.get(path).json()["review_status"] == "candidate"
+
+
+LISTS = {"claims": CLAIM, "actors": HOLDER}
+
+
+def listed_ids(client: TestClient, path: str, **params: Any) -> list[str]:
+    return [item["id"] for item in all_items(client, path, **params)]
+
+
+def test_lists_show_candidates_filter_them_and_hide_rejections(
+    client: TestClient, curator: dict[str, str], proposed: dict[str, str]
+) -> None:
+    ids = {**LISTS, "stances": proposed["stance"], "mentions": proposed["mention"]}
+    for resource, record_id in ids.items():
+        path = f"/v1/{resource}"
+        assert record_id in listed_ids(client, path), resource
+        assert listed_ids(client, path, review_status="candidate") == [record_id], resource
+        assert record_id not in listed_ids(client, path, review_status="accepted"), resource
+        assert listed_ids(client, path, review_status="rejected") == [], resource
+        bad = client.get(path, params={"review_status": "maybe"})
+        assert_problem(bad, 422, field="review_status")
+
+    assert review(client, curator, f"/v1/actors/{HOLDER}", "reject").status_code == 200
+    assert review(client, curator, f"/v1/claims/{CLAIM}", "reject").status_code == 200
+    for resource, record_id in ids.items():
+        path = f"/v1/{resource}"
+        assert record_id not in listed_ids(client, path), resource
+        assert listed_ids(client, path, review_status="rejected") == [record_id], resource
+    # and from the views: a source's annotations, the claim's stances
+    spans = all_items(client, f"/v1/sources/{SOURCE}/annotations")
+    assert not {proposed["stance"], proposed["mention"]} & {span["id"] for span in spans}
+    # but never from its history
+    history = client.get(f"/v1/claims/{CLAIM}/history").json()["items"]
+    assert [h["action"] for h in history] == ["create", "reject"]
+
+
+def one_sided_claim(client: TestClient) -> str:
+    """A seeded claim every stance of which supports it."""
+    for claim in all_items(client, "/v1/claims", source_id=SOURCE, contested="false"):
+        counts = client.get(f"/v1/claims/{claim['id']}/contestation").json()["counts"]
+        if counts["supports"] and not counts["opposes"]:
+            return claim["id"]
+    raise AssertionError("no one-sided claim in the seeds")
+
+
+def test_counts_count_accepted_stances_unless_candidates_are_included(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    claim_id = one_sided_claim(client)
+    holder = "china"
+    before = {
+        "contested": listed_ids(client, "/v1/claims", contested="true"),
+        "labels": client.get("/v1/stances", params={"facets": "label"}).json()["facets"],
+        "china": client.get(f"/v1/actors/{holder}").json()["counts"],
+    }
+    stance = created(
+        client.post(
+            "/v1/stances",
+            json={
+                "claim": claim_id,
+                "source_id": SOURCE,
+                "quote": "doubts Russia will provide",
+                "label": "opposes",
+                "holder": holder,
+                "attribution": "paraphrased",
+                "certainty": "possible",
+                "review_status": "candidate",
+            },
+            headers=curator,
+        )
+    )
+
+    def counts(**params: Any) -> dict[str, Any]:
+        contestation = client.get(f"/v1/claims/{claim_id}/contestation", params=params).json()
+        return {
+            "contested": listed_ids(client, "/v1/claims", contested="true", **params),
+            "labels": client.get("/v1/stances", params={"facets": "label", **params}).json()[
+                "facets"
+            ],
+            "china": client.get(f"/v1/actors/{holder}", params=params).json()["counts"],
+            "opposes": contestation["counts"]["opposes"],
+            "is_contested": contestation["contested"],
+        }
+
+    def opposes(labels: dict[str, Any]) -> int:
+        return next((v["count"] for v in labels["label"] if v["value"] == "opposes"), 0)
+
+    accepted_only = counts()
+    assert accepted_only == {**before, "opposes": 0, "is_contested": False}
+    with_candidates = counts(include_candidates="true")
+    assert claim_id in with_candidates["contested"]
+    assert sorted(with_candidates["contested"]) == sorted([*before["contested"], claim_id])
+    assert opposes(with_candidates["labels"]) == opposes(before["labels"]) + 1
+    assert with_candidates["china"]["stances"] == before["china"]["stances"] + 1
+    assert (with_candidates["opposes"], with_candidates["is_contested"]) == (1, True)
+
+    # accepted, it counts everywhere: the kept counts moved with the write
+    assert review(client, curator, f"/v1/stances/{stance['id']}", "accept").status_code == 200
+    assert counts() == with_candidates
+    assert counts(include_candidates="true") == with_candidates
