@@ -249,3 +249,16 @@ def test_search_links_passages_into_the_reader(client: TestClient) -> None:
     assert "<mark>strategic masterstroke</mark>" in html
     reader = client.get(link.split("#")[0]).text
     assert 'id="found"' in reader
+
+
+def test_a_page_revalidated_keeps_its_policy(client: TestClient) -> None:
+    """A browser takes a 304's headers for its cached copy: with the API's policy there, a
+    page seen again would lose its stylesheet and script."""
+    first = client.get("/sources/putin-kim-unity-pyongyang")
+    again = client.get(
+        "/sources/putin-kim-unity-pyongyang", headers={"If-None-Match": first.headers["etag"]}
+    )
+    assert again.status_code == 304
+    assert again.headers.get_list("content-security-policy") == [
+        first.headers["content-security-policy"]
+    ]

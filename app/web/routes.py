@@ -28,6 +28,8 @@ PAGE_POLICY = (
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 LABELS = ("supports", "opposes", "questions", "neutral")
+# what the reader's panel shows of a stance (app/web/static/reader.js)
+PANEL = ("id", "claim", "label", "holder", "attribution", "certainty", "quote", "start", "end")
 
 templates = Environment(
     loader=FileSystemLoader(HERE / "templates"),
@@ -113,7 +115,7 @@ async def reader(request: Request, source_id: str, at: str | None = None) -> Res
         source=source,
         text=spans.highlighted(source["text"], marks, furniture),
         claims=list(claims.values()),
-        stances={stance["id"]: stance for stance in stances},
+        stances={stance["id"]: {k: stance[k] for k in PANEL} for stance in stances},
         mention_count=len(found) - len(stances),
         truncated=truncated,
     )
