@@ -13,9 +13,9 @@ from typing import Any
 import httpx
 import pytest
 
-from app.auth import create_key
 from app.config import Settings
-from app.db import make_engine, run_write, upgrade
+from app.core.auth import create_key
+from app.core.db import make_engine, run_write, upgrade
 from app.main import create_app
 from app.models import Scope
 from app.services.seed_sync import seed

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import ProblemError, field_errors
+from app.core.errors import ProblemError, field_errors
 from app.routes import ReadRoute, ResourceRouter
 from app.routes.actors import MovedPermanently
 from app.web import reads, spans
