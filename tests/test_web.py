@@ -262,3 +262,31 @@ def test_a_page_revalidated_keeps_its_policy(client: TestClient) -> None:
     assert again.headers.get_list("content-security-policy") == [
         first.headers["content-security-policy"]
     ]
+
+
+def test_review_lists_a_sources_candidates_in_text_order(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    curator = bearer(tokens["curate"])
+    source_id = "putin-kim-unity-pyongyang"
+    for quote in ("doubts Russia will provide", "Andrei Lankov, director"):
+        proposed = {
+            "claim": "russia-will-transfer-military-tech-to-nk",
+            "source_id": source_id,
+            "quote": quote,
+            "label": "questions",
+            "holder": "andrei-lankov",
+            "attribution": "reported",
+            "certainty": "possible",
+            "review_status": "candidate",
+        }
+        made = client.post("/v1/stances", json=proposed, headers=curator)
+        assert made.status_code == 201, made.text
+    html = client.get(f"/review/{source_id}").text
+    stances = all_items(client, "/v1/stances", source_id=source_id, sort="position")
+    candidates = [s["id"] for s in stances if s["review_status"] == "candidate"]
+    assert len(candidates) == 2
+    shown = [part.split('"', 1)[0] for part in html.split('data-stance-id="')[1:]]
+    assert shown == candidates  # text order, and no accepted stance among them
+    assert 'src="/static/review.js"' in html
+    assert f'href="/review/{source_id}"' in client.get("/review").text

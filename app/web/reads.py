@@ -18,7 +18,7 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from app.ingest.furniture import is_furniture
-from app.routes import actors, claims, search, sources
+from app.routes import actors, claims, search, sources, stances
 from app.services import curation
 
 T = TypeVar("T")
@@ -109,6 +109,12 @@ async def claim_list(request: Request, **values: Any) -> dict[str, Any]:
     """``GET /v1/claims``."""
     chosen = params(claims.ClaimFilters, **values)
     return body(await claims.list_claims(request, Response(), chosen))
+
+
+async def stance_list(request: Request, **values: Any) -> dict[str, Any]:
+    """``GET /v1/stances``."""
+    chosen = params(stances.StanceFilters, **values)
+    return body(await stances.list_stances(request, Response(), chosen))
 
 
 async def contestation(request: Request, claim_id: str) -> dict[str, Any]:

@@ -28,6 +28,7 @@ PAGE_POLICY = (
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 LABELS = ("supports", "opposes", "questions", "neutral")
+REVIEW_PAGE = 200  # stances read per review page, of which the candidates are shown
 # what the reader's panel shows of a stance (app/web/static/reader.js)
 PANEL = ("id", "claim", "label", "holder", "attribution", "certainty", "quote", "start", "end")
 
@@ -161,3 +162,29 @@ async def search(
     if q is not None and q.strip():
         hits = await reads.search_hits(request, q=q, kind=kind, cursor=cursor)
     return page("search.html", q=q or "", kind=kind, hits=hits)
+
+
+@router.get("/review", response_class=HTMLResponse)
+async def review(request: Request, cursor: str | None = None) -> Response:
+    """The sources, each with a link to the review of its proposed stances."""
+    listed = await reads.source_list(request, limit=100, cursor=cursor, sort="title")
+    return page("review.html", sources=listed)
+
+
+@router.get("/review/{source_id}", response_class=HTMLResponse)
+async def review_source(request: Request, source_id: str, cursor: str | None = None) -> Response:
+    """A source's candidate stances in text order, each to accept, correct or reject."""
+    source, _ = await reads.source(request, source_id)
+    found = await reads.stance_list(
+        request, source_id=source_id, sort="position", limit=REVIEW_PAGE, cursor=cursor
+    )
+    candidates = [s for s in found["items"] if s["review_status"] == "candidate"]
+    # the claims the candidates restate, candidates themselves or not: one list, bounded
+    claims = await reads.claim_list(request, source_id=source_id, limit=500)
+    return page(
+        "review_source.html",
+        source=source,
+        candidates=candidates,
+        claims={claim["id"]: claim for claim in claims["items"]},
+        next_cursor=found["next_cursor"],
+    )
