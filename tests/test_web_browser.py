@@ -18,7 +18,7 @@ from app.core.auth import create_key
 from app.core.db import make_engine, run_write, upgrade
 from app.main import create_app
 from app.models import Scope
-from app.services.seed_sync import seed
+from app.seeds.sync import seed
 from tests.conftest import SEEDS
 from tests.support import serving
 

@@ -17,9 +17,14 @@ from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
+from app.actors import routes as actors
+from app.claims import routes as claims
+from app.core.errors import MovedPermanently
 from app.ingest.furniture import is_furniture
-from app.routes import actors, claims, search, sources, stances
-from app.services import curation
+from app.search import routes as search
+from app.sources import routes as sources
+from app.sources import service as source_service
+from app.stances import routes as stances
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -64,7 +69,7 @@ async def in_session(request: Request, work: Callable[[Session], T]) -> T:
 def furniture(session: Session, source: Any, text: str) -> list[tuple[int, int]]:
     """Where page chrome lies in the text: what the source's seed file declares, and the
     whole lines the annotation pipeline takes for furniture (app/ingest/furniture.py)."""
-    spans = [(span.start, span.end) for span in curation.declared_furniture(session, source)]
+    spans = [(span.start, span.end) for span in source_service.declared_furniture(session, source)]
     at = 0
     for line in text.split("\n"):
         if line.strip() and is_furniture(line):
@@ -144,7 +149,7 @@ async def search_hits(request: Request, **values: Any) -> dict[str, Any]:
     return body(await search.search_all(request, Response(), chosen))
 
 
-def merged_into(error: actors.MovedPermanently) -> str:
+def merged_into(error: MovedPermanently) -> str:
     """The id an actor was merged into, from the Location the API would answer with."""
     location = (error.headers or {})["Location"]
     return location.split("?", 1)[0].rsplit("/", 1)[1]

@@ -15,9 +15,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.core.errors import ProblemError, field_errors
-from app.routes import ReadRoute, ResourceRouter
-from app.routes.actors import MovedPermanently
+from app.core.errors import MovedPermanently, ProblemError, field_errors
+from app.core.routing import ReadRoute, ResourceRouter
 from app.web import reads, spans
 
 HERE = Path(__file__).parent
