@@ -33,6 +33,10 @@ def add_review(
     path = f"/{{{name}}}"
     RecordId = Annotated[str, PathParam(alias=name)]
 
+    def presented(row: Any, session: Session) -> tuple[Any, Any]:
+        """The written row and its public form, as ``write`` takes them."""
+        return row, present(session, row)
+
     @router.post(
         f"{path}/accept",
         responses=REVIEW_ERRORS,
@@ -63,18 +67,21 @@ def add_review(
                 **{name: record_id},
             )
 
-        def work(session: Session) -> Any:
-            row = service.accept(
-                session=session,
-                who=who.name,
-                resource=resource,
-                record_id=record_id,
-                version=version,
-                corrections=correct if corrections is not None else None,
-            )
-            return row, present(session, row)
-
-        return write(request, response, work)
+        return write(
+            request,
+            response,
+            lambda s: presented(
+                service.accept(
+                    session=s,
+                    who=who.name,
+                    resource=resource,
+                    record_id=record_id,
+                    version=version,
+                    corrections=correct if corrections is not None else None,
+                ),
+                s,
+            ),
+        )
 
     @router.post(
         f"{path}/reject",
@@ -90,14 +97,13 @@ def add_review(
         history and the change feed. Needs If-Match."""
         version = expected_version(request)
 
-        def work(session: Session) -> Any:
-            row = service.reject(
-                session=session,
-                who=who.name,
-                resource=resource,
-                record_id=record_id,
-                version=version,
-            )
-            return row, present(session, row)
-
-        return write(request, response, work)
+        return write(
+            request,
+            response,
+            lambda s: presented(
+                service.reject(
+                    session=s, who=who.name, resource=resource, record_id=record_id, version=version
+                ),
+                s,
+            ),
+        )
