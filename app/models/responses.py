@@ -2,10 +2,10 @@
 selectors, pages."""
 
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import Field as PydanticField
 
 from app.models.common import (
     ActorKind,
@@ -21,7 +21,7 @@ from app.models.common import (
     Role,
     Status,
 )
-from app.models.provenance import Provenance, Selector
+from app.models.provenance import Provenance
 from app.models.tables import Change
 
 
@@ -82,10 +82,36 @@ class ChangePublic(BaseModel):
         )
 
 
+ExtractedBy = Annotated[
+    str | None,
+    PydanticField(
+        description='What proposed it, "<pipeline>@<version>"; null for what people wrote.'
+    ),
+]
+Confidence = Annotated[
+    float | None,
+    PydanticField(ge=0, le=1, description="How sure the pipeline was, 0 to 1; null for people."),
+]
+# the review fields of what people wrote, for the examples
+ACCEPTED: dict[str, Any] = {"review_status": "accepted", "extracted_by": None, "confidence": None}
+
+
+class SuggestedClaim(BaseModel):
+    """An existing claim that a proposed stance may restate, with the matcher's score."""
+
+    id: str
+    score: float
+
+
 class ActorRef(BaseModel):
     id: str
     name: str
     kind: ActorKind
+
+
+class ClaimRef(BaseModel):
+    id: str
+    text: str
 
 
 class AliasPublic(BaseModel):
@@ -155,6 +181,7 @@ class ActorPublic(BaseModel):
                     "version": 1,
                     "status": "active",
                     "status_reason": None,
+                    **ACCEPTED,
                 }
             ]
         }
@@ -170,6 +197,9 @@ class ActorPublic(BaseModel):
     version: int
     status: Status
     status_reason: str | None
+    review_status: ReviewStatus
+    extracted_by: ExtractedBy
+    confidence: Confidence
 
 
 class ActorCounts(BaseModel):
@@ -220,7 +250,8 @@ EXAMPLE_STANCE = {
     "version": 1,
     "status": "active",
     "status_reason": None,
-    "review_status": "accepted",
+    **ACCEPTED,
+    "suggested_claims": [],
 }
 
 
@@ -238,6 +269,12 @@ class StancePublic(BaseModel):
     status: Status
     status_reason: str | None
     review_status: ReviewStatus
+    extracted_by: ExtractedBy
+    confidence: Confidence
+    suggested_claims: Annotated[
+        list[SuggestedClaim],
+        PydanticField(description="Up to three existing claims a proposal may restate."),
+    ]
 
 
 class ClaimPublic(BaseModel):
@@ -253,7 +290,7 @@ class ClaimPublic(BaseModel):
                     "status_reason": None,
                     "actors": [{"id": "north-korea", "name": "North Korea", "role": "subject"}],
                     "version": 1,
-                    "review_status": "accepted",
+                    **ACCEPTED,
                 }
             ]
         }
@@ -268,6 +305,8 @@ class ClaimPublic(BaseModel):
     actors: list[ClaimActorPublic]
     version: int
     review_status: ReviewStatus
+    extracted_by: ExtractedBy
+    confidence: Confidence
 
 
 class ClaimDetail(ClaimPublic):
@@ -303,6 +342,7 @@ class MentionPublic(BaseModel):
                     "version": 1,
                     "status": "active",
                     "status_reason": None,
+                    **ACCEPTED,
                 }
             ]
         }
@@ -316,65 +356,9 @@ class MentionPublic(BaseModel):
     version: int
     status: Status
     status_reason: str | None
-
-
-class AnnotationKind(StrEnum):
-    stance = "stance"
-    mention = "mention"
-
-
-class AnnotationPublic(BaseModel):
-    """One highlightable span: a stance (with its claim) or a mention (with its actor)."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "kind": "mention",
-                    "id": "mn-0c3a4f5e6d7b8a91",
-                    "start": 206,
-                    "end": 211,
-                    "quote": "China",
-                    "selector": [
-                        {"type": "TextPositionSelector", "start": 206, "end": 211},
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": "China",
-                            "prefix": "a calculated move to counter ",
-                            "suffix": "\u2019s strategy, disrupt Beijing\u2019s do",
-                        },
-                    ],
-                    "actor": {"id": "china", "name": "China", "kind": "state"},
-                    "claim": None,
-                    "label": None,
-                    "holder": None,
-                    "attribution": None,
-                    "certainty": None,
-                }
-            ]
-        }
-    )
-
-    kind: AnnotationKind
-    id: str
-    start: int
-    end: int
-    quote: str
-    selector: list[Selector]
-    actor: ActorRef | None = None
-    claim: "ClaimRef | None" = None
-    label: Label | None = None
-    holder: ActorRef | None = None
-    attribution: Attribution | None = None
-    certainty: Certainty | None = None
-
-
-class ClaimRef(BaseModel):
-    id: str
-    text: str
-
-
-AnnotationPublic.model_rebuild()
+    review_status: ReviewStatus
+    extracted_by: ExtractedBy
+    confidence: Confidence
 
 
 T = TypeVar("T")
