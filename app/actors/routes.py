@@ -254,6 +254,8 @@ def merge_actor(
 def read_actor(actor: ActorDep, session: SessionDep, response: Response) -> ActorDetail:
     """The actor with its aliases and how often it is mentioned, takes part in claims and
     holds stances."""
+    # the ORM row, read once and shown as this resource's writes show it (present_one):
+    # not among the hot paths docs/benchmarks.md measures, so not worth a second idiom
     claims = union(
         select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor.id),
         select(Stance.claim_id).where(Stance.holder_id == actor.id, Stance.status == Status.active),

@@ -152,6 +152,8 @@ def present_one(_session: Session, source: Source) -> SourceDetail:
 @router.get("/{source_id}", responses=problems(404), summary="Get a source with its text")
 def read_source(source: SourceDep, response: Response) -> SourceDetail:
     """The source's metadata and its full `text`, verbatim: offsets index into it."""
+    # the ORM row, read once and shown as this resource's writes show it (present_one):
+    # not among the hot paths docs/benchmarks.md measures, so not worth a second idiom
     tag_version(response, source.version)
     return present_one(None, source)  # type: ignore[arg-type]
 
