@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, exists, union
+from sqlalchemy import and_, bindparam, exists, not_, union
 from sqlmodel import Session, col, select
 
 from app import read_model
@@ -17,8 +17,12 @@ from app.models import (
     ClaimJson,
     ClaimStats,
     ClaimTopic,
+    Label,
     Stance,
     Status,
+)
+from app.review.filters import (
+    shown,
 )
 
 
@@ -28,17 +32,24 @@ def present(session: Session, claims: Sequence[Claim]) -> list[dict[str, Any]]:
 
 def live_stance_claims(*conditions: object) -> Any:
     """Ids of the claims with a live stance meeting ``conditions``."""
-    return select(Stance.claim_id).where(Stance.status == Status.active, *conditions)
+    return select(Stance.claim_id).where(
+        Stance.status == Status.active, shown(Stance.review_status), *conditions
+    )
 
 
 def has_stance(*conditions: object) -> object:
-    """A live (not retracted) stance on the claim meeting ``conditions``."""
-    return exists().where(Stance.claim_id == Claim.id, Stance.status == Status.active, *conditions)
+    """A live (not retracted, not rejected) stance on the claim meeting ``conditions``."""
+    return exists().where(
+        Stance.claim_id == Claim.id,
+        Stance.status == Status.active,
+        shown(Stance.review_status),
+        *conditions,
+    )
 
 
 FILTERS = ("source_id", "holder_id", "label", "actor_id", "claim_type", "topic")
-
-
+# a claim is contested when it has stances on both of these sides
+SIDES = (Label.supports.value, Label.opposes.value)
 STANCE_FILTERS = ("source_id", "holder_id", "label")
 
 
@@ -51,10 +62,13 @@ class Shape:
     contested: bool | None
     join_chosen: bool  # join the claims of a source or holder (PostgreSQL), or use IN
     counted: bool  # sorted by stance count: the claim's counts (claim_stats) are joined
+    review: str | None = None  # the review_status filter
+    # contested counts candidate stances too: from the stances, not the kept counts
+    include_candidates: bool = False
 
     @property
     def with_stats(self) -> bool:
-        return self.counted or self.contested is not None
+        return self.counted or (self.contested is not None and not self.include_candidates)
 
 
 def stance_conditions(names: Sequence[str]) -> list[Any]:
@@ -111,7 +125,11 @@ def filtered(shape: Shape) -> Any:
         statement = statement.where(
             exists().where(ClaimTopic.claim_id == Claim.id, ClaimTopic.topic == bindparam("topic"))
         )
-    if shape.contested is not None:
+    statement = statement.where(shown(Claim.review_status, shape.review))
+    if shape.contested is not None and shape.include_candidates:
+        both = and_(*(has_stance(Stance.label == label) for label in SIDES))
+        statement = statement.where(both if shape.contested else not_(both))
+    elif shape.contested is not None:
         statement = statement.where(ClaimStats.contested == shape.contested)
     return statement
 

@@ -51,6 +51,14 @@ from app.models import (
 )
 from app.read_model.counts import CLAIM_SCOPE
 from app.read_model.facets import CLAIM_FACETS, claim_facets, facet_pattern, stored_facets
+from app.review.filters import (
+    IncludeCandidates,
+    IncludeCandidatesQuery,
+    ReviewFilter,
+    counted,
+    shown,
+)
+from app.review.lifecycle import add_review
 from app.search import engine as search
 from app.search.language import TextQuery
 from app.sources import webannotation
@@ -110,6 +118,8 @@ class ClaimFilters(PageParams):
             examples=[True],
         ),
     ] = None
+    review_status: ReviewFilter = None
+    include_candidates: IncludeCandidates = False
     sort: sort_type(("id", "text", "claim_type", "stance_count")) = "id"
     facets: Annotated[
         str | None,
@@ -142,10 +152,19 @@ async def list_claims(
         contested=filters.contested,
         join_chosen=request.app.state.engine.dialect.name != "sqlite",
         counted=filters.sort.endswith("stance_count"),
+        review=filters.review_status,
+        include_candidates=filters.include_candidates,
     )
     field, descending = sort_key(filters.sort)
     # the whole list as a client first sees it: its facets are counted by the writes
-    unfiltered = not values and filters.q is None and shape.active_only and shape.contested is None
+    unfiltered = (
+        not values
+        and filters.q is None
+        and shape.active_only
+        and shape.contested is None
+        and shape.review in (None, "accepted")
+        and not shape.include_candidates
+    )
     values |= keyset_values(filters, sort_columns(field))
     after = filters.cursor is not None
 
@@ -162,8 +181,14 @@ async def list_claims(
             if filters.facets and unfiltered:
                 facets = stored_facets(db, CLAIM_SCOPE, filters.facets)
             elif filters.facets:
-                ids = statement.with_only_columns(Claim.id)
-                on_stance = stance_conditions(shape.names)
+                # facets count what counts: accepted records, or candidates too if asked
+                ids = statement.with_only_columns(Claim.id).where(
+                    counted(Claim.review_status, shape.include_candidates)
+                )
+                on_stance = [
+                    *stance_conditions(shape.names),
+                    counted(Stance.review_status, shape.include_candidates),
+                ]
                 facets = claim_facets(db.connection, ids, filters.facets, on_stance, values)
             page_rows = page_of(statement, field, descending, after, shape.with_stats)
             rows = db.rows(page_rows, **values)
@@ -244,13 +269,22 @@ def patch_claim(
     responses=problems(404),
     summary="Who supports, opposes, questions a claim",
 )
-def read_contestation(claim: ClaimDep, session: SessionDep) -> Contestation:
-    """Every stance on the claim grouped by label, each with holder, source and quote;
-    `contested` is true when the claim has stances on both sides."""
+def read_contestation(
+    claim: ClaimDep,
+    session: SessionDep,
+    include_candidates: IncludeCandidatesQuery = False,
+) -> Contestation:
+    """Every accepted stance on the claim (candidates too, if asked) grouped by label,
+    each with holder, source and quote; `contested` is true when the claim has stances on
+    both sides."""
     (public,) = present(session, [claim])
     found = session.exec(
         select(Stance)
-        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
+        .where(
+            Stance.claim_id == claim.id,
+            Stance.status == Status.active,
+            counted(Stance.review_status, include_candidates),
+        )
         .order_by(Stance.source_id, Stance.start)
     ).all()
     grouped = stances.by_label(stances.present_positions(session, found))
@@ -318,7 +352,11 @@ def read_provenance(
     its source, gathered in an AnnotationCollection."""
     found = session.exec(
         select(Stance)
-        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
+        .where(
+            Stance.claim_id == claim.id,
+            Stance.status == Status.active,
+            shown(Stance.review_status),
+        )
         .order_by(Stance.source_id, Stance.start)
     ).all()
     return webannotation.collection(
@@ -329,3 +367,4 @@ def read_provenance(
 
 
 add_lifecycle(router, "claim", present_one, ClaimPublic)
+add_review(router, "claim", present_one, ClaimPublic, ClaimUpdate, service.update_claim)

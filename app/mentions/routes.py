@@ -30,6 +30,8 @@ from app.models import (
     Slug,
     Status,
 )
+from app.review.filters import ReviewFilter, shown
+from app.review.lifecycle import add_review
 
 router = ResourceRouter(prefix="/v1/mentions", tags=["mentions"])
 
@@ -51,6 +53,7 @@ class MentionFilters(PageParams):
     include_retracted: Annotated[
         bool, Field(description="Show retracted mentions too.", examples=[True])
     ] = False
+    review_status: ReviewFilter = None
 
 
 def present(session: Session, mentions: Sequence[Mention]) -> list[MentionPublic]:
@@ -97,6 +100,7 @@ def list_mentions(
             statement = statement.where(getattr(Mention, name) == value)
     if not filters.include_retracted:
         statement = statement.where(Mention.status == Status.active)
+    statement = statement.where(shown(Mention.review_status, filters.review_status))
     mentions = session.exec(keyset(statement, [col(Mention.id)], filters)).all()
     mentions, cursor = page(mentions, filters, lambda m: [m.id], request, response)
     return Page(items=present(session, mentions), next_cursor=cursor)
@@ -148,3 +152,4 @@ def patch_mention(
 
 
 add_lifecycle(router, "mention", present_one, MentionPublic)
+add_review(router, "mention", present_one, MentionPublic, MentionUpdate, service.update_mention)
