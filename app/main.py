@@ -26,6 +26,7 @@ from app.core.workers import pin_to_a_free_cpu
 from app.health import routes as health
 from app.keys import routes as keys
 from app.mentions import routes as mentions
+from app.review import routes as review
 from app.search import routes as search
 from app.sources import routes as sources
 from app.stances import routes as stances
@@ -89,7 +90,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     # routes match in order, one by one: the busiest first
-    for module in (claims, stances, sources, search, actors, mentions, analytics, changes, keys):
+    for module in (
+        claims,
+        stances,
+        sources,
+        search,
+        actors,
+        mentions,
+        analytics,
+        changes,
+        keys,
+        review,
+    ):
         app.include_router(module.router)
     app.include_router(health.router)
     # the web pages last: /v1 and the probes are matched before them

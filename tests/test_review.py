@@ -337,3 +337,32 @@ def test_counts_count_accepted_stances_unless_candidates_are_included(
     assert review(client, curator, f"/v1/stances/{stance['id']}", "accept").status_code == 200
     assert counts() == with_candidates
     assert counts(include_candidates="true") == with_candidates
+
+
+def test_a_sources_review_queue_lists_its_candidates_in_text_order(
+    client: TestClient, curator: dict[str, str], proposed: dict[str, str]
+) -> None:
+    queue = all_items(client, f"/v1/sources/{SOURCE}/review", limit=1)
+    assert [(p["kind"], p["id"]) for p in queue] == [
+        ("mention", proposed["mention"]),  # "Andrei Lankov" comes before "doubts Russia..."
+        ("stance", proposed["stance"]),
+    ]
+    assert [p["start"] for p in queue] == sorted(p["start"] for p in queue)
+    stance = queue[1]
+    assert stance["claim"]["id"] == CLAIM
+    assert stance["claim"]["review_status"] == "candidate"
+    assert [a["id"] for a in stance["actors"]] == [HOLDER]
+    assert queue[0]["mention"]["actor"]["id"] == HOLDER
+
+    # reviewed, a proposal leaves the queue
+    assert review(client, curator, f"/v1/mentions/{proposed['mention']}", "reject").status_code == (
+        200
+    )
+    queue = all_items(client, f"/v1/sources/{SOURCE}/review")
+    assert [p["id"] for p in queue] == [proposed["stance"]]
+    assert review(client, curator, f"/v1/stances/{proposed['stance']}", "accept").status_code == (
+        200
+    )
+    assert all_items(client, f"/v1/sources/{SOURCE}/review") == []
+    assert_problem(client.get("/v1/sources/no-such-source/review"), 404)
+    assert_problem(client.get(f"/v1/sources/{SOURCE}/review", params={"sort": "x"}), 422)

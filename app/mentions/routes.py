@@ -1,6 +1,5 @@
 """Mentions: an actor named at a span of a source."""
 
-from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
@@ -17,16 +16,14 @@ from app.core.pagination import PageParams, keyset, page
 from app.core.query import QueryModel
 from app.core.routing import ResourceRouter
 from app.mentions import service
+from app.mentions.queries import present
 from app.models import (
-    Actor,
-    ActorRef,
     Mention,
     MentionInput,
     MentionOrigin,
     MentionPublic,
     MentionUpdate,
     Page,
-    Provenance,
     Slug,
     Status,
 )
@@ -54,31 +51,6 @@ class MentionFilters(PageParams):
         bool, Field(description="Show retracted mentions too.", examples=[True])
     ] = False
     review_status: ReviewFilter = None
-
-
-def present(session: Session, mentions: Sequence[Mention]) -> list[MentionPublic]:
-    actors = {
-        a.id: ActorRef(id=a.id, name=a.name, kind=a.kind)
-        for a in session.exec(
-            select(Actor).where(col(Actor.id).in_({m.actor_id for m in mentions}))
-        )
-    }
-    return [
-        MentionPublic(
-            id=m.id,
-            actor=actors[m.actor_id],
-            surface=m.quote,
-            provenance=Provenance.of(m),
-            origin=m.origin,
-            version=m.version,
-            status=m.status,
-            status_reason=m.status_reason,
-            review_status=m.review_status,
-            extracted_by=m.extracted_by,
-            confidence=m.confidence,
-        )
-        for m in mentions
-    ]
 
 
 def present_one(session: Session, mention: Mention) -> MentionPublic:
