@@ -166,6 +166,33 @@ class SourceDetail(SourcePublic):
     text: str
 
 
+class AnnotationSummary(BaseModel):
+    """What the annotation pipeline proposed for a new source: rows stored as candidates."""
+
+    extracted_by: str = PydanticField(description='"<pipeline>@<version>"')
+    relevance: float | None = PydanticField(
+        description="How much the article is about what the database holds (0 to 1); under "
+        "0.5 it is off topic and nothing is proposed; null in an empty database."
+    )
+    on_topic: bool
+    actors: int = PydanticField(description="Candidate actors stored (names NER found).")
+    mentions: int = PydanticField(
+        description="Candidate mentions stored (beyond those every source gets by name)."
+    )
+    claims: int = PydanticField(description="Candidate claims stored.")
+    stances: int = PydanticField(description="Candidate stances stored.")
+    stances_on_existing_claims: int = PydanticField(
+        description="Of those stances, how many attach to a claim the database held."
+    )
+    seconds: float = PydanticField(description="Time the pipeline took.")
+
+
+class SourceCreated(SourceDetail):
+    annotation: AnnotationSummary | None = PydanticField(
+        default=None, description="With `annotate`: what was proposed. Else null."
+    )
+
+
 class ActorPublic(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
