@@ -15,8 +15,10 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     bindparam,
+    case,
     column,
     func,
+    literal,
     literal_column,
     null,
     select,
@@ -26,7 +28,7 @@ from sqlalchemy import (
 
 from app.core.errors import SearchSyntaxError
 from app.core.reader import Reader
-from app.models import Actor, Claim, Passage, Source, Status
+from app.models import Actor, Claim, Passage, ReviewStatus, Source, Status
 from app.search.language import Query, fts5_expression, parse, tsquery
 from app.search.passages import CLOSE, OPEN, snippet
 
@@ -140,6 +142,13 @@ PASSAGE = Passage.__table__  # type: ignore[attr-defined]
 SOURCE = Source.__table__  # type: ignore[attr-defined]
 ACTOR = Actor.__table__  # type: ignore[attr-defined]
 ACTIVE = Status.active.value
+REJECTED = ReviewStatus.rejected.value
+
+
+def live_status(table: Any) -> Any:
+    """A claim's or actor's status as search sees it: a rejected proposal is no more live
+    than a retracted record."""
+    return case((table.c.review_status == REJECTED, literal(REJECTED)), else_=table.c.status)
 
 
 def _fts_top(kind: Kind, *, tied: bool = False) -> Select[Any]:
@@ -166,12 +175,12 @@ def _fts_top(kind: Kind, *, tied: bool = False) -> Select[Any]:
     top = top.limit(bindparam("depth")).subquery("top")
     found = (top.c.key, top.c.bm25)
     if kind is Kind.claim:
-        details = (CLAIM.c.status, top.c.label, CLAIM.c.text, top.c.marked, *NO_DETAIL)
+        details = (live_status(CLAIM), top.c.label, CLAIM.c.text, top.c.marked, *NO_DETAIL)
         return select(*found, *details, *NO_SPAN).outerjoin_from(
             top, CLAIM, CLAIM.c.id == top.c.key
         )
     if kind is Kind.actor:
-        details = (ACTOR.c.status, top.c.label, top.c.label, top.c.marked, ACTOR.c.name)
+        details = (live_status(ACTOR), top.c.label, top.c.label, top.c.marked, ACTOR.c.name)
         return select(*found, *details, null(), *NO_SPAN).outerjoin_from(
             top, ACTOR, ACTOR.c.id == top.c.key
         )
@@ -215,18 +224,24 @@ def _ts_top(kind: Kind, query: Query, depth: int) -> Select[Any]:
                 best.label("n"),
             )
             .join(ACTOR, ACTOR.c.id == labels.c.actor_id)
-            .where(_ts_match(labels, query), ACTOR.c.status == ACTIVE)
+            .where(
+                _ts_match(labels, query),
+                ACTOR.c.status == ACTIVE,
+                ACTOR.c.review_status != REJECTED,
+            )
             .subquery("matches")
         )
         ranked = select(*(c for c in matches.c if c.name != "n"), null().label("source_id"))
         ranked = ranked.add_columns(*NO_SPAN).where(matches.c.n == 1)
         key, rank = matches.c.key, matches.c.rank
     elif kind is Kind.claim:
-        claim = _indexed("claim", "id", "status", "text")
+        claim = _indexed("claim", "id", "status", "review_status", "text")
         rank = -func.ts_rank_cd(claim.c.search_vector, tsquery(query), 1)
         ranked = select(claim.c.id.label("key"), rank.label("rank"), claim.c.status)
         ranked = ranked.add_columns(null().label("label"), claim.c.text, *NO_DETAIL, *NO_SPAN)
-        ranked = ranked.where(_ts_match(claim, query), claim.c.status == ACTIVE)
+        ranked = ranked.where(
+            _ts_match(claim, query), claim.c.status == ACTIVE, claim.c.review_status != REJECTED
+        )
         key = claim.c.id
     else:
         passage = _indexed("passage", "id", "source_id", "start", "end", "text")
