@@ -176,7 +176,9 @@ def annotate(
         any(f.actor_id and start <= f.start and f.end <= end for f in found) for start, end in spans
     ]
     score = (
-        relevance.relevance(named=named, best_scores=lexical_best) if actors or existing else None
+        relevance.relevance(named=named, best_scores=lexical_best, has_claims=bool(len(index)))
+        if actors or existing
+        else None
     )
     on_topic = score is None or score >= relevance.ON_TOPIC
     clock.lap("relevance")
