@@ -26,14 +26,16 @@ NEUTRAL_CLOSENESS = 0.16
 def relevance(*, named: Sequence[bool], best_scores: Sequence[float], has_claims: bool) -> float:
     """0..1: a logistic of the sentences' mean closeness to the claims and of the share that
     name a registry actor (on the texts of docs/annotation.md, on-topic articles score 0.84
-    and more, off-topic ones 0.31 and less). With no claims to compare with yet, an article
-    is on topic only if it keeps naming the registry's actors, sentence after sentence."""
+    and more, off-topic ones 0.40 and less). An article with no claims to compare with yet
+    (or too few for closeness to mean much) is on topic if it keeps naming the registry's
+    actors, sentence after sentence."""
     if not named:
         return 0.0
     actor_share = sum(named) / len(named)
-    if not has_claims:
-        evidence = 3.0 * actor_share - 2.5
-    else:
+    # an article can be on topic with few claims to restate yet (a young database, a new
+    # angle), but only if it names the registry's actors in nearly every sentence (5 in 6)
+    evidence = 3.0 * actor_share - 2.5
+    if has_claims:
         closeness = sum(best_scores) / len(best_scores) if best_scores else 0.0
-        evidence = 25.0 * (closeness - NEUTRAL_CLOSENESS) + 2.0 * (actor_share - 0.5)
+        evidence = max(evidence, 25.0 * (closeness - NEUTRAL_CLOSENESS) + 2.0 * (actor_share - 0.5))
     return round(1 / (1 + math.exp(-evidence)), 3)
