@@ -213,7 +213,15 @@ def annotate(
         voice = attribution.voice(text, start, end, inside, earlier, speaker=speaker)
         # who spoke last: "He added ...", or a quotation that goes on, is theirs
         speaker = (
-            attribution.Speaker(voice.holder, voice.attribution, end) if voice.holder else None
+            attribution.Speaker(
+                voice.holder,
+                voice.attribution,
+                end,
+                start,
+                tuple(n for n in inside if n.kind == "person"),
+            )
+            if voice.holder
+            else None
         )
         sure, hedges = certainty.certainty(text[start:end])
         clock.lap("attribution")
