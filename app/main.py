@@ -8,14 +8,16 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
-from app import errors, openapi
-from app.auth import Limits, TokenBuckets
-from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
-from app.db import make_engine
-from app.deadline import RequestDeadline
-from app.http_methods import Methods
-from app.limits import BodySizeLimit
+from app.core import errors, openapi
+from app.core.auth import Limits, TokenBuckets
+from app.core.caching import ETagMiddleware
+from app.core.db import make_engine
+from app.core.deadline import RequestDeadline
+from app.core.http_methods import Methods
+from app.core.limits import BodySizeLimit
+from app.core.security_headers import SecurityHeaders
+from app.core.workers import pin_to_a_free_cpu
 from app.routes import (
     actors,
     analytics,
@@ -28,8 +30,6 @@ from app.routes import (
     sources,
     stances,
 )
-from app.security_headers import SecurityHeaders
-from app.workers import pin_to_a_free_cpu
 
 TAGS = [
     {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},
