@@ -6,6 +6,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
+from app import read_model
 from app.core.db import (
     alembic_config,
     current_revision,
@@ -13,8 +14,7 @@ from app.core.db import (
     head_revision,
     make_engine,
 )
-from app.services import read_model
-from app.services.search import include_name
+from app.search.engine import include_name
 from tests.support import rebuild_read_model
 
 TABLES = ("source", "actor", "claim", "stance", "mention", "passage", "claim_topic")

@@ -25,7 +25,7 @@ from app.core.errors import Conflict, Forbidden, TooManyRequests, Unauthorized
 from app.models import ApiKey, Scope
 
 RANK = {Scope.read: 0, Scope.curate: 1, Scope.admin: 2}
-# the change log's name for what seeding writes (app/services/seed_sync.py): no key may
+# the change log's name for what seeding writes (app/seeds/sync.py): no key may
 # take it, or its writes would pass for seeding's and a reseed would overwrite them
 SEED_WRITER = "seed"
 CALLER = "claimsdb.caller"  # the request's Caller, in its ASGI scope

@@ -152,7 +152,7 @@ def alembic_config(engine: Engine) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the schema to ``revision``. The stored bodies of the read model follow in
-    ``app.services.read_model.migrate``, which is what a command calls: the core knows no
+    ``app.read_model.migrate``, which is what a command calls: the core knows no
     resource."""
     command.upgrade(alembic_config(engine), revision)
 
