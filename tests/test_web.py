@@ -121,6 +121,7 @@ def test_texts_are_escaped_everywhere(client: TestClient, tokens: dict[str, str]
     source = {
         "id": "hostile-text",
         "title": f"Title {HOSTILE}",
+        "url": "javascript:alert(3)",
         "genre": "blog",
         "language": "en",
         "text": text,
@@ -152,6 +153,7 @@ def test_texts_are_escaped_everywhere(client: TestClient, tokens: dict[str, str]
         assert not {name for name in page.attributes if name.startswith("on")}, path
         assert all(script.get("src") or script.get("type") for script in page.scripts), path
     reader = client.get("/sources/hostile-text").text
+    assert 'href="javascript:' not in reader
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in reader
     page = parsed(reader)
     assert "".join(page.text) == text
