@@ -26,7 +26,7 @@ from sqlalchemy import bindparam, func, select, text
 from app.core.deadline import check_deadline
 from app.core.reader import Reader
 from app.models import Label, Stance
-from app.read_model.counts import ACCEPTED, ACTIVE, ClaimState, StanceFacts
+from app.read_model.counts import ACCEPTED, ACTIVE, UNCOUNTED, ClaimState, StanceFacts
 
 SIDES = {Label.supports.value, Label.opposes.value}
 AUTHOR_VOICE = "author:"
@@ -195,7 +195,7 @@ def party_value(party: str) -> str:
 
 def of_party(stance: Any, kind: str, name: str) -> list[Any]:
     """Conditions selecting the live stances of the party bound to ``name``."""
-    found = [stance.c.status == ACTIVE, stance.c.review_status == ACCEPTED]
+    found = [stance.c.status == ACTIVE, stance.c.review_status.not_in(UNCOUNTED)]
     if kind == "holder":
         return [*found, stance.c.holder_id == bindparam(name)]
     found.append(stance.c.source_id == bindparam(name))

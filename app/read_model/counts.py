@@ -38,6 +38,7 @@ STANCE_FACETS = ("source_id", "holder_id", "label", "attribution", "certainty")
 ACTIVE = Status.active.value
 # only what a person wrote or accepted counts: the pipeline's candidates do not (issue 22)
 ACCEPTED = ReviewStatus.accepted.value
+UNCOUNTED = (ReviewStatus.candidate.value, ReviewStatus.rejected.value)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ TOPICS_OF = select(ClaimTopic.claim_id, ClaimTopic.topic).where(
 LIVE_STANCES_OF = select(*STANCE_FACT_COLUMNS).where(
     col(Stance.claim_id).in_(bindparam("ids", expanding=True)),
     Stance.status == Status.active,
-    Stance.review_status == ACCEPTED,
+    # NOT IN: an equality would draw SQLite to the review_status index (app/review/filters.py)
+    col(Stance.review_status).not_in(UNCOUNTED),
 )
 
 

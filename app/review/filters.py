@@ -5,8 +5,11 @@ from typing import Annotated, Any
 
 from fastapi import Query
 from pydantic import Field
+from sqlmodel import col
 
 from app.models import ReviewStatus
+
+UNCOUNTED = (ReviewStatus.candidate.value, ReviewStatus.rejected.value)
 
 ReviewFilter = Annotated[
     ReviewStatus | None,
@@ -34,7 +37,10 @@ def shown(column: Any, review_status: str | None = None) -> Any:
 
 
 def counted(column: Any, include_candidates: bool = False) -> Any:
-    """The rows that count: accepted ones, and candidates where asked for."""
+    """The rows that count: accepted ones, and candidates where asked for. Said as NOT IN,
+    never ``= 'accepted'``: SQLite took an equality for a reason to walk the review_status
+    index over every accepted row, and one source's claims with facets went from 5 ms to
+    2 s at 200,000 claims."""
     if include_candidates:
         return column != ReviewStatus.rejected.value
-    return column == ReviewStatus.accepted.value
+    return col(column).not_in(UNCOUNTED)
