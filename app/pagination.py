@@ -177,12 +177,18 @@ def next_page_link(request: Request, response: Response, next_cursor: str | None
         response.headers["Link"] = f'<{url}?{query}>; rel="next"'
 
 
+def trim(rows: Sequence[Any], params: PageParams, key: Any) -> tuple[Sequence[Any], str | None]:
+    """Trim the extra row; return the rows and the next cursor (``key`` reads a row's)."""
+    more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    cursor = encode_cursor([cursor_value(v) for v in key(rows[-1])]) if more else None
+    return rows, cursor
+
+
 def page(
     rows: Sequence[Any], params: PageParams, key: Any, request: Request, response: Response
 ) -> tuple[Sequence[Any], str | None]:
     """Trim the extra row, set the ``Link`` header, return the rows and the next cursor."""
-    more = len(rows) > params.limit
-    rows = rows[: params.limit]
-    cursor = encode_cursor([cursor_value(v) for v in key(rows[-1])]) if more else None
+    rows, cursor = trim(rows, params, key)
     next_page_link(request, response, cursor)
     return rows, cursor

@@ -1,7 +1,7 @@
 """Actors: people, states, organisations and groups that hold positions or are named."""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Annotated, Any
 
@@ -42,7 +42,15 @@ from app.models import (
     Status,
     fold,
 )
-from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.pagination import (
+    PageParams,
+    keyset_shape,
+    keyset_values,
+    next_page_link,
+    sort_key,
+    sort_type,
+    trim,
+)
 from app.query import QueryModel
 from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter, stances
@@ -148,7 +156,7 @@ ACTOR_NAMES = [column.name for column in ACTOR_COLUMNS]
 
 
 @cache
-def actors_page(
+def actors_statement(
     searched: bool, kind: bool, active_only: bool, sort: str, descending: bool, after: bool
 ) -> Any:
     """A page of actors for this shape of request, built once: the listed columns, then
@@ -180,20 +188,13 @@ def like_escaped(text: str) -> str:
     return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
-@router.get("", response_model=Page[ActorPublic], responses=problems(422), summary="List actors")
-async def list_actors(
-    request: Request,
-    response: Response,
-    filters: Annotated[ActorFilters, QueryModel(ActorFilters)],
-) -> Response:
-    """Actors in `sort` order (id by default); `q` finds a name or alias ("kim jong-un"
-    finds Kim Jong Un)."""
-    # rows straight to JSON on the read path (app/reader.py): through the ORM and the
-    # response model the list answered slower than Datasette (docs/benchmarks.md)
+def actors_page(filters: ActorFilters) -> Callable[[Reader], dict[str, Any]]:
+    """How to read one page of the actors list: the list and the actors export
+    (app/exports/) read it the same way."""
     needle = fold(filters.q) if filters.q is not None else ""
     field, descending = sort_key(filters.sort)
     key_size = 1 if field == "id" else 2
-    statement = actors_page(
+    statement = actors_statement(
         bool(needle),
         filters.kind is not None,
         not filters.include_retracted,
@@ -206,9 +207,7 @@ async def list_actors(
     )
 
     def work(db: Reader) -> dict[str, Any]:
-        rows, cursor = page(
-            db.all(statement, **values), filters, lambda row: row[-key_size:], request, response
-        )
+        rows, cursor = trim(db.all(statement, **values), filters, lambda row: row[-key_size:])
         aliases: dict[str, list[dict[str, str]]] = defaultdict(list)
         for actor_id, label, kind in db.all(ALIASES_OF, ids=[row[0] for row in rows]):
             aliases[actor_id].append({"label": label, "kind": kind})
@@ -217,7 +216,22 @@ async def list_actors(
         ]
         return {"items": items, "next_cursor": cursor}
 
-    return json_response(await read(request, work), headers=response.headers)
+    return work
+
+
+@router.get("", response_model=Page[ActorPublic], responses=problems(422), summary="List actors")
+async def list_actors(
+    request: Request,
+    response: Response,
+    filters: Annotated[ActorFilters, QueryModel(ActorFilters)],
+) -> Response:
+    """Actors in `sort` order (id by default); `q` finds a name or alias ("kim jong-un"
+    finds Kim Jong Un)."""
+    # rows straight to JSON on the read path (app/reader.py): through the ORM and the
+    # response model the list answered slower than Datasette (docs/benchmarks.md)
+    found = await read(request, actors_page(filters))
+    next_page_link(request, response, found["next_cursor"])
+    return json_response(found, headers=response.headers)
 
 
 def present_one(session: Session, actor: Actor) -> ActorPublic:

@@ -1,6 +1,6 @@
 """Claims: self-contained propositions, with who takes part and who holds which stance."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
@@ -38,7 +38,15 @@ from app.models import (
     Status,
     Topic,
 )
-from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.pagination import (
+    PageParams,
+    keyset_shape,
+    keyset_values,
+    next_page_link,
+    sort_key,
+    sort_type,
+    trim,
+)
 from app.query import QueryModel
 from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter, stances
@@ -225,23 +233,18 @@ def page_statement(shape: Shape, sort: str, descending: bool, after: bool) -> An
     return page_of(filtered(shape), sort, descending, after, shape.with_stats)
 
 
-@router.get(
-    "",
-    response_model=FacetedPage[ClaimPublic],
-    responses=problems(422),
-    summary="List claims",
-)
-async def list_claims(
-    request: Request, response: Response, filters: Annotated[ClaimFilters, QueryModel(ClaimFilters)]
-) -> Response:
-    """Claims with topics and actors, in `sort` order (id by default); filters combine
-    with AND; `facets` adds counts per value over the whole filtered list."""
+def claims_page(
+    filters: ClaimFilters, *, postgres: bool
+) -> tuple[Callable[[Reader], dict[str, Any]], bool]:
+    """How to read one page of the claims list, and whether that read is heavy (``read``):
+    the list and the claims export (app/exports/) read it the same way. Items are the
+    stored ClaimPublic bodies, as bytes."""
     values = {name: getattr(filters, name) for name in FILTERS if getattr(filters, name)}
     shape = Shape(
         names=tuple(values),
         active_only=not filters.include_retracted,
         contested=filters.contested,
-        join_chosen=request.app.state.engine.dialect.name != "sqlite",
+        join_chosen=postgres,
         counted=filters.sort.endswith("stance_count"),
     )
     field, descending = sort_key(filters.sort)
@@ -268,15 +271,33 @@ async def list_claims(
                 facets = claim_facets(db.connection, ids, filters.facets, on_stance, values)
             page_rows = page_of(statement, field, descending, after, shape.with_stats)
             rows = db.rows(page_rows, **values)
-        rows, cursor = page(rows, filters, lambda row: row[1:], request, response)
-        items = [orjson.Fragment(row[0]) for row in rows]
-        return {"items": items, "next_cursor": cursor, "facets": facets}
+        rows, cursor = trim(rows, filters, lambda row: row[1:])
+        return {"items": [row[0] for row in rows], "next_cursor": cursor, "facets": facets}
 
     # facets count the whole filtered list: short when one source's, holder's or actor's
     # claims are counted, or the unfiltered counts read (kept by the writes)
     narrow = unfiltered or bool({"source_id", "holder_id", "actor_id"} & values.keys())
     heavy = filters.q is not None or (filters.facets is not None and not narrow)
-    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
+    return work, heavy
+
+
+@router.get(
+    "",
+    response_model=FacetedPage[ClaimPublic],
+    responses=problems(422),
+    summary="List claims",
+)
+async def list_claims(
+    request: Request, response: Response, filters: Annotated[ClaimFilters, QueryModel(ClaimFilters)]
+) -> Response:
+    """Claims with topics and actors, in `sort` order (id by default); filters combine
+    with AND; `facets` adds counts per value over the whole filtered list."""
+    postgres = request.app.state.engine.dialect.name != "sqlite"
+    work, heavy = claims_page(filters, postgres=postgres)
+    found = await read(request, work, heavy=heavy)
+    found["items"] = [orjson.Fragment(body) for body in found["items"]]
+    next_page_link(request, response, found["next_cursor"])
+    return json_response(found, headers=response.headers)
 
 
 @router.get(

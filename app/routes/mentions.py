@@ -24,7 +24,7 @@ from app.models import (
     Slug,
     Status,
 )
-from app.pagination import PageParams, keyset, page
+from app.pagination import PageParams, keyset, next_page_link, trim
 from app.query import QueryModel
 from app.routes import ResourceRouter
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
@@ -78,14 +78,11 @@ def present_one(session: Session, mention: Mention) -> MentionPublic:
     return present(session, [mention])[0]
 
 
-@router.get("", responses=problems(422), summary="List mentions")
-def list_mentions(
-    session: SessionDep,
-    request: Request,
-    response: Response,
-    filters: Annotated[MentionFilters, QueryModel(MentionFilters)],
-) -> Page[MentionPublic]:
-    """Mentions in id order; filters combine with AND."""
+def mentions_page(
+    session: Session, filters: MentionFilters
+) -> tuple[list[MentionPublic], str | None]:
+    """One page of the mentions list and the next cursor: the list and the mentions export
+    (app/exports/) read it the same way."""
     statement = select(Mention)
     for name in ("source_id", "actor_id", "origin"):
         value = getattr(filters, name)
@@ -94,8 +91,21 @@ def list_mentions(
     if not filters.include_retracted:
         statement = statement.where(Mention.status == Status.active)
     mentions = session.exec(keyset(statement, [col(Mention.id)], filters)).all()
-    mentions, cursor = page(mentions, filters, lambda m: [m.id], request, response)
-    return Page(items=present(session, mentions), next_cursor=cursor)
+    mentions, cursor = trim(mentions, filters, lambda m: [m.id])
+    return present(session, mentions), cursor
+
+
+@router.get("", responses=problems(422), summary="List mentions")
+def list_mentions(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    filters: Annotated[MentionFilters, QueryModel(MentionFilters)],
+) -> Page[MentionPublic]:
+    """Mentions in id order; filters combine with AND."""
+    items, cursor = mentions_page(session, filters)
+    next_page_link(request, response, cursor)
+    return Page(items=items, next_cursor=cursor)
 
 
 @router.get("/{mention_id}", responses=problems(404), summary="Get a mention")

@@ -1,5 +1,6 @@
 """Sources: the documents, their verbatim text, and every span annotated in them."""
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Annotated, Any
@@ -35,9 +36,11 @@ from app.pagination import (
     decode_cursor,
     keyset_shape,
     keyset_values,
+    next_page_link,
     page,
     sort_key,
     sort_type,
+    trim,
 )
 from app.query import QueryModel
 from app.reader import Reader, json_response, read
@@ -94,7 +97,7 @@ LISTED_NAMES = [*(column.name for column in LISTED), "length"]
 
 
 @cache
-def sources_page(
+def sources_statement(
     filters: tuple[str, ...], active_only: bool, sort: str, after: bool, searched: bool = False
 ) -> Any:
     """A page of sources for this shape of request, built once (but with ``searched``, whose
@@ -108,16 +111,9 @@ def sources_page(
     return keyset_shape(statement, key, after=after, descending=descending)
 
 
-@router.get("", response_model=Page[SourcePublic], responses=problems(422), summary="List sources")
-async def list_sources(
-    request: Request,
-    response: Response,
-    filters: Annotated[SourceFilters, QueryModel(SourceFilters)],
-) -> Response:
-    """Sources without their text, in `sort` order (id by default); filter by exact
-    `publisher` or `genre`."""
-    # rows straight to JSON on the read path (app/reader.py): through the ORM and the
-    # response model the list answered no faster than Datasette (docs/benchmarks.md)
+def sources_page(filters: SourceFilters) -> tuple[Callable[[Reader], dict[str, Any]], bool]:
+    """How to read one page of the sources list, and whether that read is heavy (``read``):
+    the list and the sources export (app/exports/) read it the same way."""
     values: dict[str, Any] = {
         name: getattr(filters, name) for name in ("publisher", "genre") if getattr(filters, name)
     }
@@ -129,18 +125,33 @@ async def list_sources(
 
     def work(db: Reader) -> dict[str, Any]:
         if filters.q is None:
-            rows = db.all(sources_page(*shape, after), **values)
+            rows = db.all(sources_statement(*shape, after), **values)
         else:  # a query's shapes are too many to build once
             query = search.parse(q=filters.q)
             matching = search.matching_source_ids(dialect=db.dialect.name, query=query)
-            statement = sources_page(*shape, after, searched=True)
+            statement = sources_statement(*shape, after, searched=True)
             rows = db.rows(statement.where(col(Source.id).in_(matching)), **values)
-        rows, cursor = page(rows, filters, lambda row: row[-key_size:], request, response)
+        rows, cursor = trim(rows, filters, lambda row: row[-key_size:])
         items = [dict(zip(LISTED_NAMES, row, strict=False)) for row in rows]
         return {"items": items, "next_cursor": cursor}
 
-    heavy = filters.q is not None
-    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
+    return work, filters.q is not None
+
+
+@router.get("", response_model=Page[SourcePublic], responses=problems(422), summary="List sources")
+async def list_sources(
+    request: Request,
+    response: Response,
+    filters: Annotated[SourceFilters, QueryModel(SourceFilters)],
+) -> Response:
+    """Sources without their text, in `sort` order (id by default); filter by exact
+    `publisher` or `genre`."""
+    # rows straight to JSON on the read path (app/reader.py): through the ORM and the
+    # response model the list answered no faster than Datasette (docs/benchmarks.md)
+    work, heavy = sources_page(filters)
+    found = await read(request, work, heavy=heavy)
+    next_page_link(request, response, found["next_cursor"])
+    return json_response(found, headers=response.headers)
 
 
 def present_one(_session: Session, source: Source) -> SourceDetail:
