@@ -14,6 +14,7 @@ from app.caching import ETagMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.deadline import RequestDeadline
+from app.exports import routes as exports
 from app.http_methods import Methods
 from app.limits import BodySizeLimit
 from app.routes import (
@@ -40,6 +41,7 @@ TAGS = [
     {"name": "search", "description": "Full-text search across claims, passages and actors."},
     {"name": "mentions", "description": "Actors named at spans of sources."},
     {"name": "changes", "description": "The audit log as a feed that mirrors follow."},
+    {"name": "exports", "description": "Whole lists as CSV or NDJSON, streamed."},
     {"name": "keys", "description": "API keys (admin)."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
@@ -89,7 +91,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     # routes match in order, one by one: the busiest first
-    for module in (claims, stances, sources, search, actors, mentions, analytics, changes, keys):
+    for module in (
+        claims,
+        stances,
+        sources,
+        search,
+        actors,
+        mentions,
+        analytics,
+        changes,
+        exports,
+        keys,
+    ):
         app.include_router(module.router)
     app.include_router(health.router)
     app.state.limits = Limits(

@@ -1,15 +1,28 @@
 """Assertions shared by the tests: one helper for the one error shape, one for the read
 model."""
 
+import json
 import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
 import orjson
+import uvicorn
 from sqlalchemy import Engine, text
 
 from app.reader import Reader
 from app.services import read_model
+
+# the W3C anno.jsonld terms this API uses, mapped to the Web Annotation Vocabulary's IRIs,
+# so that JSON-LD processing runs offline
+ANNO_CONTEXT = json.loads((Path(__file__).parent / "data" / "anno-context.jsonld").read_text())
+ANNO_CONTEXT_URL = "http://www.w3.org/ns/anno.jsonld"
 
 # a seeded record for the path parameters of each resource, so that a request reaches past
 # its lookup
@@ -127,3 +140,37 @@ def rebuild_read_model(engine: Engine) -> None:
     """After a test wrote the tables directly, where the app's services would have kept the
     read model in step."""
     read_model.rebuild_all(engine)
+
+
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn on a free port of this machine, in a thread; its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+def load_context(url: str, options: Any = None) -> dict[str, Any]:
+    """pyld's document loader, offline: the one remote context this API names."""
+    assert url == ANNO_CONTEXT_URL, url
+    return {"contextUrl": None, "documentUrl": url, "document": ANNO_CONTEXT}
+
+
+def keys_of(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node) | {k for value in node.values() for k in keys_of(value)}
+    if isinstance(node, list):
+        return {k for value in node for k in keys_of(value)}
+    return set()

@@ -1,16 +1,13 @@
 """Concurrent curators against a running server: no 5xx, no lost update, and every
 acknowledged write in the audit log afterwards, on SQLite and PostgreSQL."""
 
-import socket
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -22,7 +19,7 @@ from app.main import create_app
 from app.models import Scope
 from app.services import curation
 from tests.conftest import SEEDS, bearer
-from tests.support import assert_problem, rebuild_read_model
+from tests.support import assert_problem, rebuild_read_model, serving
 
 CURATORS = 6
 ROUNDS = 8
@@ -31,20 +28,8 @@ CLAIM = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
 
 @pytest.fixture
 def server(database_url: str) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(Settings(database_url=database_url, seeds_dir=SEEDS))
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(Settings(database_url=database_url, seeds_dir=SEEDS))) as base:
+        yield base
 
 
 def curator_keys(database_url: str) -> list[str]:

@@ -16,6 +16,7 @@ from app.auth import Curator
 from app.caching import expected_version
 from app.db import SessionDep
 from app.errors import NotFound, problems
+from app.exports import linked_data
 from app.models import (
     EXAMPLE_STANCE,
     Claim,
@@ -38,6 +39,7 @@ from app.models import (
     Status,
     Topic,
 )
+from app.negotiation import JSON_LD, VARY, wants_linked_data
 from app.pagination import (
     PageParams,
     keyset_shape,
@@ -48,7 +50,7 @@ from app.pagination import (
     trim,
 )
 from app.query import QueryModel
-from app.reader import Reader, json_response, read
+from app.reader import Reader, json_response, linked_data_response, read
 from app.routes import ResourceRouter, stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
@@ -303,12 +305,28 @@ async def list_claims(
 @router.get(
     "/{claim_id}",
     response_model=ClaimDetail,
-    responses=problems(404),
+    responses={
+        200: {
+            "description": "The claim; with `Accept: application/ld+json`, a schema.org Claim.",
+            "content": {JSON_LD: {"example": linked_data.EXAMPLE}},
+        },
+        **problems(404, 406),
+    },
     summary="Get a claim with its stances",
 )
 async def read_claim(claim_id: str, request: Request) -> Response:
     """The claim with its actors and every stance on it, each with holder and provenance,
-    in source and text order."""
+    in source and text order; as schema.org JSON-LD (a `Claim` with its `appearance`s)
+    with `Accept: application/ld+json`."""
+
+    if wants_linked_data(request):
+        url = base_url(request)
+        document = await read(
+            request, lambda db: linked_data.claim_document(db, base_url=url, claim_id=claim_id)
+        )
+        if document is None:
+            raise NotFound(f"no claim with id {claim_id!r}")
+        return linked_data_response(document, VARY)
 
     # a hot path: no ClaimDep, so that the lookup and the stances share one transaction
     def work(db: Reader) -> dict[str, Any]:
@@ -320,7 +338,7 @@ async def read_claim(claim_id: str, request: Request) -> Response:
         return claim
 
     claim = await read(request, work)
-    return json_response(claim, version=claim["version"])
+    return json_response(claim, version=claim["version"], headers=VARY)
 
 
 def present_one(session: Session, claim: Claim) -> dict[str, Any]:

@@ -31,25 +31,28 @@ from app.models import (
     Stance,
     Status,
 )
+from app.negotiation import JSON_LD, VARY, wants_linked_data
 from app.pagination import (
     PageParams,
     decode_cursor,
     keyset_shape,
     keyset_values,
     next_page_link,
+    next_page_url,
     page,
     sort_key,
     sort_type,
     trim,
 )
 from app.query import QueryModel
-from app.reader import Reader, json_response, read
+from app.reader import Reader, json_response, linked_data_response, read
 from app.routes import ResourceRouter
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
-from app.services import curation, search
+from app.services import curation, search, webannotation
+from app.urls import absolute, base_url, this_path
 
 router = ResourceRouter(prefix="/v1/sources", tags=["sources"])
 
@@ -194,7 +197,14 @@ def annotation_page(after: bool) -> Any:
 @router.get(
     "/{source_id}/annotations",
     response_model=Page[AnnotationPublic],
-    responses=problems(404, 422),
+    responses={
+        200: {
+            "description": "A page of spans; with `Accept: application/ld+json`, a W3C "
+            "AnnotationPage.",
+            "content": {JSON_LD: {"example": webannotation.PAGE_EXAMPLE}},
+        },
+        **problems(404, 406, 422),
+    },
     summary="Every annotated span of a source, in text order",
 )
 async def list_annotations(
@@ -204,9 +214,11 @@ async def list_annotations(
     params: Annotated[AnnotationParams, QueryModel(AnnotationParams)],
 ) -> Response:
     """Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
-    needs to highlight the text."""
+    needs to highlight the text; as a W3C Web Annotation `AnnotationPage` (JSON-LD) with
+    `Accept: application/ld+json`."""
     values = {"source_id": source_id, **keyset_values(params, ANNOTATION_KEY)}
     after = params.cursor is not None
+    linked = wants_linked_data(request)
 
     def work(db: Reader) -> dict[str, Any]:
         rows = db.all(annotation_page(after), **values)
@@ -214,9 +226,26 @@ async def list_annotations(
         if not rows and db.first(SOURCE_EXISTS, source_id=source_id) is None:
             raise NotFound(f"no source with id {source_id!r}")
         rows, cursor = page(rows, params, lambda row: row[1:], request, response)
-        return {"items": [orjson.Fragment(row[0]) for row in rows], "next_cursor": cursor}
+        return {"items": [row[0] for row in rows], "next_cursor": cursor}
 
-    return json_response(await read(request, work), headers=response.headers)
+    found = await read(request, work)
+    response.headers.update(VARY)
+    if linked:
+        cursor = found["next_cursor"]
+        query = request.scope["query_string"].decode("latin-1")
+        document = webannotation.source_page(
+            base_url=base_url(request),
+            source_id=source_id,
+            spans=[orjson.loads(body) for body in found["items"]],
+            page_url=absolute(request, this_path(request)) + (f"?{query}" if query else ""),
+            next_url=None if cursor is None else next_page_url(request, cursor),
+            first=not after,
+        )
+        page_document = document.model_dump(exclude_none=True)
+        context = {"@context": page_document.pop("@context")}  # first, where readers look
+        return linked_data_response(context | page_document, response.headers)
+    found["items"] = [orjson.Fragment(body) for body in found["items"]]
+    return json_response(found, headers=response.headers)
 
 
 @router.post("", status_code=201, responses=CREATE_ERRORS, summary="Add a source")
