@@ -8,29 +8,27 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
-from app import errors, openapi
-from app.auth import Limits, TokenBuckets
-from app.caching import ETagMiddleware
+from app.actors import routes as actors
+from app.analytics import routes as analytics
+from app.audit import routes as changes
+from app.claims import routes as claims
 from app.config import Settings, get_settings
-from app.db import make_engine
-from app.deadline import RequestDeadline
+from app.core import errors, openapi
+from app.core.auth import Limits, TokenBuckets
+from app.core.caching import ETagMiddleware
+from app.core.db import make_engine
+from app.core.deadline import RequestDeadline
+from app.core.http_methods import Methods
+from app.core.limits import BodySizeLimit
+from app.core.security_headers import SecurityHeaders
+from app.core.workers import pin_to_a_free_cpu
 from app.exports import routes as exports
-from app.http_methods import Methods
-from app.limits import BodySizeLimit
-from app.routes import (
-    actors,
-    analytics,
-    changes,
-    claims,
-    health,
-    keys,
-    mentions,
-    search,
-    sources,
-    stances,
-)
-from app.security_headers import SecurityHeaders
-from app.workers import pin_to_a_free_cpu
+from app.health import routes as health
+from app.keys import routes as keys
+from app.mentions import routes as mentions
+from app.search import routes as search
+from app.sources import routes as sources
+from app.stances import routes as stances
 
 TAGS = [
     {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},

@@ -16,8 +16,8 @@ import orjson
 import uvicorn
 from sqlalchemy import Engine, text
 
-from app.reader import Reader
-from app.services import read_model
+from app import read_model
+from app.core.reader import Reader
 
 # the W3C anno.jsonld terms this API uses, mapped to the Web Annotation Vocabulary's IRIs,
 # so that JSON-LD processing runs offline
@@ -111,7 +111,7 @@ COUNTS = {
 
 
 def stored_counts(connection: Any) -> dict[str, dict[tuple[Any, ...], Any]]:
-    """The counts kept beside the read model (app/services/counts.py, agreement.py)."""
+    """The counts kept beside the read model (app/read_model/counts.py, agreement.py)."""
     found = {}
     for table, (key, values) in COUNTS.items():
         width = key.count(",") + 1

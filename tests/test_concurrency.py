@@ -12,12 +12,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from app.auth import create_key
+from app.claims import service as claims_service
 from app.config import Settings
-from app.db import WRITE_ATTEMPTS, make_engine, run_write
+from app.core.auth import create_key
+from app.core.caching import check_version
+from app.core.db import WRITE_ATTEMPTS, make_engine, run_write
 from app.main import create_app
 from app.models import Scope
-from app.services import curation
 from tests.conftest import SEEDS, bearer
 from tests.support import assert_problem, rebuild_read_model, serving
 
@@ -155,7 +156,7 @@ def test_a_write_that_loses_every_retry_is_a_retryable_503(
     rival = make_engine(database_url)
     claim_id = CLAIM.rsplit("/", 1)[-1]
     attempts = []
-    checked = curation.check_version
+    checked = check_version
 
     def interfered(expected: int | None, current: int, what: str) -> None:
         attempts.append(what)
@@ -166,7 +167,7 @@ def test_a_write_that_loses_every_retry_is_a_retryable_503(
             )
         checked(expected, current, what)
 
-    monkeypatch.setattr(curation, "check_version", interfered)
+    monkeypatch.setattr(claims_service, "check_version", interfered)
     settings = Settings(database_url=database_url, seeds_dir=SEEDS)
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         lost = client.patch(
@@ -178,7 +179,7 @@ def test_a_write_that_loses_every_retry_is_a_retryable_503(
         assert body["type"] == "urn:claimsdb:problem:busy"
         assert int(lost.headers["retry-after"]) >= 1
         assert len(attempts) == WRITE_ATTEMPTS
-        monkeypatch.setattr(curation, "check_version", checked)
+        monkeypatch.setattr(claims_service, "check_version", checked)
         assert "never-stored" not in client.get(CLAIM).json()["topics"]
     rebuild_read_model(rival)  # the rival wrote the claim table behind the app's back
     rival.dispose()

@@ -13,9 +13,10 @@ from sqlalchemy import Engine, inspect, text
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from app import read_model
 from app.cli import cli
 from app.config import get_settings
-from app.db import make_engine, upgrade
+from app.core.db import make_engine
 from app.models import (
     Actor,
     ActorAlias,
@@ -30,8 +31,12 @@ from app.models import (
     Stance,
     fold,
 )
-from app.services.export import export_annotations
-from app.services.provenance import (
+from app.search.engine import passage_rows
+from app.seeds.export import export_annotations
+from app.seeds.parse import TABLES, SeedError, read_seeds
+from app.seeds.render import Exact, scalar
+from app.seeds.sync import seed
+from app.sources.provenance import (
     Span,
     context,
     find_all,
@@ -40,10 +45,6 @@ from app.services.provenance import (
     minimal_anchor,
     span_id,
 )
-from app.services.search import passage_rows
-from app.services.seed_sync import seed
-from app.services.seed_yaml import Exact, scalar
-from app.services.seeding import TABLES, SeedError, read_seeds
 from tests.conftest import SEEDS
 from tests.support import rebuild_read_model
 
@@ -77,7 +78,7 @@ def contents(engine: Engine, tables: list[str], *, skip: set[str] = frozenset())
 
 def load(url: str, seeds: Path) -> Engine:
     engine = make_engine(url)
-    upgrade(engine)
+    read_model.migrate(engine)
     seed(engine, seeds)
     return engine
 

@@ -12,13 +12,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, select, update
 from sqlmodel import Session
 
-from app.db import downgrade, upgrade
+from app import read_model
+from app.core.db import downgrade
+from app.core.reader import reading
 from app.models import Actor, ActorAlias, Claim, Page, Passage, Source
-from app.reader import reading
-from app.routes.search import SearchHit
-from app.services import search
-from app.services.search import Kind, passage_rows
-from app.services.search_query import fts5_expression, parse
+from app.search import engine as search
+from app.search.engine import Kind, passage_rows
+from app.search.language import fts5_expression, parse
+from app.search.routes import SearchHit
 from tests.support import all_items, assert_problem, rebuild_read_model
 
 
@@ -412,7 +413,7 @@ def test_migrating_down_and_up_rebuilds_the_indexes(engine: Engine) -> None:
     before = {kind: found_ids(engine, "kim OR artillery", kind) for kind in Kind}
     assert all(before.values())
     downgrade(engine, "0001")
-    upgrade(engine)
+    read_model.migrate(engine)
     assert {kind: found_ids(engine, "kim OR artillery", kind) for kind in Kind} == before
 
 

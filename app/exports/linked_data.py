@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlmodel import col
 
+from app import read_model
+from app.core.reader import Reader
 from app.models import Actor, Source
-from app.reader import Reader
-from app.routes import stances
-from app.services import read_model
+from app.stances import queries as stances
 
 SCHEMA = "https://schema.org/"
 CONTEXT = {"@vocab": SCHEMA, "url": {"@type": "@id"}, "sameAs": {"@type": "@id"}}

@@ -35,11 +35,18 @@ from sqlalchemy import func, literal_column, select
 from sqlmodel import Session
 from starlette.types import Send
 
-from app.caching import cache_control, etag_matches
-from app.deadline import DEADLINE, clock
-from app.errors import problems
+from app.actors import routes as actors
+from app.claims import routes as claims
+from app.core.caching import cache_control, etag_matches
+from app.core.deadline import DEADLINE, clock
+from app.core.http_methods import HEAD
+from app.core.openapi import problems
+from app.core.pagination import PageParams
+from app.core.query import QueryModel
+from app.core.reader import Reader, read, reading
+from app.core.routing import ResourceRouter
 from app.exports.csv_rows import CsvWriter
-from app.http_methods import HEAD
+from app.mentions import routes as mentions
 from app.models import (
     Actor,
     ActorPublic,
@@ -54,10 +61,8 @@ from app.models import (
     Stance,
     StancePublic,
 )
-from app.pagination import PageParams
-from app.query import QueryModel
-from app.reader import Reader, read, reading
-from app.routes import ResourceRouter, actors, claims, mentions, sources, stances
+from app.sources import routes as sources
+from app.stances import routes as stances
 
 router = ResourceRouter(prefix="/v1/exports", tags=["exports"])
 

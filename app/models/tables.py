@@ -265,14 +265,14 @@ class Change(SQLModel, table=True):
 
 
 # ---- search
-# Tables that full-text search needs beside the ones above (see app/services/search.py).
+# Tables that full-text search needs beside the ones above (see app/search/engine.py).
 # The search indexes themselves (SQLite FTS5 tables, PostgreSQL tsvector columns) live
 # outside this metadata, in migration 0002.
 
 
 class Passage(SQLModel, table=True):
     """A paragraph of a source's text: the unit search finds in sources. Derived from the
-    text by ``app.services.search.passage_rows`` whenever a source is stored."""
+    text by ``app.search.engine.passage_rows`` whenever a source is stored."""
 
     __table_args__ = (
         CheckConstraint('start >= 0 AND start < "end"', name="span_order"),
@@ -296,7 +296,7 @@ class Passage(SQLModel, table=True):
 
 # ---- read model
 # The JSON bodies of the busiest reads, derived from the tables above and kept in step with
-# them in each write's own transaction by app/services/read_model.py (migration 0007).
+# them in each write's own transaction by app/read_model/__init__.py (migration 0007).
 # SQLite stores each as a clustered b-tree (WITHOUT ROWID), so that its key orders the rows
 # on disk: a page of a source's annotations is one short range of the file.
 
@@ -348,7 +348,7 @@ class ReadModelFormat(SQLModel, table=True):
 
 # ---- counts
 # What whole-list reads would otherwise count over every row (migration 0008), kept in step
-# by each write's own transaction (app/services/counts.py, app/services/agreement.py) and
+# by each write's own transaction (app/read_model/counts.py, app/read_model/agreement.py) and
 # rebuilt with the read model.
 
 

@@ -1,0 +1,226 @@
+"""The read path of the busiest endpoints: SQLAlchemy Core statements compiled once per
+dialect, run on the driver's own cursor, rows turned into JSON by orjson.
+
+Why not the ORM and response models there: building ORM objects, then pydantic models,
+then validating them again cost ten times the queries themselves (docs/benchmarks.md).
+The response models still document these endpoints, and tests check every body against
+them.
+
+These endpoints are ``async`` and run their short reads (a claim, a page of a list) on the
+event loop itself (``read``): a read of a millisecond or two blocks the loop no longer than
+handing it to a thread costs, and each hand-off between the loop and a thread is a turn of
+the GIL, which on two cores waits for the other core at each turn. Unpinned, a claim by id
+answered 20% more requests per second inline than through a thread, a source's claims 35%
+more, and inline the speed no longer depends on pinning the process to one CPU
+(docs/benchmarks.md). Reads that may run long go to a small thread pool of their own,
+whose hop costs a third of what FastAPI's general-purpose pool charges a sync endpoint.
+"""
+
+import asyncio
+import contextvars
+import math
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from typing import Any, TypeVar
+
+import orjson
+from fastapi import Request, Response
+from psycopg import IsolationLevel
+from sqlalchemy import Connection, Engine, Executable
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import PoolProxiedConnection
+from sqlalchemy.sql import ClauseElement
+from sqlmodel import Session
+
+from app.core.caching import VERSION_HEADER
+from app.core.db import limit_statement_to_request, start_statement_clock
+from app.core.deadline import check_deadline
+
+Row = tuple[Any, ...]
+T = TypeVar("T")
+EXPANDING = "__[POSTCOMPILE_{}]"
+
+
+class Compiled:
+    """One statement's SQL for one dialect, with the order of its parameters."""
+
+    def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
+        compiled = statement.compile(dialect=dialect)
+        self.sql = compiled.string
+        self.positional = dialect.positional
+        self.names: Sequence[str] = compiled.positiontup or ()
+        # values written into the statement itself, such as ``status == Status.active``
+        self.constants = {
+            name: value.value if isinstance(value, Enum) else value
+            for name, value in compiled.params.items()
+            if value is not None
+        }
+        self.expanding = [name for name in compiled.binds if EXPANDING.format(name) in self.sql]
+
+    def render(self, params: Mapping[str, Any]) -> tuple[str, Any]:
+        """The SQL and driver parameters, with each list parameter spelled out in place."""
+        sql = self.sql
+        params = {**self.constants, **params}
+        if not self.positional:
+            values = dict(params)
+            for name in self.expanding:
+                items = values.pop(name)
+                keys = [f"{name}_{i}" for i in range(len(items))]
+                values.update(zip(keys, items, strict=True))
+                sql = sql.replace(EXPANDING.format(name), ", ".join(f"%({key})s" for key in keys))
+            return sql, values
+        ordered: list[Any] = []
+        for name in self.names:
+            value = params[name]
+            if name in self.expanding:
+                ordered.extend(value)
+            else:
+                ordered.append(value)
+        for name in self.expanding:
+            sql = sql.replace(EXPANDING.format(name), ", ".join("?" * len(params[name])))
+        return sql, ordered
+
+
+COMPILED: dict[tuple[int, str], tuple[ClauseElement, Compiled]] = {}
+
+
+def compiled(statement: ClauseElement, dialect: Dialect) -> Compiled:
+    """Compile once per statement object and dialect; statements are module constants or
+    come from cached builders, so the cache stays as small as the set of query shapes."""
+    key = (id(statement), dialect.name)
+    found = COMPILED.get(key)
+    if found is None or found[0] is not statement:
+        found = COMPILED[key] = (statement, Compiled(statement, dialect))
+    return found[1]
+
+
+class Reader:
+    """Runs statements in one transaction of one connection.
+
+    ``all`` takes a statement built once (a module constant or from a cached builder, as
+    building and hashing a statement costs more than running it) and runs its SQL, compiled
+    once, on the driver's cursor; ``rows`` takes one built for this request (a search query
+    has too many shapes to cache) and lets SQLAlchemy compile it, from its own cache.
+    """
+
+    def __init__(
+        self, engine: Engine, pooled: PoolProxiedConnection, connection: Connection | None = None
+    ) -> None:
+        self.engine = engine
+        self.pooled = pooled
+        self.dialect = engine.dialect
+        self.postgres = engine.dialect.name == "postgresql"
+        self.limit = math.inf  # this transaction's statement_timeout, once set from the budget
+        self.dbapi_error = engine.dialect.loaded_dbapi.Error
+        self._connection = connection
+
+    @property
+    def connection(self) -> Connection:
+        """SQLAlchemy's connection over the same driver connection, made when first needed:
+        ``rows`` and the services that build statements per request use it."""
+        if self._connection is None:
+            self._connection = Connection(self.engine, self.pooled)
+        return self._connection
+
+    def all(self, statement: ClauseElement, **params: Any) -> list[Row]:
+        if any(isinstance(v, list | tuple | set) and not v for v in params.values()):
+            return []  # IN () matches nothing; not every engine accepts it spelled out
+        sql, values = compiled(statement, self.dialect).render(params)
+        check_deadline()
+        if self.postgres:
+            self.limit = limit_statement_to_request(self.pooled.driver_connection, self.limit)
+        else:
+            start_statement_clock(self.pooled.info)
+        cursor = self.pooled.driver_connection.cursor()
+        try:
+            cursor.execute(sql, values)
+            return cursor.fetchall()
+        except self.dbapi_error as error:
+            raise DBAPIError.instance(sql, values, error, self.dbapi_error) from error
+        finally:
+            cursor.close()
+
+    def first(self, statement: ClauseElement, **params: Any) -> Row | None:
+        rows = self.all(statement, **params)
+        return rows[0] if rows else None
+
+    def rows(self, statement: Executable, **params: Any) -> list[Row]:
+        return [tuple(row) for row in self.connection.execute(statement, params)]
+
+    @classmethod
+    def of(cls, session: Session) -> "Reader":
+        """A reader inside a session's transaction, seeing what it has written so far."""
+        session.flush()
+        return cls.over(session.connection())
+
+    @classmethod
+    def over(cls, connection: Connection) -> "Reader":
+        """A reader inside a connection's transaction."""
+        return cls(connection.engine, connection.connection, connection)
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Reader]:
+    """A connection in one read transaction, so every statement sees the same data.
+
+    The pool's connection itself, not SQLAlchemy's ``Connection`` around it, whose checkout,
+    begin and commit cost a claim by id a tenth of its time. SQLite needs its BEGIN said,
+    and its read transaction sees one snapshot. The PostgreSQL driver begins a transaction
+    before the first statement, here REPEATABLE READ and READ ONLY, so that its statements
+    see one snapshot too, and ends with COMMIT. Returned to the pool, a SQLite connection is
+    rolled back, which ends its transaction."""
+    reader = Reader(engine, engine.raw_connection())
+    driver = reader.pooled.driver_connection
+    postgres = engine.dialect.name == "postgresql"
+    try:
+        if postgres:
+            driver.isolation_level, driver.read_only = IsolationLevel.REPEATABLE_READ, True
+        else:
+            driver.execute("BEGIN")
+        yield reader
+    finally:
+        try:
+            if postgres:
+                # it only read, so COMMIT ends it as ROLLBACK would; but after a ROLLBACK
+                # psycopg forgets the statements it prepared, and every read plans them again
+                driver.commit()
+                # the pool lends this connection to writes next: the server's defaults again
+                driver.isolation_level, driver.read_only = None, None
+        finally:
+            # a Connection made for ``rows`` returns the driver connection when it closes
+            (reader._connection or reader.pooled).close()
+
+
+async def read(request: Request, work: Callable[[Reader], T], *, heavy: bool = False) -> T:
+    """Run ``work`` in one read transaction: on the event loop itself, or on the read pool
+    when it is ``heavy`` (counts over a filtered list, full text, agreement), which could
+    hold the loop for as long as its time budget."""
+
+    def run() -> T:
+        with reading(request.app.state.engine) as db:
+            return work(db)
+
+    if not heavy:
+        return run()
+    # in this request's context, so that the thread sees its deadline (app/core/deadline.py)
+    context = contextvars.copy_context()
+    return await asyncio.get_running_loop().run_in_executor(
+        request.app.state.read_pool, context.run, run
+    )
+
+
+def json_response(
+    content: Any, *, version: int | None = None, headers: Mapping[str, str] | None = None
+) -> Response:
+    """A 200 with ``content`` as JSON; ``version`` goes into the ETag (app/core/caching.py)."""
+    response = Response(orjson.dumps(content), media_type="application/json", headers=headers)
+    if version is not None:
+        response.headers[VERSION_HEADER] = str(version)
+    return response
+
+
+def linked_data_response(content: Any, headers: Mapping[str, str] | None = None) -> Response:
+    """A 200 with ``content`` as JSON-LD."""
+    return Response(orjson.dumps(content), media_type="application/ld+json", headers=headers)
