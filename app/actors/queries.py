@@ -35,6 +35,9 @@ def present(session: Session, actors: Sequence[Actor]) -> list[ActorPublic]:
             version=actor.version,
             status=actor.status,
             status_reason=actor.status_reason,
+            review_status=actor.review_status,
+            extracted_by=actor.extracted_by,
+            confidence=actor.confidence,
         )
         for actor in actors
     ]

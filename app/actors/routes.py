@@ -112,6 +112,9 @@ ACTOR_COLUMNS = (
     Actor.version,
     Actor.status,
     Actor.status_reason,
+    Actor.review_status,
+    Actor.extracted_by,
+    Actor.confidence,
 )
 ALIASES_OF = (
     select(ActorAlias.actor_id, ActorAlias.label, ActorAlias.kind)

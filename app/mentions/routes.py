@@ -70,6 +70,9 @@ def present(session: Session, mentions: Sequence[Mention]) -> list[MentionPublic
             version=m.version,
             status=m.status,
             status_reason=m.status_reason,
+            review_status=m.review_status,
+            extracted_by=m.extracted_by,
+            confidence=m.confidence,
         )
         for m in mentions
     ]

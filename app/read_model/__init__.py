@@ -43,8 +43,9 @@ from app.models import (
 from app.read_model import agreement, counts
 
 # the bodies' shape: a new number makes `claimsdb migrate` rebuild every stored body
-# (2: the counts of app/read_model/counts.py and agreement.py are rebuilt with them)
-FORMAT = 2
+# (2: the counts of app/read_model/counts.py and agreement.py are rebuilt with them;
+# 3: a claim's extracted_by and confidence, migration 0009)
+FORMAT = 3
 BATCH = 5000
 
 CLAIM_COLUMNS = (
@@ -55,6 +56,8 @@ CLAIM_COLUMNS = (
     Claim.status_reason,
     Claim.version,
     Claim.review_status,
+    Claim.extracted_by,
+    Claim.confidence,
 )
 CLAIMS_BY_ID = select(*CLAIM_COLUMNS).where(col(Claim.id).in_(bindparam("ids", expanding=True)))
 CLAIMS_AFTER = (
@@ -99,8 +102,20 @@ def claim_items(db: Reader, rows: Sequence[Row]) -> list[dict[str, Any]]:
             "actors": actors[claim_id],
             "version": version,
             "review_status": review_status,
+            "extracted_by": extracted_by,
+            "confidence": confidence,
         }
-        for claim_id, text, claim_type, status, status_reason, version, review_status in rows
+        for (
+            claim_id,
+            text,
+            claim_type,
+            status,
+            status_reason,
+            version,
+            review_status,
+            extracted_by,
+            confidence,
+        ) in rows
     ]
 
 

@@ -101,9 +101,14 @@ UPSERT_PAIR = text(
     "agree = agreement_pair.agree + excluded.agree, "
     "disagree = agreement_pair.disagree + excluded.disagree"
 )
-DROP_EMPTY = (
-    text("DELETE FROM agreement_party WHERE claims = 0"),
-    text("DELETE FROM agreement_pair WHERE shared = 0"),
+# by key, only the rows this write moved: a WHERE over the whole table read every row
+# (slow at scale) and, on PostgreSQL, made every two concurrent writes a serialization
+# conflict (each read what the other wrote)
+DROP_EMPTY_PARTY = text(
+    "DELETE FROM agreement_party WHERE kind = :kind AND party = :party AND claims = 0"
+)
+DROP_EMPTY_PAIR = text(
+    "DELETE FROM agreement_pair WHERE kind = :kind AND a = :a AND b = :b AND shared = 0"
 )
 
 
@@ -127,11 +132,10 @@ def refresh(db: Reader, old: Mapping[str, ClaimState], new: Mapping[str, ClaimSt
                 pairs.append({"kind": by.value, "a": x, "b": y, **counts})
     if parties:
         db.connection.execute(UPSERT_PARTY, parties)
+        db.connection.execute(DROP_EMPTY_PARTY, parties)
     if pairs:
         db.connection.execute(UPSERT_PAIR, pairs)
-    if parties or pairs:
-        for statement in DROP_EMPTY:
-            db.connection.execute(statement)
+        db.connection.execute(DROP_EMPTY_PAIR, pairs)
 
 
 def party_sql(by: By) -> str:

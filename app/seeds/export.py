@@ -104,6 +104,9 @@ def curation(row: Row) -> Row:
         keys["status_reason"] = row["status_reason"]
     if row.get("review_status", ReviewStatus.accepted) != ReviewStatus.accepted:
         keys["review_status"] = row["review_status"]
+    for key in ("extracted_by", "confidence", "suggested_claims"):
+        if row.get(key) is not None:
+            keys[key] = row[key]
     return keys
 
 

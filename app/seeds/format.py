@@ -1,7 +1,8 @@
 """What a seed file entry may say beyond the API's ``...Create`` models.
 
 The API's write models are the common ground; a seed file also carries what curation
-through the API leaves on a record (status, status_reason, review_status), the ids of
+through the API leaves on a record (status, status_reason, review_status), what the
+annotation pipeline says of a proposal (extracted_by, confidence, suggested_claims), the ids of
 records that cannot be derived from content, and the notes annotators write. Each key is
 optional and written by the exporter only when it differs from its default, so files
 without curation state read as before.
@@ -12,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from app.models import (
+    NAME_LENGTH,
     ActorCreate,
     Anchor,
     ClaimCreate,
@@ -23,6 +25,8 @@ from app.models import (
     SourceCreate,
     StanceCreate,
     Status,
+    SuggestedClaim,
+    text_type,
 )
 
 # the sections of a source file, in the order the canonical form writes them
@@ -35,24 +39,41 @@ class CurationKeys(BaseModel):
     status_reason: Note | None = None
 
 
+class ReviewKeys(BaseModel):
+    review_status: ReviewStatus = ReviewStatus.accepted
+    extracted_by: text_type(NAME_LENGTH, min_length=1) | None = None  # type: ignore[valid-type]
+    confidence: Annotated[float, Field(ge=0, le=1)] | None = None
+
+    def review_row(self) -> dict[str, Any]:
+        return {
+            "review_status": self.review_status.value,
+            "extracted_by": self.extracted_by,
+            "confidence": self.confidence,
+        }
+
+
+# the review columns of a record no one proposed (a mention the matcher found)
+WRITTEN_BY_PEOPLE = ReviewKeys().review_row()
+
+
 class SeedSource(SourceCreate, CurationKeys):
     pass
 
 
-class SeedActor(ActorCreate, CurationKeys):
+class SeedActor(ActorCreate, CurationKeys, ReviewKeys):
     # ids of actors merged into this one: they keep answering, as redirects
     merged_from: list[Slug] = []
 
 
-class SeedClaim(ClaimCreate):
-    review_status: ReviewStatus = ReviewStatus.accepted
+class SeedClaim(ClaimCreate, ReviewKeys):
+    pass
 
 
-class SeedStance(StanceCreate, CurationKeys):
-    review_status: ReviewStatus = ReviewStatus.accepted
+class SeedStance(StanceCreate, CurationKeys, ReviewKeys):
+    suggested_claims: Annotated[list[SuggestedClaim], Field(max_length=10)] | None = None
 
 
-class SeedMention(MentionCreate, CurationKeys):
+class SeedMention(MentionCreate, CurationKeys, ReviewKeys):
     id: Slug | None = None
     # `derived` only for a mention the matcher finds but curation changed (e.g. retracted)
     origin: MentionOrigin = MentionOrigin.curated

@@ -47,6 +47,7 @@ from app.seeds import render as seed_yaml
 from app.seeds.format import (
     NO_ANCHOR,
     SOURCE_SECTIONS,
+    WRITTEN_BY_PEOPLE,
     SeedActor,
     SeedAnchor,
     SeedClaim,
@@ -418,7 +419,7 @@ def add_claim(
             "claim_type": claim.claim_type.value,
             "status": claim.status.value,
             "status_reason": claim.status_reason,
-            "review_status": claim.review_status.value,
+            **claim.review_row(),
         },
     )
     if origin is not None:
@@ -471,6 +472,7 @@ def assemble(
                 "country": actor.country,
                 "status": actor.status.value,
                 "status_reason": actor.status_reason,
+                **actor.review_row(),
             },
         )
         for old_id in actor.merged_from:
@@ -574,7 +576,9 @@ def assemble(
                     "suffix": suffix,
                     "status": stance.status.value,
                     "status_reason": stance.status_reason,
-                    "review_status": stance.review_status.value,
+                    **stance.review_row(),
+                    "suggested_claims": stance.suggested_claims
+                    and [suggestion.model_dump() for suggestion in stance.suggested_claims],
                 },
             )
             if anchor := declared_anchor(stance):
@@ -614,6 +618,7 @@ def assemble(
                     "suffix": suffix,
                     "status": mention.status.value if mention else Status.active.value,
                     "status_reason": mention and mention.status_reason,
+                    **(mention.review_row() if mention else WRITTEN_BY_PEOPLE),
                 },
             )
             anchor = mention and declared_anchor(mention)

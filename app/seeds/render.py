@@ -19,6 +19,7 @@ STANCE_LINES = (
     ("claim", "label", "holder", "attribution", "certainty"),
     ("quote", "prefix", "suffix", "occurrence"),
     ("id", "status", "status_reason", "review_status"),
+    ("extracted_by", "confidence", "suggested_claims"),
 )
 ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # characters a reader cannot see or tell apart from a space: written as escapes
@@ -86,6 +87,12 @@ def scalar(value: Any, *, flow: bool) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return repr(value)  # the shortest text that reads back as the same float
+    if isinstance(value, list):
+        return flow_sequence(value)
+    if isinstance(value, dict):
+        return flow_mapping(value)
     if isinstance(value, Raw):
         return str(value)
     if isinstance(value, Exact) or not plain_reads_back(value, flow):

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
-from app.core.reader import Reader, Row
+from app.core.reader import Reader, Row, json_column
 from app.models import (
     Actor,
     Label,
@@ -37,6 +37,9 @@ STANCE_COLUMNS = (
     Stance.status,
     Stance.status_reason,
     Stance.review_status,
+    Stance.extracted_by,
+    Stance.confidence,
+    Stance.suggested_claims,
 )
 
 
@@ -70,6 +73,9 @@ def stance_items(db: Reader, rows: Sequence[Row]) -> list[dict[str, Any]]:
             "status": status,
             "status_reason": status_reason,
             "review_status": review_status,
+            "extracted_by": extracted_by,
+            "confidence": confidence,
+            "suggested_claims": json_column(suggested_claims) or [],
         }
         for (
             stance_id,
@@ -90,6 +96,9 @@ def stance_items(db: Reader, rows: Sequence[Row]) -> list[dict[str, Any]]:
             status,
             status_reason,
             review_status,
+            extracted_by,
+            confidence,
+            suggested_claims,
         ) in rows
     ]
 
