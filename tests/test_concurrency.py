@@ -2,6 +2,7 @@
 acknowledged write in the audit log afterwards, on SQLite and PostgreSQL."""
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
