@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from app.actors import routes as actors
@@ -26,9 +27,11 @@ from app.exports import routes as exports
 from app.health import routes as health
 from app.keys import routes as keys
 from app.mentions import routes as mentions
+from app.review import routes as review
 from app.search import routes as search
 from app.sources import routes as sources
 from app.stances import routes as stances
+from app.web import routes as web
 
 TAGS = [
     {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},
@@ -100,9 +103,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         changes,
         exports,
         keys,
+        review,
     ):
         app.include_router(module.router)
     app.include_router(health.router)
+    # the web pages last: /v1 and the probes are matched before them
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
     app.state.limits = Limits(
         keys=TokenBuckets(settings.rate_limit_per_minute),
         anonymous=TokenBuckets(settings.anonymous_rate_limit_per_minute),

@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import orjson
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy import Engine, text
 
 from app import read_model
@@ -143,22 +144,21 @@ def rebuild_read_model(engine: Engine) -> None:
 
 
 @contextmanager
-def serving(app: Any) -> Iterator[str]:
-    """``app`` served by uvicorn on a free port of this machine, in a thread; its base URL."""
+def serving(app: FastAPI) -> Iterator[str]:
+    """``app`` served by uvicorn on a free port of this machine, for a real browser."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.02)
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
-        running.should_exit = True
+        server.should_exit = True
         thread.join(timeout=10)
 
 

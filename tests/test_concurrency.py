@@ -215,6 +215,11 @@ def test_a_write_that_loses_every_retry_is_a_retryable_503(
     rival.dispose()
 
 
+WAITING_FOR_A_TURN = text(
+    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+)
+
+
 def test_a_retry_waits_for_the_writes_in_flight_and_runs_alone(
     database_url: str, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -226,13 +231,21 @@ def test_a_retry_waits_for_the_writes_in_flight_and_runs_alone(
     settings = Settings(database_url=database_url, seeds_dir=SEEDS)
     with TestClient(create_app(settings)) as client, write_in_flight(rival) as other:
         finished: list[float] = []
+        waiting: list[bool] = []
 
         def finish() -> None:
+            """End the write in flight once the retry waits for it (or after 4 s)."""
+            give_up = time.monotonic() + 4
+            while not waiting and time.monotonic() < give_up:
+                with rival.connect() as look:
+                    if look.execute(WAITING_FOR_A_TURN).scalar():
+                        waiting.append(True)
+                time.sleep(0.02)
             finished.append(time.monotonic())
             other.execute(text("SELECT pg_advisory_unlock_all()"))
             other.commit()
 
-        threading.Timer(0.5, finish).start()
+        threading.Thread(target=finish).start()
         won = client.patch(
             CLAIM,
             json={"topics": ["stored-on-the-retry"]},
@@ -240,7 +253,8 @@ def test_a_retry_waits_for_the_writes_in_flight_and_runs_alone(
         )
         assert won.status_code == 200, won.text
         assert len(attempts) == 2
-        assert attempts[1] > finished[0]  # the retry waited for the write in flight
+        assert waiting  # the retry waited for the write in flight
+        assert attempts[1] > finished[0]  # and ran once it had finished
         assert "stored-on-the-retry" in client.get(CLAIM).json()["topics"]
     rebuild_read_model(rival)
     rival.dispose()

@@ -9,7 +9,7 @@ import orjson
 from fastapi import Depends, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
-from sqlalchemy import bindparam, exists, union
+from sqlalchemy import and_, bindparam, exists, not_, union
 from sqlmodel import Session, col, select
 
 from app import read_model
@@ -60,6 +60,14 @@ from app.models import (
 )
 from app.read_model.counts import CLAIM_SCOPE
 from app.read_model.facets import CLAIM_FACETS, claim_facets, facet_pattern, stored_facets
+from app.review.filters import (
+    IncludeCandidates,
+    IncludeCandidatesQuery,
+    ReviewFilter,
+    counted,
+    shown,
+)
+from app.review.lifecycle import add_review
 from app.search import engine as search
 from app.search.language import TextQuery
 from app.sources import webannotation
@@ -119,6 +127,8 @@ class ClaimFilters(PageParams):
             examples=[True],
         ),
     ] = None
+    review_status: ReviewFilter = None
+    include_candidates: IncludeCandidates = False
     sort: sort_type(("id", "text", "claim_type", "stance_count")) = "id"
     facets: Annotated[
         str | None,
@@ -135,15 +145,24 @@ class ClaimFilters(PageParams):
 
 def live_stance_claims(*conditions: object) -> Any:
     """Ids of the claims with a live stance meeting ``conditions``."""
-    return select(Stance.claim_id).where(Stance.status == Status.active, *conditions)
+    return select(Stance.claim_id).where(
+        Stance.status == Status.active, shown(Stance.review_status), *conditions
+    )
 
 
 def has_stance(*conditions: object) -> object:
-    """A live (not retracted) stance on the claim meeting ``conditions``."""
-    return exists().where(Stance.claim_id == Claim.id, Stance.status == Status.active, *conditions)
+    """A live (not retracted, not rejected) stance on the claim meeting ``conditions``."""
+    return exists().where(
+        Stance.claim_id == Claim.id,
+        Stance.status == Status.active,
+        shown(Stance.review_status),
+        *conditions,
+    )
 
 
 FILTERS = ("source_id", "holder_id", "label", "actor_id", "claim_type", "topic")
+# a claim is contested when it has stances on both of these sides
+SIDES = (Label.supports.value, Label.opposes.value)
 STANCE_FILTERS = ("source_id", "holder_id", "label")
 
 
@@ -156,10 +175,13 @@ class Shape:
     contested: bool | None
     join_chosen: bool  # join the claims of a source or holder (PostgreSQL), or use IN
     counted: bool  # sorted by stance count: the claim's counts (claim_stats) are joined
+    review: str | None = None  # the review_status filter
+    # contested counts candidate stances too: from the stances, not the kept counts
+    include_candidates: bool = False
 
     @property
     def with_stats(self) -> bool:
-        return self.counted or self.contested is not None
+        return self.counted or (self.contested is not None and not self.include_candidates)
 
 
 def stance_conditions(names: Sequence[str]) -> list[Any]:
@@ -216,7 +238,11 @@ def filtered(shape: Shape) -> Any:
         statement = statement.where(
             exists().where(ClaimTopic.claim_id == Claim.id, ClaimTopic.topic == bindparam("topic"))
         )
-    if shape.contested is not None:
+    statement = statement.where(shown(Claim.review_status, shape.review))
+    if shape.contested is not None and shape.include_candidates:
+        both = and_(*(has_stance(Stance.label == label) for label in SIDES))
+        statement = statement.where(both if shape.contested else not_(both))
+    elif shape.contested is not None:
         statement = statement.where(ClaimStats.contested == shape.contested)
     return statement
 
@@ -250,10 +276,19 @@ def claims_page(
         contested=filters.contested,
         join_chosen=postgres,
         counted=filters.sort.endswith("stance_count"),
+        review=filters.review_status,
+        include_candidates=filters.include_candidates,
     )
     field, descending = sort_key(filters.sort)
     # the whole list as a client first sees it: its facets are counted by the writes
-    unfiltered = not values and filters.q is None and shape.active_only and shape.contested is None
+    unfiltered = (
+        not values
+        and filters.q is None
+        and shape.active_only
+        and shape.contested is None
+        and shape.review in (None, "accepted")
+        and not shape.include_candidates
+    )
     values |= keyset_values(filters, sort_columns(field))
     after = filters.cursor is not None
 
@@ -270,8 +305,14 @@ def claims_page(
             if filters.facets and unfiltered:
                 facets = stored_facets(db, CLAIM_SCOPE, filters.facets)
             elif filters.facets:
-                ids = statement.with_only_columns(Claim.id)
-                on_stance = stance_conditions(shape.names)
+                # facets count what counts: accepted records, or candidates too if asked
+                ids = statement.with_only_columns(Claim.id).where(
+                    counted(Claim.review_status, shape.include_candidates)
+                )
+                on_stance = [
+                    *stance_conditions(shape.names),
+                    counted(Stance.review_status, shape.include_candidates),
+                ]
                 facets = claim_facets(db.connection, ids, filters.facets, on_stance, values)
             page_rows = page_of(statement, field, descending, after, shape.with_stats)
             rows = db.rows(page_rows, **values)
@@ -386,13 +427,22 @@ def patch_claim(
     responses=problems(404),
     summary="Who supports, opposes, questions a claim",
 )
-def read_contestation(claim: ClaimDep, session: SessionDep) -> Contestation:
-    """Every stance on the claim grouped by label, each with holder, source and quote;
-    `contested` is true when the claim has stances on both sides."""
+def read_contestation(
+    claim: ClaimDep,
+    session: SessionDep,
+    include_candidates: IncludeCandidatesQuery = False,
+) -> Contestation:
+    """Every accepted stance on the claim (candidates too, if asked) grouped by label,
+    each with holder, source and quote; `contested` is true when the claim has stances on
+    both sides."""
     (public,) = present(session, [claim])
     found = session.exec(
         select(Stance)
-        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
+        .where(
+            Stance.claim_id == claim.id,
+            Stance.status == Status.active,
+            counted(Stance.review_status, include_candidates),
+        )
         .order_by(Stance.source_id, Stance.start)
     ).all()
     grouped = stances.by_label(stances.present_positions(session, found))
@@ -460,7 +510,11 @@ def read_provenance(
     its source, gathered in an AnnotationCollection."""
     found = session.exec(
         select(Stance)
-        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
+        .where(
+            Stance.claim_id == claim.id,
+            Stance.status == Status.active,
+            shown(Stance.review_status),
+        )
         .order_by(Stance.source_id, Stance.start)
     ).all()
     return webannotation.collection(
@@ -471,3 +525,4 @@ def read_provenance(
 
 
 add_lifecycle(router, "claim", present_one, ClaimPublic)
+add_review(router, "claim", present_one, ClaimPublic, ClaimUpdate, service.update_claim)

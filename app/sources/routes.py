@@ -51,6 +51,7 @@ from app.models import (
     Stance,
     Status,
 )
+from app.review.filters import shown
 from app.search import engine as search
 from app.search.language import TextQuery
 from app.sources import service, webannotation
@@ -309,7 +310,11 @@ def list_source_claims(
     source's stances on it: the article's argument as an outline."""
     found = session.exec(
         select(Stance)
-        .where(Stance.source_id == source.id, Stance.status == Status.active)
+        .where(
+            Stance.source_id == source.id,
+            Stance.status == Status.active,
+            shown(Stance.review_status),
+        )
         .order_by(Stance.start, Stance.id)
     ).all()
     by_claim: dict[str, list[Stance]] = {}

@@ -177,16 +177,21 @@ def place_span(session: Session, data: SpanInput) -> tuple[Source, Span]:
     return source, outside_furniture(session, source, Span(data.start, data.end), "start")
 
 
-def outside_furniture(session: Session, source: Source, span: Span, field: str) -> Span:
-    """The span, unless it lies in page chrome the seed files declare: that is never
-    annotated (seeds/README.md), and the seed files could not say it."""
+def declared_furniture(session: Session, source: Source) -> list[Span]:
+    """Where the page chrome the source's seed file declares lies in its text."""
     rows = session.exec(
         select(SourceAnchor).where(
             SourceAnchor.source_id == source.id, SourceAnchor.kind == AnchorKind.furniture
         )
     ).scalars()
     entries = anchor_entries([row.model_dump() for row in rows])["furniture"]
-    chrome = anchor_spans(source.text, entries, "furniture", source.id, Problems(), [])
+    return anchor_spans(source.text, entries, "furniture", source.id, Problems(), [])
+
+
+def outside_furniture(session: Session, source: Source, span: Span, field: str) -> Span:
+    """The span, unless it lies in page chrome the seed files declare: that is never
+    annotated (seeds/README.md), and the seed files could not say it."""
+    chrome = declared_furniture(session, source)
     if any(span.overlaps(piece) for piece in chrome):
         raise Invalid(field, f"span {span.start}-{span.end} lies in page furniture")
     return span
