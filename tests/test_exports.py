@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.exports import routes as export_routes
+from app.exports import stream as export_routes
 from app.exports.csv_rows import CsvWriter
 from app.main import create_app
 from app.models import ClaimPublic
@@ -68,8 +68,7 @@ def test_every_export_is_its_list_record_for_record(
         response.headers["content-disposition"] == f'attachment; filename="claimsdb-{resource}.csv"'
     )
     header, *rows = csv_rows(response)
-    model = export_routes.RESOURCES[[r.name for r in export_routes.RESOURCES].index(resource)]
-    writer = CsvWriter(model.item)
+    writer = CsvWriter(export_routes.REGISTERED[resource].item)
     assert header[0] == "id"
     assert [row[0] for row in rows] == [item["id"] for item in listed]
     assert [header, *rows] == csv_rows_of(writer, listed)

@@ -31,6 +31,7 @@ from app.core.query import QueryModel
 from app.core.reader import Reader, json_response, read
 from app.core.routing import ResourceRouter
 from app.core.urls import absolute, this_path
+from app.exports.stream import Resource, add_export
 from app.models import (
     NO_NUL,
     Actor,
@@ -362,3 +363,7 @@ def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:
 
 add_lifecycle(router, "actor", present_one, ActorPublic)
 add_review(router, "actor", present_one, ActorPublic, ActorUpdate, service.update_actor)
+
+add_export(
+    Resource("actors", ActorFilters, ActorPublic, lambda filters, _postgres: actors_page(filters))
+)

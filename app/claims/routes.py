@@ -36,6 +36,7 @@ from app.core.reader import Reader, json_response, linked_data_response, read
 from app.core.routing import ResourceRouter
 from app.core.urls import base_url
 from app.exports import linked_data
+from app.exports.stream import Resource, add_export
 from app.models import (
     EXAMPLE_STANCE,
     Claim,
@@ -526,3 +527,12 @@ def read_provenance(
 
 add_lifecycle(router, "claim", present_one, ClaimPublic)
 add_review(router, "claim", present_one, ClaimPublic, ClaimUpdate, service.update_claim)
+
+add_export(
+    Resource(
+        "claims",
+        ClaimFilters,
+        ClaimPublic,
+        lambda filters, postgres: claims_page(filters, postgres=postgres)[0],
+    )
+)

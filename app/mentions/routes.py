@@ -1,6 +1,7 @@
 """Mentions: an actor named at a span of a source."""
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 from pydantic import Field
@@ -14,7 +15,9 @@ from app.core.errors import NotFound
 from app.core.openapi import problems
 from app.core.pagination import PageParams, keyset, next_page_link, trim
 from app.core.query import QueryModel
+from app.core.reader import Reader
 from app.core.routing import ResourceRouter
+from app.exports.stream import Resource, add_export
 from app.mentions import service
 from app.mentions.queries import present
 from app.models import (
@@ -133,3 +136,16 @@ def patch_mention(
 
 add_lifecycle(router, "mention", present_one, MentionPublic)
 add_review(router, "mention", present_one, MentionPublic, MentionUpdate, service.update_mention)
+
+
+def export_page(filters: MentionFilters, _postgres: bool) -> Callable[[Reader], dict[str, Any]]:
+    """A page of the mentions list as the export reads it: in the export's read transaction."""
+
+    def work(db: Reader) -> dict[str, Any]:
+        items, cursor = mentions_page(Session(bind=db.connection), filters)
+        return {"items": [item.model_dump(mode="json") for item in items], "next_cursor": cursor}
+
+    return work
+
+
+add_export(Resource("mentions", MentionFilters, MentionPublic, export_page))

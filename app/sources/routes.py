@@ -35,6 +35,7 @@ from app.core.query import QueryModel
 from app.core.reader import Reader, json_response, linked_data_response, read
 from app.core.routing import ResourceRouter
 from app.core.urls import absolute, base_url, this_path
+from app.exports.stream import Resource, add_export
 from app.models import (
     AnnotationJson,
     AnnotationPublic,
@@ -346,3 +347,9 @@ def list_source_claims(
 
 
 add_lifecycle(router, "source", present_one, SourceDetail)
+
+add_export(
+    Resource(
+        "sources", SourceFilters, SourcePublic, lambda filters, _postgres: sources_page(filters)[0]
+    )
+)

@@ -27,6 +27,7 @@ from app.core.pagination import (
 from app.core.query import QueryModel
 from app.core.reader import Reader, json_response, read
 from app.core.routing import ResourceRouter
+from app.exports.stream import Resource, add_export
 from app.models import (
     Attribution,
     Certainty,
@@ -248,3 +249,9 @@ def patch_stance(
 
 add_lifecycle(router, "stance", present_one, StancePublic)
 add_review(router, "stance", present_one, StancePublic, StanceUpdate, service.update_stance)
+
+add_export(
+    Resource(
+        "stances", StanceFilters, StancePublic, lambda filters, _postgres: stances_page(filters)[0]
+    )
+)
