@@ -1,6 +1,7 @@
 """Builds the app: lifespan, routers, error handlers, docs served from local assets."""
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -25,6 +26,8 @@ from app.core.security_headers import SecurityHeaders
 from app.core.workers import pin_to_a_free_cpu
 from app.exports import routes as exports
 from app.health import routes as health
+from app.ingest import warm_up
+from app.ingest.nlp import ModelUnavailable
 from app.keys import routes as keys
 from app.mentions import routes as mentions
 from app.review import routes as review
@@ -50,6 +53,15 @@ TAGS = [
 DOCS, REDOC = "/docs", "/redoc"
 
 
+def warm_up_pipeline(settings: Settings) -> None:
+    """Load the annotation models now; a server without them still serves everything else
+    (a request that annotates answers 503, saying why)."""
+    try:
+        warm_up(settings)
+    except ModelUnavailable as error:
+        logging.getLogger("claimsdb").warning("annotation unavailable: %s", error)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(
@@ -64,6 +76,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # a full collection takes microseconds instead of 60 ms, which was every p99
         gc.freeze()
         claim = pin_to_a_free_cpu() if settings.pin_cpu else None
+        if settings.annotate_warm_up:
+            warm_up_pipeline(settings)
         yield
         if claim:
             claim.release()

@@ -126,11 +126,11 @@ def calibrate(results: list) -> None:
         print(f"| {at:.2f} | {len(attached)} | {right} | {precision:.2f} | {all_right - right} |")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--detail", action="store_true")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     seeds = evaluate(seed_cases())
     texts = evaluate(text_cases())
     # written by a second engineer before the pipeline was changed for them

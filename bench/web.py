@@ -76,7 +76,7 @@ CASES = [
         "/review/{source}",
         (
             "/v1/sources/{source}",
-            "/v1/stances?source_id={source}&sort=position&limit=200",
+            "/v1/stances?source_id={source}&review_status=candidate&sort=position&limit=100",
             "/v1/claims?source_id={source}&limit=500",
         ),
     ),

@@ -259,8 +259,13 @@ def test_lists_show_candidates_filter_them_and_hide_rejections(
         bad = client.get(path, params={"review_status": "maybe"})
         assert_problem(bad, 422, field="review_status")
 
+    def found(q: str) -> set[str]:
+        return {hit["id"] for hit in client.get("/v1/search", params={"q": q}).json()["items"]}
+
+    assert {CLAIM, HOLDER} <= found("zed holder")
     assert review(client, curator, f"/v1/actors/{HOLDER}", "reject").status_code == 200
     assert review(client, curator, f"/v1/claims/{CLAIM}", "reject").status_code == 200
+    assert not {CLAIM, HOLDER} & found("zed holder")
     for resource, record_id in ids.items():
         path = f"/v1/{resource}"
         assert record_id not in listed_ids(client, path), resource

@@ -18,8 +18,9 @@ from app.core.reader import reading
 from app.models import Actor, ActorAlias, Claim, Page, Passage, Source
 from app.search import engine as search
 from app.search import routes as search_routes
-from app.search.engine import Kind, passage_rows
+from app.search.engine import Kind
 from app.search.language import fts5_expression, parse
+from app.search.passages import MAX_PASSAGE_LENGTH, passage_rows
 from app.search.routes import SearchHit
 from tests.support import all_items, assert_problem, rebuild_read_model
 
@@ -466,6 +467,6 @@ def test_a_long_paragraph_is_cut_after_a_sentence() -> None:
     middle = rows[1:-1]
     assert len(middle) > 2
     for row in middle:
-        assert len(row["text"]) <= search.MAX_PASSAGE_LENGTH
+        assert len(row["text"]) <= MAX_PASSAGE_LENGTH
         assert row["text"].endswith("closely.")
         assert text[row["start"] : row["end"]] == row["text"]

@@ -36,6 +36,8 @@ SEED_SOURCES = [
 ]
 LONGEST = "russia-kim-whats-going-on"
 LANKOV = "st-f0b734bc890fa704"  # Andrei Lankov opposes, in putin-kim-unity-pyongyang
+SOURCE_UNDER_REVIEW = "putin-kim-unity-pyongyang"
+TIMEOUT = 60  # seconds: a write waits its turn on a machine busy with other work
 # each stance id's pieces in the reader's text, joined
 JOINED = """() => {
   const joined = {};
@@ -109,7 +111,7 @@ def screenshot(page: Any, name: str) -> None:
 
 
 def api(site: dict[str, str], path: str, **params: Any) -> Any:
-    response = httpx.get(site["base"] + path, params=params)
+    response = httpx.get(site["base"] + path, params=params, timeout=TIMEOUT)
     response.raise_for_status()
     return response.json()
 
@@ -236,7 +238,10 @@ def test_hostile_text_runs_nothing(site: dict[str, str], page: Any) -> None:
         "text": f"Before. {hostile} After.\n",
     }
     made = httpx.post(
-        f"{site['base']}/v1/sources", json=body, headers={"Authorization": f"Bearer {site['key']}"}
+        f"{site['base']}/v1/sources",
+        json=body,
+        headers={"Authorization": f"Bearer {site['key']}"},
+        timeout=TIMEOUT,
     )
     assert made.status_code == 201, made.text
     page.goto(f"{site['base']}/sources/hostile-browser")
@@ -265,3 +270,97 @@ def test_each_page_renders_within_its_policy(
     assert page.locator("h1").count() == 1
     if name:
         screenshot(page, name)
+
+
+def propose(site: dict[str, str], quote: str) -> str:
+    """A candidate stance in putin-kim-unity-pyongyang, as the pipeline would propose it."""
+    proposed = {
+        "claim": "russia-will-transfer-military-tech-to-nk",
+        "source_id": "putin-kim-unity-pyongyang",
+        "quote": quote,
+        "label": "questions",
+        "holder": "andrei-lankov",
+        "attribution": "reported",
+        "certainty": "possible",
+        "review_status": "candidate",
+    }
+    made = httpx.post(
+        f"{site['base']}/v1/stances",
+        json=proposed,
+        headers={"Authorization": f"Bearer {site['key']}"},
+        timeout=TIMEOUT,
+    )
+    assert made.status_code == 201, made.text
+    return made.json()["id"]
+
+
+def test_review_accepts_corrects_and_rejects_through_the_api(
+    site: dict[str, str], page: Any
+) -> None:
+    first = propose(site, "Andrei Lankov, director")
+    second = propose(site, "doubts Russia will provide")
+    third = propose(site, "substantial military technology")
+    page.goto(f"{site['base']}/review/putin-kim-unity-pyongyang")
+    cards = page.locator(".candidate")
+    assert [cards.nth(i).get_attribute("data-stance-id") for i in range(3)] == [
+        first,
+        second,
+        third,
+    ]  # text order
+    page.keyboard.press("a")  # no key yet: nothing is sent
+    assert "API key" in cards.nth(0).locator(".result").text_content()
+    page.fill("#key", site["key"])
+    page.press("#key", "Enter")
+    assert page.evaluate("sessionStorage.getItem('claimsdb.key')") == site["key"]
+    assert page.locator("#key").input_value() == ""  # kept for the session, not on the page
+
+    cards.nth(0).focus()
+    page.keyboard.press("a")
+    page.locator(f'.candidate.accepted[data-stance-id="{first}"]').wait_for()
+    page.keyboard.press("r")  # the next one is current now
+    page.locator(f'.candidate.rejected[data-stance-id="{second}"]').wait_for()
+    page.keyboard.press("c")
+    card = cards.nth(2)
+    card.locator("select[name=label]").select_option("opposes")
+    card.locator("select[name=certainty]").select_option("probable")
+    card.locator("button[type=submit]").click()
+    page.locator(f'.candidate.accepted[data-stance-id="{third}"]').wait_for()
+    screenshot(page, "review")
+
+    def stance(stance_id: str) -> dict[str, Any]:
+        listed = api(site, "/v1/stances", review_status="rejected", source_id=SOURCE_UNDER_REVIEW)
+        rejected = {s["id"]: s for s in listed["items"]}
+        return rejected.get(stance_id) or api(site, f"/v1/stances/{stance_id}")
+
+    assert stance(first)["review_status"] == "accepted"
+    assert stance(second)["review_status"] == "rejected"
+    corrected = stance(third)
+    assert (corrected["review_status"], corrected["label"], corrected["certainty"]) == (
+        "accepted",
+        "opposes",
+        "probable",
+    )
+
+
+def test_review_refuses_a_decision_on_a_changed_stance(site: dict[str, str], page: Any) -> None:
+    proposed = propose(site, "potential future problems")
+    page.goto(f"{site['base']}/review/putin-kim-unity-pyongyang")
+    page.evaluate(f"sessionStorage.setItem('claimsdb.key', {site['key']!r})")
+    path = f"{site['base']}/v1/stances/{proposed}"
+    changed = httpx.patch(
+        path,
+        json={"certainty": "certain"},
+        headers={
+            "Authorization": f"Bearer {site['key']}",
+            "If-Match": httpx.get(path, timeout=TIMEOUT).headers["etag"],
+        },
+        timeout=TIMEOUT,
+    )
+    assert changed.status_code == 200, changed.text
+    card = page.locator(f'.candidate[data-stance-id="{proposed}"]')
+    card.locator("button[data-action=accept]").click()
+    page.wait_for_function(
+        "(card) => card.querySelector('.result').textContent.startsWith('Changed')",
+        arg=card.element_handle(),
+    )
+    assert api(site, f"/v1/stances/{proposed}")["review_status"] == "candidate"

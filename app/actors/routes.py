@@ -286,6 +286,8 @@ def read_actor(
 ) -> ActorDetail:
     """The actor with its aliases and how often it is mentioned, takes part in claims and
     holds stances (accepted ones, or candidates too)."""
+    # the ORM row, read once and shown as this resource's writes show it (present_one):
+    # not among the hot paths docs/benchmarks.md measures, so not worth a second idiom
     live_stance = (
         Stance.holder_id == actor.id,
         Stance.status == Status.active,

@@ -94,6 +94,8 @@ def list_mentions(
 @router.get("/{mention_id}", responses=problems(404), summary="Get a mention")
 def read_mention(mention: MentionDep, session: SessionDep, response: Response) -> MentionPublic:
     """One mention with its actor and provenance."""
+    # the ORM row, read once and shown as this resource's writes show it (present_one):
+    # not among the hot paths docs/benchmarks.md measures, so not worth a second idiom
     tag_version(response, mention.version)
     return present_one(session, mention)
 

@@ -26,9 +26,10 @@ from app.models import (
     SourceUpdate,
     SpanInput,
 )
-from app.search import engine as search
-from app.seeds.export import anchor_entries
-from app.seeds.parse import Problems, anchor_spans
+from app.search.passages import passage_rows
+from app.seeds.assemble import Problems
+from app.seeds.entries import anchor_entries
+from app.seeds.parse import anchor_spans
 from app.sources.provenance import (
     AnchorError,
     Span,
@@ -91,7 +92,7 @@ def source_parts(session: Session, source_id: str, text: str) -> SourceParts:
         }
         mentions.append(mention)
         bodies.append(read_model.mention_body(mention, *shown[actor_id]))
-    passages = search.passage_rows(source_id=source_id, text=text)
+    passages = passage_rows(source_id=source_id, text=text)
     return SourceParts(labels, shown, passages, mentions, bodies)
 
 

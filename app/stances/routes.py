@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from app.audit.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.core.auth import Curator
-from app.core.caching import expected_version, tag_version
+from app.core.caching import expected_version
 from app.core.db import SessionDep
 from app.core.errors import NotFound
 from app.core.openapi import problems
@@ -46,7 +46,7 @@ from app.review.filters import IncludeCandidates, ReviewFilter, shown
 from app.review.filters import counted as counted_review
 from app.review.lifecycle import add_review
 from app.stances import service
-from app.stances.queries import STANCE_COLUMNS, present, stance_items, stance_rows
+from app.stances.queries import BY_ID, STANCE_COLUMNS, present, stance_items, stance_rows
 
 router = ResourceRouter(prefix="/v1/stances", tags=["stances"])
 
@@ -202,11 +202,21 @@ def present_one(session: Session, stance: Stance) -> dict[str, Any]:
     return present(session, [stance])[0]
 
 
-@router.get("/{stance_id}", responses=problems(404), summary="Get a stance")
-def read_stance(stance: StanceDep, session: SessionDep, response: Response) -> StancePublic:
+@router.get(
+    "/{stance_id}", response_model=StancePublic, responses=problems(404), summary="Get a stance"
+)
+async def read_stance(stance_id: str, request: Request) -> Response:
     """One stance with its holder and provenance (`quote == source.text[start:end]`)."""
-    tag_version(response, stance.version)
-    return present_one(session, stance)
+
+    # the read idiom of every GET by id: one transaction, the row read once (docs/architecture.md)
+    def work(db: Reader) -> dict[str, Any]:
+        found = stance_items(db, db.all(BY_ID, ids=[stance_id]))
+        if not found:
+            raise NotFound(f"no stance with id {stance_id!r}")
+        return found[0]
+
+    stance = await read(request, work)
+    return json_response(stance, version=stance["version"])
 
 
 @router.post("", status_code=201, responses=CREATE_ERRORS, summary="Attach a stance to a claim")

@@ -27,7 +27,7 @@ PAGE_POLICY = (
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 LABELS = ("supports", "opposes", "questions", "neutral")
-REVIEW_PAGE = 200  # stances read per review page, of which the candidates are shown
+REVIEW_PAGE = 100  # candidates per review page
 # what the reader's panel shows of a stance (app/web/static/reader.js)
 PANEL = ("id", "claim", "label", "holder", "attribution", "certainty", "quote", "start", "end")
 
@@ -175,15 +175,19 @@ async def review_source(request: Request, source_id: str, cursor: str | None = N
     """A source's candidate stances in text order, each to accept, correct or reject."""
     source, _ = await reads.source(request, source_id)
     found = await reads.stance_list(
-        request, source_id=source_id, sort="position", limit=REVIEW_PAGE, cursor=cursor
+        request,
+        source_id=source_id,
+        review_status="candidate",
+        sort="position",
+        limit=REVIEW_PAGE,
+        cursor=cursor,
     )
-    candidates = [s for s in found["items"] if s["review_status"] == "candidate"]
     # the claims the candidates restate, candidates themselves or not: one list, bounded
     claims = await reads.claim_list(request, source_id=source_id, limit=500)
     return page(
         "review_source.html",
         source=source,
-        candidates=candidates,
+        candidates=found["items"],
         claims={claim["id"]: claim for claim in claims["items"]},
         next_cursor=found["next_cursor"],
     )
