@@ -1,5 +1,5 @@
-"""The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, keys, ingest,
-evaluate, serve.
+"""The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, dump, load, keys,
+ingest, evaluate, serve.
 
 Every command that reads or writes the database first checks that it exists and is
 migrated (app/core/preflight.py), and says what to do when it is not: exit status 1, no file
@@ -26,10 +26,11 @@ from app import read_model
 from app.backup import BackupError, backup, restore
 from app.config import get_settings, project_path
 from app.core import workers as worker_processes
-from app.core.auth import create_key
+from app.core.auth import create_key, rotate_key
 from app.core.db import current_revision, make_engine, run_write
 from app.core.errors import ProblemError
 from app.core.preflight import database_problem
+from app.dump import DumpError, dump, load
 from app.models import ApiKey, Genre, Scope
 from app.seeds.coverage import coverage
 from app.seeds.export import ExportError, export_annotations
@@ -216,7 +217,7 @@ def coverage_command(
         raise typer.Exit(1)
 
 
-keys = typer.Typer(help="API keys: create, list, revoke.", no_args_is_help=True)
+keys = typer.Typer(help="API keys: create, list, rotate, revoke.", no_args_is_help=True)
 cli.add_typer(keys, name="keys")
 
 
@@ -255,6 +256,26 @@ def keys_list() -> None:
             created = f"{key.created_at:%Y-%m-%d %H:%M}"
             typer.echo(f"{key.name}\t{key.scope}\t{key.id}\t{created}\t{state}")
     engine.dispose()
+
+
+@keys.command("rotate")
+def keys_rotate(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
+    """Give a key a new secret and print the new token (the old one stops working): what a
+    key loaded from a dump needs, as dumps hold no secrets."""
+    engine = open_database()
+
+    def work(session: Session) -> str | None:
+        key = session.exec(select(ApiKey).where(ApiKey.name == name)).first()
+        if key is None or key.revoked_at is not None:
+            return None
+        return rotate_key(key=key)
+
+    token = run_write(engine, work)
+    engine.dispose()
+    if token is None:
+        typer.echo(f"no live key named {name!r} (a revoked key stays revoked)", err=True)
+        raise typer.Exit(1)
+    typer.echo(token)
 
 
 @keys.command("revoke")
@@ -308,6 +329,42 @@ def restore_command(
         raise fail(f"restore refused: {error}") from error
     except SQLAlchemyError as error:
         raise fail(f"restore failed: {database_problem(get_settings()) or error}") from error
+    for line in outcome.lines:
+        typer.echo(line)
+
+
+@cli.command("dump")
+def dump_command(
+    file: Annotated[Path, typer.Argument(help="Where to write the dump (gzip NDJSON).")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Write the whole database to FILE as gzip-compressed NDJSON, one snapshot, audit
+    history and keys (never their secrets) included: `claimsdb load` reads it into either
+    engine."""
+    engine = open_database()
+    try:
+        outcome = dump(engine=engine, target=file, force=force)
+    except DumpError as error:
+        raise fail(f"dump refused: {error}") from error
+    finally:
+        engine.dispose()
+    for line in outcome.lines:
+        typer.echo(line)
+
+
+@cli.command("load")
+def load_command(
+    file: Annotated[Path, typer.Argument(help="A file `claimsdb dump` wrote.")],
+) -> None:
+    """Load a dump into the database at DATABASE_URL, which must be migrated (`claimsdb
+    migrate`) and hold no records; then rebuild its read model. All of it, or nothing."""
+    engine = open_database()
+    try:
+        outcome = load(engine=engine, source=file)
+    except DumpError as error:
+        raise fail(f"load refused: {error}") from error
+    finally:
+        engine.dispose()
     for line in outcome.lines:
         typer.echo(line)
 
