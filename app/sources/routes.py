@@ -80,7 +80,8 @@ class SourceFilters(PageParams):
     sort: sort_type(SOURCE_SORTS) = "id"
 
 
-def source_sort(sort: str) -> tuple[list[Any], Any, bool]:
+@cache  # built per request it took a twelfth of a publisher= list's CPU (py-spy)
+def source_sort(sort: str) -> tuple[tuple[Any, ...], Any, bool]:
     """Key columns, how to read the key off a row, and the direction for ``sort``."""
     field, descending = sort_key(sort)
     # undated sources sort first ascending, last descending; keyset needs no NULLs
@@ -91,7 +92,7 @@ def source_sort(sort: str) -> tuple[list[Any], Any, bool]:
         "title": lambda row: [row.title, row.id],
         "published_on": lambda row: [row.published_on or date.min, row.id],
     }[field]
-    return [*columns, Source.id], read, descending
+    return (*columns, Source.id), read, descending
 
 
 LISTED_NAMES = [*(column.name for column in LISTED), "length"]
