@@ -41,6 +41,17 @@ PERMITTED = {
     ("PATCH", "/v1/mentions/mn-unknown"): 422,
     ("DELETE", "/v1/mentions/mn-unknown"): 428,
     ("POST", "/v1/mentions/mn-unknown/restore"): 428,
+    **{
+        # accept validates its corrections first; reject takes no body, so wants If-Match
+        ("POST", f"/v1/{resource}/{decide}"): 422 if decide == "accept" else 428
+        for resource in (
+            f"claims/{CLAIM}",
+            f"stances/{STANCE}",
+            "mentions/mn-unknown",
+            "actors/china",
+        )
+        for decide in ("accept", "reject")
+    },
     ("GET", "/v1/keys"): 200,
     ("POST", "/v1/keys"): 422,
     ("DELETE", "/v1/keys/read-key"): 200,
