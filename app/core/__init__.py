@@ -1,0 +1,1 @@
+"""What every request passes through, below the resources: importing no domain code."""
