@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 from app import workers as worker_processes
 from app.auth import create_key
 from app.config import get_settings
+from app.core import metrics, telemetry
 from app.db import current_revision, make_engine, run_write, upgrade
 from app.errors import ProblemError
 from app.models import ApiKey, Scope
@@ -331,15 +332,21 @@ def serve(
     # once the database is known to be ready, so a refused start changes nothing
     os.environ["HOST"], os.environ["PORT"] = host, str(port)
     get_settings.cache_clear()
+    settings = get_settings()
     options: dict[str, Any] = {
         "factory": True,
         "host": host,
         "port": port,
-        "log_level": get_settings().log_level,
+        "log_level": settings.log_level,
         # below info the access log is dropped anyway: don't format a line per request
-        "access_log": get_settings().log_level in ("trace", "debug", "info"),
+        "access_log": settings.log_level in ("trace", "debug", "info"),
         "proxy_headers": True,
     }
+    if settings.log_format == "json":
+        # uvicorn's own lines as JSON from the first; the app writes the access lines
+        options |= {"log_config": telemetry.logging_config(settings.log_level), "access_log": False}
+    if settings.metrics and workers > 1:
+        metrics.multiprocess_dir()  # before any worker imports prometheus_client
     if workers > 1 and hasattr(socket, "SO_REUSEPORT"):
         # a socket per worker, so that connections spread over them (app/workers.py)
         raise typer.Exit(worker_processes.serve(uvicorn.Config(APP, **options), workers))
