@@ -1,7 +1,7 @@
 """The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, keys, serve.
 
 Every command that reads or writes the database first checks that it exists and is
-migrated (app/preflight.py), and says what to do when it is not: exit status 1, no file
+migrated (app/core/preflight.py), and says what to do when it is not: exit status 1, no file
 left behind.
 """
 
@@ -18,14 +18,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
-from app import workers as worker_processes
-from app.auth import create_key
 from app.config import get_settings
 from app.core import metrics, telemetry
-from app.db import current_revision, make_engine, run_write, upgrade
-from app.errors import ProblemError
+from app.core import workers as worker_processes
+from app.core.auth import create_key
+from app.core.db import current_revision, make_engine, run_write
+from app.core.errors import ProblemError
+from app.core.preflight import database_problem
 from app.models import ApiKey, Scope
-from app.preflight import database_problem
 from app.services import read_model
 from app.services.backup import BackupError, backup, restore
 from app.services.coverage import coverage
@@ -45,7 +45,7 @@ def fail(message: object) -> typer.Exit:
 
 
 def open_database(need: str = "head") -> Engine:
-    """The engine of the configured database, once app/preflight.py found it fit for a
+    """The engine of the configured database, once app/core/preflight.py found it fit for a
     command that needs ``need``; else say what to do and exit 1."""
     settings = get_settings()
     if problem := database_problem(settings, need=need):
@@ -72,7 +72,7 @@ def migrate(
     """Upgrade the database at DATABASE_URL to the newest schema (creating it if need be),
     and its read model to the current format."""
     engine = open_database("create")
-    upgrade(engine)
+    read_model.migrate(engine)
     if rebuild_read_model:
         read_model.rebuild_all(engine)
         typer.echo("read model rebuilt")
@@ -348,7 +348,7 @@ def serve(
     if settings.metrics and workers > 1:
         metrics.multiprocess_dir()  # before any worker imports prometheus_client
     if workers > 1 and hasattr(socket, "SO_REUSEPORT"):
-        # a socket per worker, so that connections spread over them (app/workers.py)
+        # a socket per worker, so that connections spread over them (app/core/workers.py)
         raise typer.Exit(worker_processes.serve(uvicorn.Config(APP, **options), workers))
     uvicorn.run(APP, workers=workers, **options)
 

@@ -10,16 +10,17 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 from starlette.middleware.gzip import GZipMiddleware
 
-from app import errors, openapi
-from app.auth import Limits, TokenBuckets
-from app.caching import ETagMiddleware
 from app.config import Settings, comma_list, get_settings
-from app.core import metrics, telemetry
+from app.core import errors, metrics, openapi, telemetry
+from app.core.auth import Limits, TokenBuckets
+from app.core.caching import ETagMiddleware
+from app.core.db import make_engine
+from app.core.deadline import RequestDeadline
+from app.core.http_methods import Methods
+from app.core.limits import BodySizeLimit
+from app.core.security_headers import SecurityHeaders
 from app.core.shared_limits import RedisBuckets, RedisState
-from app.db import make_engine
-from app.deadline import RequestDeadline
-from app.http_methods import Methods
-from app.limits import BodySizeLimit
+from app.core.workers import pin_to_a_free_cpu
 from app.routes import (
     actors,
     analytics,
@@ -32,8 +33,6 @@ from app.routes import (
     sources,
     stances,
 )
-from app.security_headers import SecurityHeaders
-from app.workers import pin_to_a_free_cpu
 
 TAGS = [
     {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},

@@ -30,8 +30,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.auth import create_key  # noqa: E402
-from app.db import make_engine, run_write  # noqa: E402
+from app.core.auth import create_key  # noqa: E402
+from app.core.db import make_engine, run_write  # noqa: E402
 from app.models import Scope  # noqa: E402
 from app.services.backup import backup  # noqa: E402
 

@@ -40,7 +40,7 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
-from app.db import make_engine, upgrade
+from app.core.db import make_engine, upgrade
 from app.models import fold
 from app.services import read_model
 from app.services.search import passage_rows

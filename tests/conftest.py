@@ -17,8 +17,9 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.config import Settings, project_path
-from app.db import current_revision, head_revision, make_engine, upgrade
+from app.core.db import current_revision, head_revision, make_engine
 from app.main import create_app
+from app.services import read_model
 from app.services.seed_sync import seed
 from tests.support import assert_read_model_fresh
 
@@ -62,7 +63,7 @@ class Databases:
         if self.template is None:
             self.template = self.empty()
             engine = make_engine(self.template)
-            upgrade(engine)
+            read_model.migrate(engine)
             seed(engine, SEEDS)
             engine.dispose()
         if self.kind == "sqlite":
@@ -140,8 +141,8 @@ def client(database_url: str) -> Iterator[TestClient]:
 @pytest.fixture
 def tokens(database_url: str) -> dict[str, str]:
     """A key of each scope in this test's database, by scope name."""
-    from app.auth import create_key
-    from app.db import run_write
+    from app.core.auth import create_key
+    from app.core.db import run_write
     from app.models import Scope
 
     engine = make_engine(database_url)

@@ -8,7 +8,7 @@ import httpx
 import orjson
 from sqlalchemy import Engine, text
 
-from app.reader import Reader
+from app.core.reader import Reader
 from app.services import read_model
 
 # a seeded record for the path parameters of each resource, so that a request reaches past

@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 
 from app.cli import cli
 from app.config import get_settings
-from app.db import current_revision, head_revision, make_engine, upgrade
+from app.core.db import current_revision, head_revision, make_engine, upgrade
 from tests.conftest import Databases
 from tests.support import assert_read_model_fresh
 from tests.test_durability import claim, curator_key, make_serve

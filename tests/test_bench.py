@@ -12,8 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.db import make_engine, upgrade
+from app.core.db import make_engine
 from app.main import create_app
+from app.services import read_model
 from app.services.search import passage_rows
 from bench.generate import CLAIMS_PER_SOURCE, MENTIONS_PER_SOURCE, generate
 from bench.queries import FILTER_QUERIES
@@ -81,7 +82,7 @@ def test_full_text_indexes_and_triggers_are_as_the_migration_makes_them(
     assert count(db, "select count(*) from fts_passage where fts_passage match 'alliance'") > 0
 
     fresh = tmp_path / "fresh.db"
-    upgrade(make_engine(f"sqlite:///{fresh}"))
+    read_model.migrate(make_engine(f"sqlite:///{fresh}"))
     triggers = "select name, sql from sqlite_master where type = 'trigger' order by name"
     with contextlib.closing(sqlite3.connect(fresh)) as migrated:
         assert db.execute(triggers).fetchall() == migrated.execute(triggers).fetchall()

@@ -5,7 +5,7 @@ import hashlib
 import pytest
 from fastapi.testclient import TestClient
 
-from app.caching import GIL_KEEPING_PIECE
+from app.core.caching import GIL_KEEPING_PIECE
 
 READS = [
     "/v1/sources",
@@ -59,7 +59,7 @@ def test_errors_carry_no_etag(client: TestClient) -> None:
 
 
 def test_the_etag_hashes_the_whole_body(client: TestClient) -> None:
-    """Hashed in pieces (app/caching.py), a long body still gets the SHA-256 of all of it
+    """Hashed in pieces (app/core/caching.py), a long body still gets the SHA-256 of all of it
     (of the bytes sent: uncompressed here)."""
     source = client.get(
         "/v1/sources/putin-kim-unity-pyongyang", headers={"Accept-Encoding": "identity"}

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
-from app.db import make_engine, upgrade
+from app.core.db import make_engine, upgrade
 from tests.conftest import SEEDS, Databases
 from tests.support import assert_read_model_fresh
 

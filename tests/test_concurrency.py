@@ -15,9 +15,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from app.auth import create_key
 from app.config import Settings
-from app.db import WRITE_ATTEMPTS, make_engine, run_write
+from app.core.auth import create_key
+from app.core.db import WRITE_ATTEMPTS, make_engine, run_write
 from app.main import create_app
 from app.models import Scope
 from app.services import curation

@@ -6,7 +6,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
 from app.config import Settings
-from app.db import downgrade, make_engine
+from app.core.db import downgrade, make_engine
 from app.main import create_app
 from tests.support import assert_problem, rebuild_read_model
 

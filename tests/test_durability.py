@@ -14,8 +14,8 @@ from contextlib import contextmanager
 import httpx
 import pytest
 
-from app.auth import create_key
-from app.db import make_engine, run_write
+from app.core.auth import create_key
+from app.core.db import make_engine, run_write
 from app.models import Scope
 
 SOURCE = "putin-kim-unity-pyongyang"

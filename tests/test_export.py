@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
-from app.db import make_engine, upgrade
+from app.core.db import make_engine
 from app.models import (
     Actor,
     ActorAlias,
@@ -30,6 +30,7 @@ from app.models import (
     Stance,
     fold,
 )
+from app.services import read_model
 from app.services.export import export_annotations
 from app.services.provenance import (
     Span,
@@ -77,7 +78,7 @@ def contents(engine: Engine, tables: list[str], *, skip: set[str] = frozenset())
 
 def load(url: str, seeds: Path) -> Engine:
     engine = make_engine(url)
-    upgrade(engine)
+    read_model.migrate(engine)
     seed(engine, seeds)
     return engine
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
-from app.auth import create_key
 from app.config import Settings
-from app.db import make_engine, run_write
+from app.core.auth import create_key
+from app.core.db import make_engine, run_write
 from app.main import create_app
 from app.models import Scope
 from app.services.export import export_annotations

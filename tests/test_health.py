@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.db import downgrade, make_engine
+from app.core.db import downgrade, make_engine
 from app.main import create_app
 from tests.support import assert_problem
 

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
-from app.db import run_write
+from app.core.db import run_write
 from app.models import ActorUpdate, AnnotationJson, Mention, SourceCreate
 from app.services import curation
 from tests.conftest import bearer

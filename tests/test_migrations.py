@@ -6,7 +6,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
-from app.db import alembic_config, current_revision, downgrade, head_revision, make_engine, upgrade
+from app.core.db import (
+    alembic_config,
+    current_revision,
+    downgrade,
+    head_revision,
+    make_engine,
+)
+from app.services import read_model
 from app.services.search import include_name
 from tests.support import rebuild_read_model
 
@@ -20,7 +27,7 @@ def test_single_head() -> None:
 
 def test_upgrade_downgrade_upgrade(empty_database_url: str) -> None:
     engine = make_engine(empty_database_url)
-    upgrade(engine)
+    read_model.migrate(engine)
     assert current_revision(engine) == head_revision()
     tables = set(inspect(engine).get_table_names())
     assert set(SQLModel.metadata.tables) <= tables
@@ -29,14 +36,14 @@ def test_upgrade_downgrade_upgrade(empty_database_url: str) -> None:
     assert current_revision(engine) is None
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
 
-    upgrade(engine)
+    read_model.migrate(engine)
     assert current_revision(engine) == head_revision()
     engine.dispose()
 
 
 def test_models_match_migrations(empty_database_url: str) -> None:
     engine = make_engine(empty_database_url)
-    upgrade(engine)
+    read_model.migrate(engine)
     with engine.connect() as connection:
         # the search indexes live outside the models (migration 0002)
         opts = {"compare_type": True, "include_name": include_name}
@@ -47,7 +54,7 @@ def test_models_match_migrations(empty_database_url: str) -> None:
 
 def test_constraints_live_in_the_database(empty_database_url: str) -> None:
     engine = make_engine(empty_database_url)
-    upgrade(engine)
+    read_model.migrate(engine)
     inspector = inspect(engine)
     checks = {check["name"] for check in inspector.get_check_constraints("stance")}
     assert {
@@ -65,7 +72,7 @@ def test_constraints_live_in_the_database(empty_database_url: str) -> None:
 def test_check_names_are_the_same_on_every_engine(empty_database_url: str) -> None:
     """Revision 0006: PostgreSQL once had ck_claim_ck_claim_... where SQLite had ck_claim_..."""
     engine = make_engine(empty_database_url)
-    upgrade(engine)
+    read_model.migrate(engine)
     inspector = inspect(engine)
     for table in ("source", "actor", "claim", "stance", "mention"):
         names = {check["name"] for check in inspector.get_check_constraints(table)}
@@ -89,7 +96,7 @@ def test_curation_downgrade_keeps_data_triggers_and_checks(database_url: str) ->
     names = {c["name"] for c in inspect(engine).get_check_constraints("stance")}
     assert "ck_stance_label_vocabulary" in names
     assert "ck_stance_status_vocabulary" not in names
-    upgrade(engine)
+    read_model.migrate(engine)
     after = {t: inspect(engine).get_check_constraints(t) for t in ("stance", "claim")}
     assert {t: sorted(c["name"] for c in v) for t, v in after.items()} == {
         t: sorted(c["name"] for c in v) for t, v in before.items()

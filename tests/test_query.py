@@ -1,4 +1,4 @@
-"""Query models validated in one call (app/query.py): the same errors, the same documents."""
+"""Query models validated in one call (app/core/query.py): the same errors, the same documents."""
 
 from typing import Annotated
 

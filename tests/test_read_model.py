@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app.config import Settings
-from app.db import is_conflict, run_write, upgrade, writer
+from app.core.db import is_conflict, run_write, writer
 from app.main import create_app
 from app.models import ActorUpdate, ClaimActorCreate, ClaimUpdate
 from app.services import curation, read_model
@@ -129,7 +129,7 @@ def test_migrate_rebuilds_bodies_of_another_format(database_url: str, engine: En
     with TestClient(app, raise_server_exceptions=False) as client:
         body = assert_problem(client.get("/readyz"), 503)
         assert "claimsdb migrate" in body["detail"]
-        upgrade(engine)
+        read_model.migrate(engine)
         assert client.get("/readyz").status_code == 200
     assert read_model.stored_format(engine) == read_model.FORMAT
     with engine.connect() as connection:

@@ -1,4 +1,4 @@
-"""The fast read path (app/reader.py): bodies built without the response models must still
+"""The fast read path (app/core/reader.py): bodies built without the response models must still
 be exactly what the models say, and no endpoint may run more SQL for a longer page (N+1).
 
 Statements are counted by the driver itself: SQLite's trace callback, a counting psycopg
@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine, event, select, update
 
 from app.config import Settings
+from app.core.reader import reading
 from app.main import create_app
 from app.models import (
     ActorPublic,
@@ -27,7 +28,6 @@ from app.models import (
     SourcePublic,
     StancePublic,
 )
-from app.reader import reading
 from app.routes.search import SearchHit
 from tests.conftest import SEEDS
 

@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import (
 from sqlalchemy import text
 
 from app.config import Settings
-from app.db import make_engine
+from app.core.db import make_engine
 from app.main import create_app
 from tests.conftest import SEEDS, bearer
 

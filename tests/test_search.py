@@ -12,11 +12,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, select, update
 from sqlmodel import Session
 
-from app.db import downgrade, upgrade
+from app.core.db import downgrade
+from app.core.reader import reading
 from app.models import Actor, ActorAlias, Claim, Page, Passage, Source
-from app.reader import reading
 from app.routes.search import SearchHit
-from app.services import search
+from app.services import read_model, search
 from app.services.search import Kind, passage_rows
 from app.services.search_query import fts5_expression, parse
 from tests.support import all_items, assert_problem, rebuild_read_model
@@ -412,7 +412,7 @@ def test_migrating_down_and_up_rebuilds_the_indexes(engine: Engine) -> None:
     before = {kind: found_ids(engine, "kim OR artillery", kind) for kind in Kind}
     assert all(before.values())
     downgrade(engine, "0001")
-    upgrade(engine)
+    read_model.migrate(engine)
     assert {kind: found_ids(engine, "kim OR artillery", kind) for kind in Kind} == before
 
 

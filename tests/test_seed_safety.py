@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
+from app.services import read_model
 from app.services.seed_sync import ApiWritesKept, reseed, seed
 from tests.conftest import SEEDS, bearer
 from tests.support import changes_since, rebuild_read_model
@@ -231,10 +232,10 @@ def test_reseed_plans_refuses_then_discards_when_told(
 
 
 def make_seeded(url: str) -> Engine:
-    from app.db import make_engine, upgrade
+    from app.core.db import make_engine
 
     engine = make_engine(url)
-    upgrade(engine)
+    read_model.migrate(engine)
     seed(engine, SEEDS)
     return engine
 

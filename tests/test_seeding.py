@@ -11,8 +11,9 @@ import yaml
 from sqlalchemy import Engine, func, select, text
 from sqlmodel import Session
 
-from app.db import make_engine, upgrade
+from app.core.db import make_engine
 from app.models import Claim, Mention, Source, Stance
+from app.services import read_model
 from app.services.seed_sync import seed
 from app.services.seeding import SeedError, read_seeds
 from tests.conftest import SEEDS
@@ -78,7 +79,7 @@ def test_every_span_quotes_its_source(engine: Engine) -> None:
 def test_ids_survive_a_fresh_install(tmp_path: Path) -> None:
     def ids(url: str) -> dict[str, list[str]]:
         engine = make_engine(url)
-        upgrade(engine)
+        read_model.migrate(engine)
         seed(engine, SEEDS)
         with engine.connect() as connection:
             found = {

@@ -8,12 +8,12 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from app import db, deadline
 from app.config import Settings
-from app.db import make_engine
-from app.errors import is_timeout
+from app.core import db, deadline
+from app.core.db import make_engine
+from app.core.errors import is_timeout
+from app.core.reader import reading
 from app.main import create_app
-from app.reader import reading
 from tests.support import assert_problem
 
 RUNAWAY = {

@@ -1,5 +1,5 @@
 """Workers of one server pin themselves to different CPUs and listen on sockets of their
-own, so that connections spread over them (app/workers.py)."""
+own, so that connections spread over them (app/core/workers.py)."""
 
 import http.client
 import os
@@ -13,12 +13,12 @@ from pathlib import Path
 import psutil
 import pytest
 
-from app.workers import pin_to_a_free_cpu
+from app.core.workers import pin_to_a_free_cpu
 
 CLAIM = """
 import sys
 from pathlib import Path
-from app.workers import pin_to_a_free_cpu
+from app.core.workers import pin_to_a_free_cpu
 claim = pin_to_a_free_cpu(Path(sys.argv[1]))
 print(claim.cpu if claim else "none", flush=True)
 sys.stdin.readline()  # hold the CPU until the test says go

@@ -17,7 +17,7 @@ import time
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from app.auth import TokenBuckets
+from app.core.auth import TokenBuckets
 
 log = logging.getLogger("claimsdb.limits")
 

@@ -20,8 +20,8 @@ import structlog
 from asgi_correlation_id import CorrelationIdMiddleware, correlation_id
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.auth import CALLER
 from app.core import metrics
+from app.core.auth import CALLER
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # what a proxy or client sends as its request id (a UUID, nginx's $request_id, a trace id);

@@ -8,11 +8,11 @@ from fastapi.routing import APIRoute
 from starlette.routing import Match, get_route_path
 from starlette.types import Scope
 
-from app.auth import reads
+from app.core.auth import reads
 
 
 class ReadRoute(APIRoute):
-    """A route that checks who is reading (``app.auth.reads``) before its endpoint runs.
+    """A route that checks who is reading (``app.core.auth.reads``) before its endpoint runs.
 
     Not a router dependency: FastAPI solves a dependency's own dependencies on every
     request, which cost a claim by id a tenth of its throughput; this is one call.

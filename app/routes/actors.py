@@ -10,10 +10,15 @@ from pydantic import Field
 from sqlalchemy import bindparam, func, or_, union
 from sqlmodel import Session, col, select
 
-from app.auth import Curator
-from app.caching import expected_version, tag_version
-from app.db import SessionDep
-from app.errors import NotFound, ProblemError, problems
+from app.core.auth import Curator
+from app.core.caching import expected_version, tag_version
+from app.core.db import SessionDep
+from app.core.errors import MovedPermanently, NotFound
+from app.core.openapi import problems
+from app.core.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.core.query import QueryModel
+from app.core.reader import Reader, json_response, read
+from app.core.urls import absolute, this_path
 from app.models import (
     NO_NUL,
     Actor,
@@ -42,22 +47,11 @@ from app.models import (
     Status,
     fold,
 )
-from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
-from app.query import QueryModel
-from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter, stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation
-from app.urls import absolute, this_path
 
 router = ResourceRouter(prefix="/v1/actors", tags=["actors"])
-
-
-class MovedPermanently(ProblemError):
-    """An actor merged into another: the old id answers with a redirect to the new one."""
-
-    status = 308
-    type = "urn:claimsdb:problem:merged"
 
 
 def get_actor(session: SessionDep, request: Request, actor_id: str) -> Actor:
@@ -188,7 +182,7 @@ async def list_actors(
 ) -> Response:
     """Actors in `sort` order (id by default); `q` finds a name or alias ("kim jong-un"
     finds Kim Jong Un)."""
-    # rows straight to JSON on the read path (app/reader.py): through the ORM and the
+    # rows straight to JSON on the read path (app/core/reader.py): through the ORM and the
     # response model the list answered slower than Datasette (docs/benchmarks.md)
     needle = fold(filters.q) if filters.q is not None else ""
     field, descending = sort_key(filters.sort)

@@ -8,11 +8,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import bindparam
 from sqlmodel import col, select
 
-from app.errors import problems
+from app.core.openapi import problems
+from app.core.pagination import PageParams, keyset_shape, keyset_values, page
+from app.core.query import QueryModel
+from app.core.reader import Reader, json_response, read
 from app.models import NO_NUL, Actor, AgreementPair, AgreementParty, Source
-from app.pagination import PageParams, keyset_shape, keyset_values, page
-from app.query import QueryModel
-from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter
 from app.services.agreement import AUTHOR_VOICE, By, pair_claims
 

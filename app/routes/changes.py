@@ -6,11 +6,12 @@ from fastapi import Request, Response
 from pydantic import Field
 from sqlmodel import col, select
 
-from app.db import SessionDep
-from app.errors import BadRequestField, problems
+from app.core.db import SessionDep
+from app.core.errors import Invalid
+from app.core.openapi import problems
+from app.core.pagination import PageParams, decode_cursor, encode_cursor, keyset, page
+from app.core.query import QueryModel
 from app.models import Change, ChangePublic, Page
-from app.pagination import PageParams, decode_cursor, encode_cursor, keyset, page
-from app.query import QueryModel
 from app.routes import ResourceRouter
 
 router = ResourceRouter(prefix="/v1/changes", tags=["changes"])
@@ -46,8 +47,8 @@ def list_changes(
     if params.since is not None:
         try:
             decode_cursor(params.since, (int,))
-        except BadRequestField:
-            raise BadRequestField("since", "query", "not a `since` this feed returned") from None
+        except Invalid:
+            raise Invalid("since", "not a `since` this feed returned", location="query") from None
     cursor_params = PageParams(limit=params.limit, cursor=params.since or params.cursor)
     statement = keyset(select(Change), [col(Change.seq)], cursor_params)
     changes = session.exec(statement).all()

@@ -12,10 +12,15 @@ from pydantic import Field
 from sqlalchemy import bindparam, exists, union
 from sqlmodel import Session, col, select
 
-from app.auth import Curator
-from app.caching import expected_version
-from app.db import SessionDep
-from app.errors import NotFound, problems
+from app.core.auth import Curator
+from app.core.caching import expected_version
+from app.core.db import SessionDep
+from app.core.errors import NotFound
+from app.core.openapi import problems
+from app.core.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.core.query import QueryModel
+from app.core.reader import Reader, json_response, read
+from app.core.urls import base_url
 from app.models import (
     EXAMPLE_STANCE,
     Claim,
@@ -38,16 +43,12 @@ from app.models import (
     Status,
     Topic,
 )
-from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
-from app.query import QueryModel
-from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter, stances
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.routes.search import TextQuery
 from app.services import curation, read_model, search, webannotation
 from app.services.counts import CLAIM_SCOPE
 from app.services.facets import CLAIM_FACETS, claim_facets, facet_pattern, stored_facets
-from app.urls import base_url
 
 router = ResourceRouter(prefix="/v1/claims", tags=["claims"])
 

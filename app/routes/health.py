@@ -5,8 +5,9 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.db import current_revision, head_revision
-from app.errors import ServiceUnavailable, problems
+from app.core.db import current_revision, head_revision
+from app.core.errors import ServiceUnavailable
+from app.core.openapi import problems
 from app.routes import ResourceRouter
 from app.services import read_model
 

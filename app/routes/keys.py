@@ -8,12 +8,12 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, select
 
-from app.auth import Admin, create_key
-from app.db import run_write
-from app.errors import NotFound, problems
+from app.core.auth import Admin, create_key
+from app.core.db import run_write
+from app.core.errors import Conflict, NotFound
+from app.core.openapi import problems
 from app.models import ApiKey, Name, Scope, Timestamp
 from app.routes import ResourceRouter
-from app.services.curation import Conflict
 
 # every route asks for an admin itself
 router = ResourceRouter(prefix="/v1/keys", tags=["keys"], route_class=APIRoute)

@@ -9,13 +9,14 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, col, select
 
-from app.auth import Curator, Forbidden
-from app.caching import expected_version, tag_version
-from app.db import SessionDep, run_write
-from app.errors import problems
+from app.core.auth import Curator
+from app.core.caching import expected_version, tag_version
+from app.core.db import SessionDep, run_write
+from app.core.errors import Forbidden
+from app.core.openapi import problems
+from app.core.pagination import PageParams, keyset, page
+from app.core.query import QueryModel
 from app.models import Change, ChangePublic, Note, Page, Scope
-from app.pagination import PageParams, keyset, page
-from app.query import QueryModel
 from app.services import curation
 
 WRITE_ERRORS = problems(400, 401, 403, 404, 412, 413, 422, 428, 429)

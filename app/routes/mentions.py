@@ -7,10 +7,13 @@ from fastapi import Depends, Request, Response
 from pydantic import Field
 from sqlmodel import Session, col, select
 
-from app.auth import Curator
-from app.caching import expected_version, tag_version
-from app.db import SessionDep
-from app.errors import NotFound, problems
+from app.core.auth import Curator
+from app.core.caching import expected_version, tag_version
+from app.core.db import SessionDep
+from app.core.errors import NotFound
+from app.core.openapi import problems
+from app.core.pagination import PageParams, keyset, page
+from app.core.query import QueryModel
 from app.models import (
     Actor,
     ActorRef,
@@ -24,8 +27,6 @@ from app.models import (
     Slug,
     Status,
 )
-from app.pagination import PageParams, keyset, page
-from app.query import QueryModel
 from app.routes import ResourceRouter
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation

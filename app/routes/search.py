@@ -5,11 +5,12 @@ from typing import Annotated
 from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.errors import BadRequestField, problems
+from app.core.errors import Invalid
+from app.core.openapi import problems
+from app.core.pagination import PageParams, decode_cursor, page
+from app.core.query import QueryModel
+from app.core.reader import json_response, read
 from app.models import NO_NUL, Page
-from app.pagination import PageParams, decode_cursor, page
-from app.query import QueryModel
-from app.reader import json_response, read
 from app.routes import ResourceRouter
 from app.services import search
 from app.services.search import Kind
@@ -121,7 +122,7 @@ def offset_of(params: SearchParams) -> int:
         return 0
     (offset,) = decode_cursor(params.cursor, (int,))
     if not 0 < offset < MAX_DEPTH:
-        raise BadRequestField("cursor", "query", "not a cursor this search returned")
+        raise Invalid("cursor", "not a cursor this search returned", location="query")
     return offset
 
 

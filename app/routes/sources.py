@@ -10,10 +10,22 @@ from pydantic import Field
 from sqlalchemy import Date, bindparam, func, literal
 from sqlmodel import Session, col, select
 
-from app.auth import Curator
-from app.caching import expected_version, tag_version
-from app.db import SessionDep
-from app.errors import NotFound, problems
+from app.core.auth import Curator
+from app.core.caching import expected_version, tag_version
+from app.core.db import SessionDep
+from app.core.errors import NotFound
+from app.core.openapi import problems
+from app.core.pagination import (
+    PageParams,
+    decode_cursor,
+    keyset_shape,
+    keyset_values,
+    page,
+    sort_key,
+    sort_type,
+)
+from app.core.query import QueryModel
+from app.core.reader import Reader, json_response, read
 from app.models import (
     AnnotationJson,
     AnnotationPublic,
@@ -30,17 +42,6 @@ from app.models import (
     Stance,
     Status,
 )
-from app.pagination import (
-    PageParams,
-    decode_cursor,
-    keyset_shape,
-    keyset_values,
-    page,
-    sort_key,
-    sort_type,
-)
-from app.query import QueryModel
-from app.reader import Reader, json_response, read
 from app.routes import ResourceRouter
 from app.routes import claims as claim_routes
 from app.routes import stances as stance_routes
@@ -116,7 +117,7 @@ async def list_sources(
 ) -> Response:
     """Sources without their text, in `sort` order (id by default); filter by exact
     `publisher` or `genre`."""
-    # rows straight to JSON on the read path (app/reader.py): through the ORM and the
+    # rows straight to JSON on the read path (app/core/reader.py): through the ORM and the
     # response model the list answered no faster than Datasette (docs/benchmarks.md)
     values: dict[str, Any] = {
         name: getattr(filters, name) for name in ("publisher", "genre") if getattr(filters, name)

@@ -9,10 +9,14 @@ from pydantic import Field
 from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
 
-from app.auth import Curator
-from app.caching import expected_version, tag_version
-from app.db import SessionDep
-from app.errors import NotFound, problems
+from app.core.auth import Curator
+from app.core.caching import expected_version, tag_version
+from app.core.db import SessionDep
+from app.core.errors import NotFound
+from app.core.openapi import problems
+from app.core.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.core.query import QueryModel
+from app.core.reader import Reader, Row, json_response, read
 from app.models import (
     Actor,
     Attribution,
@@ -30,9 +34,6 @@ from app.models import (
     Status,
     provenance,
 )
-from app.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
-from app.query import QueryModel
-from app.reader import Reader, Row, json_response, read
 from app.routes import ResourceRouter
 from app.routes.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.services import curation

@@ -23,9 +23,9 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, text
 
-from app.deadline import check_deadline
+from app.core.deadline import check_deadline
+from app.core.reader import Reader
 from app.models import Label, Stance
-from app.reader import Reader
 from app.services.counts import ACTIVE, ClaimState, StanceFacts
 
 SIDES = {Label.supports.value, Label.opposes.value}

@@ -23,9 +23,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
-from app.db import current_revision, head_revision, make_engine, upgrade
+from app.core.db import current_revision, head_revision, make_engine
+from app.core.preflight import is_known, shown, sqlite_path
 from app.models import Actor, ApiKey, Change, Claim, Mention, Source, Stance
-from app.preflight import is_known, shown, sqlite_path
+from app.services import read_model
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PG_DUMP_HEADER = b"PGDMP"
@@ -187,7 +188,7 @@ def restore(*, url: str, source: Path, force: bool = False) -> Outcome:
         restored = current_revision(engine)
         if restored is None or not is_known(restored):
             raise BackupError(f"{source} holds no claimsdb database this version can migrate")
-        upgrade(engine)
+        read_model.migrate(engine)
         if restored != head_revision():
             lines.append(f"migrated it from revision {restored} to {head_revision()}")
         lines.append(f"the database now holds {summary(counts(engine))}")

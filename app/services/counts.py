@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, text
 from sqlmodel import col
 
+from app.core.reader import Reader
 from app.models import (
     Claim,
     ClaimStats,
@@ -27,7 +28,6 @@ from app.models import (
     Stance,
     Status,
 )
-from app.reader import Reader
 
 CLAIM_SCOPE, STANCE_SCOPE = "claim", "stance"
 # facets of the claims list that count claims through their stances

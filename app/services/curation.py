@@ -17,8 +17,9 @@ from sqlalchemy import Engine, delete, exists, insert, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col
 
-from app.caching import check_version
-from app.errors import FieldError, NotFound, ProblemError
+from app.core.caching import check_version
+from app.core.errors import Conflict, Invalid, NotFound
+from app.core.reader import Reader
 from app.models import (
     Actor,
     ActorAlias,
@@ -49,7 +50,6 @@ from app.models import (
     Status,
     fold,
 )
-from app.reader import Reader
 from app.services import counts, read_model, search
 from app.services.export import anchor_entries
 from app.services.provenance import (
@@ -76,31 +76,6 @@ MODELS: dict[str, type[SQLModel]] = {
     "stance": Stance,
     "mention": Mention,
 }
-
-
-class Conflict(ProblemError):
-    status = 409
-    type = "urn:claimsdb:problem:conflict"
-
-    def __init__(self, detail: str, *, field: str | None = None) -> None:
-        super().__init__(detail)
-        if field is not None:
-            self.errors = [
-                FieldError(field=field, location="body", message=detail, type="conflict")
-            ]
-
-
-class Invalid(ProblemError):
-    """A value that passes the schema but not the data: a quote not in the text, say."""
-
-    status = 422
-    type = "urn:claimsdb:problem:invalid-request"
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"body field {field!r}: {message}")
-        self.errors = [
-            FieldError(field=field, location="body", message=message, type="value_error")
-        ]
 
 
 # ---------------------------------------------------------------- audit

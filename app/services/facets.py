@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, Select, bindparam, func
 from sqlmodel import Session, col, select
 
+from app.core.reader import Reader
 from app.models import Claim, ClaimStats, ClaimTopic, FacetCount, Stance, Status
-from app.reader import Reader
 from app.services.counts import STANCE_SCOPE
 
 # values listed per facet, the most frequent: a facet of ids can have as many as the list

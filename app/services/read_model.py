@@ -24,6 +24,8 @@ import orjson
 from sqlalchemy import Engine, bindparam, delete, insert, literal, select
 from sqlmodel import Session, col
 
+from app.core.db import upgrade
+from app.core.reader import Reader, Row, reading
 from app.models import (
     Actor,
     AnnotationJson,
@@ -38,7 +40,6 @@ from app.models import (
     Status,
     selector_json,
 )
-from app.reader import Reader, Row, reading
 from app.services import agreement, counts
 
 # the bodies' shape: a new number makes `claimsdb migrate` rebuild every stored body
@@ -371,3 +372,10 @@ def ensure_current(engine: Engine) -> bool:
         return False
     rebuild_all(engine)
     return True
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the schema to the head revision, then rebuild the stored bodies if they are
+    not of ``FORMAT``: what ``claimsdb migrate`` and every fresh database need."""
+    upgrade(engine)
+    ensure_current(engine)

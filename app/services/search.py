@@ -26,10 +26,11 @@ from sqlalchemy import (
     union_all,
 )
 
+from app.core.errors import SearchSyntaxError
+from app.core.reader import Reader
 from app.models import Actor, Claim, Passage, Source, Status
-from app.reader import Reader
 from app.services.provenance import span_id
-from app.services.search_query import Query, SearchSyntaxError, fts5_expression, parse, tsquery
+from app.services.search_query import Query, fts5_expression, parse, tsquery
 
 __all__ = [
     "Hit",
@@ -153,7 +154,7 @@ ACTIVE = Status.active.value
 def _fts_top(kind: Kind, *, tied: bool = False) -> Select[Any]:
     """SQLite: the ``depth`` best matches of ``kind`` by bm25, retracted or not, for the
     bound FTS5 expression ``match``; ``tied``: the first ``depth`` by key of those whose
-    bm25 is ``cut``. Built once: app/reader.py runs it compiled.
+    bm25 is ``cut``. Built once: app/core/reader.py runs it compiled.
 
     Only bm25 is computed for every match: SQLite evaluates the other columns of an
     ``ORDER BY ... LIMIT`` only for a row that enters the top ``depth``, and joins the few

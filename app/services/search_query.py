@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func
 
-from app.errors import FieldError, ProblemError
+from app.core.errors import SearchSyntaxError
 
 MAX_WORDS = 32
 MAX_WORD_LENGTH = 64
@@ -36,19 +36,6 @@ STOP_WORDS = frozenset(
 WORD = re.compile(r'[^\s"]+')
 POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s$", re.IGNORECASE)
 TOKEN = re.compile(r"[^\W_]+")
-
-
-class SearchSyntaxError(ProblemError):
-    """``q`` is not valid search syntax: a 422 naming the ``q`` query parameter."""
-
-    status = 422
-    type = "urn:claimsdb:problem:invalid-request"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(f"query parameter 'q': {message}")
-        self.errors = [
-            FieldError(field="q", location="query", message=message, type="search_syntax")
-        ]
 
 
 def tokens(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, UniqueConstraint, func, select
 
-from app.auth import SEED_WRITER
+from app.core.auth import SEED_WRITER
 from app.models import Change
 from app.services.curation import MODELS
 from app.services.seeding import TABLES, SeedError, SeedSet

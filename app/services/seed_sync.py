@@ -22,9 +22,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, and_, delete, insert, update
 from sqlmodel import Session
 
-from app.auth import SEED_WRITER
-from app.db import run_write
-from app.reader import Reader
+from app.core.auth import SEED_WRITER
+from app.core.db import run_write
+from app.core.reader import Reader
 from app.services import counts, read_model
 from app.services.curation import MODELS, record, snapshot
 from app.services.seed_plan import (

@@ -12,9 +12,9 @@ from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import ColumnElement, Select, bindparam, tuple_
 
-from app.errors import BadRequestField
+from app.core.errors import Invalid
+from app.core.urls import absolute, this_path
 from app.models import NO_NUL
-from app.urls import absolute, this_path
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -91,8 +91,8 @@ def cursor_part(part: Any, kind: type) -> Any:
     raise not_a_cursor()
 
 
-def not_a_cursor() -> BadRequestField:
-    return BadRequestField("cursor", "query", "not a cursor this list returned")
+def not_a_cursor() -> Invalid:
+    return Invalid("cursor", "not a cursor this list returned", location="query")
 
 
 def key_kinds(key: Sequence[ColumnElement[Any]]) -> tuple[type, ...]:

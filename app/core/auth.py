@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from app.errors import ProblemError
+from app.core.errors import Conflict, Forbidden, TooManyRequests, Unauthorized
 from app.models import ApiKey, Scope
 
 RANK = {Scope.read: 0, Scope.curate: 1, Scope.admin: 2}
@@ -29,30 +29,6 @@ RANK = {Scope.read: 0, Scope.curate: 1, Scope.admin: 2}
 # take it, or its writes would pass for seeding's and a reseed would overwrite them
 SEED_WRITER = "seed"
 CALLER = "claimsdb.caller"  # the request's Caller, in its ASGI scope
-CHALLENGE = {"WWW-Authenticate": 'Bearer realm="claimsdb"'}
-
-
-class Unauthorized(ProblemError):
-    status = 401
-    type = "urn:claimsdb:problem:unauthorized"
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail, headers=CHALLENGE)
-
-
-class Conflict(ProblemError):
-    status = 409
-    type = "urn:claimsdb:problem:conflict"
-
-
-class Forbidden(ProblemError):
-    status = 403
-    type = "urn:claimsdb:problem:forbidden"
-
-
-class TooManyRequests(ProblemError):
-    status = 429
-    type = "urn:claimsdb:problem:rate-limited"
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from app import query
-from app.errors import EXAMPLES, PROBLEM_JSON, FieldError, Problem, problems
+from app.core import query
+from app.core.errors import PROBLEM_JSON, FieldError, Problem
 
 DESCRIPTION = """
 claimsdb is an open database of claims annotated in their sources, with provenance down to
@@ -222,3 +222,113 @@ def example_for(schema: dict[str, Any], components: dict[str, Any]) -> Any:
     if "examples" in schema:
         return schema["examples"][0]
     raise ValueError(f"no example for schema {schema}")
+
+
+EXAMPLES: dict[int, dict[str, Any]] = {
+    308: {
+        "type": "urn:claimsdb:problem:merged",
+        "title": "Permanent Redirect",
+        "status": 308,
+        "detail": "actor 'dprk' was merged into 'north-korea'",
+    },
+    404: {"title": "Not Found", "status": 404, "detail": "no claim with id 'no-such-claim'"},
+    422: {
+        "type": "urn:claimsdb:problem:invalid-request",
+        "title": "Unprocessable Content",
+        "status": 422,
+        "detail": "invalid request: query 'limit': Input should be less than or equal to 500",
+        "errors": [
+            {
+                "field": "limit",
+                "location": "query",
+                "message": "Input should be less than or equal to 500",
+                "type": "less_than_equal",
+            }
+        ],
+    },
+    400: {
+        "title": "Bad Request",
+        "status": 400,
+        "detail": "There was an error parsing the body",
+    },
+    401: {
+        "type": "urn:claimsdb:problem:unauthorized",
+        "title": "Unauthorized",
+        "status": 401,
+        "detail": "this needs an API key with the 'curate' scope",
+    },
+    403: {
+        "type": "urn:claimsdb:problem:forbidden",
+        "title": "Forbidden",
+        "status": 403,
+        "detail": "key 'reader' has the 'read' scope; this needs a key with the 'curate' "
+        "scope or higher",
+    },
+    409: {
+        "type": "urn:claimsdb:problem:conflict",
+        "title": "Conflict",
+        "status": 409,
+        "detail": "a claim with id 'nk-supplies-artillery-to-russia' exists already",
+    },
+    412: {
+        "type": "urn:claimsdb:problem:stale-version",
+        "title": "Precondition Failed",
+        "status": 412,
+        "detail": "claim 'nk-supplies-artillery-to-russia' is at version 3, not 2: someone "
+        "changed it; GET it again and reapply your change",
+    },
+    428: {
+        "type": "urn:claimsdb:problem:if-match-required",
+        "title": "Precondition Required",
+        "status": 428,
+        "detail": "this write needs If-Match with the ETag of the version it changes "
+        "(GET it first)",
+    },
+    429: {
+        "type": "urn:claimsdb:problem:rate-limited",
+        "title": "Too Many Requests",
+        "status": 429,
+        "detail": "key 'analyst-anna' is over its rate limit",
+    },
+    413: {
+        "title": "Content Too Large",
+        "status": 413,
+        "detail": "the request body is larger than 2000000 bytes",
+    },
+    503: {
+        "title": "Service Unavailable",
+        "status": 503,
+        "detail": "database is at revision None, not at head 0002",
+    },
+}
+DESCRIPTIONS = {
+    308: "The actor was merged into another; Location is the same request for that one.",
+    400: "The body is not JSON.",
+    401: "No API key where one is needed, or one that is not valid; see WWW-Authenticate.",
+    403: "The API key's scope does not allow this.",
+    409: "It conflicts with what is stored (an id in use, a state it is not in).",
+    412: "If-Match names a version that is no longer current.",
+    413: "The request body is too large.",
+    428: "This write needs If-Match.",
+    429: "Over a rate limit: the API key's, or this address's for requests without a key or "
+    "with a wrong one; see Retry-After.",
+    404: "No such resource.",
+    422: "A parameter is invalid or unknown; `errors` names each one.",
+    503: "Not ready.",
+}
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses, each with a problem+json example."""
+    return {
+        status: {
+            "description": DESCRIPTIONS[status],
+            "content": {
+                PROBLEM_JSON: {
+                    "schema": {"$ref": "#/components/schemas/Problem"},
+                    "example": {"type": "about:blank", **EXAMPLES[status]},
+                }
+            },
+        }
+        for status in statuses
+    }

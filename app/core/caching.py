@@ -19,8 +19,8 @@ from fastapi import Request, Response
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.asgi import buffered
-from app.errors import ProblemError
+from app.core.asgi import buffered
+from app.core.errors import PreconditionFailed, PreconditionRequired
 
 CACHE_CONTROL = "public, no-cache"
 VERSION_HEADER = "x-claimsdb-version"
@@ -28,16 +28,6 @@ VERSION_HEADER_RAW = VERSION_HEADER.encode()
 CACHE_CONTROL_RAW = CACHE_CONTROL.encode()
 PRIVATE_CACHE_CONTROL_RAW = b"private, no-cache"
 VERSIONED_TAG = re.compile(r'^"(\d+)\.[0-9a-f]+"$')
-
-
-class PreconditionRequired(ProblemError):
-    status = 428
-    type = "urn:claimsdb:problem:if-match-required"
-
-
-class PreconditionFailed(ProblemError):
-    status = 412
-    type = "urn:claimsdb:problem:stale-version"
 
 
 def tag_version(response: Response, version: int) -> None:

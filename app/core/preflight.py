@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from app.config import Settings, project_path
-from app.db import head_revision
+from app.core.db import head_revision
 
 URL_VARIABLES = ("DATABASE_URL", "CLAIMSDB_DATABASE_URL")
 MIGRATE_FIRST = "run `claimsdb migrate` first (it creates the tables), or"

@@ -35,10 +35,10 @@ from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.sql import ClauseElement
 from sqlmodel import Session
 
-from app.caching import VERSION_HEADER
+from app.core.caching import VERSION_HEADER
+from app.core.db import limit_statement_to_request, start_statement_clock
+from app.core.deadline import check_deadline
 from app.core.metrics import DB_TIME
-from app.db import limit_statement_to_request, start_statement_clock
-from app.deadline import check_deadline
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
@@ -210,7 +210,7 @@ async def read(request: Request, work: Callable[[Reader], T], *, heavy: bool = F
 
     if not heavy:
         return run()
-    # in this request's context, so that the thread sees its deadline (app/deadline.py)
+    # in this request's context, so that the thread sees its deadline (app/core/deadline.py)
     context = contextvars.copy_context()
     return await asyncio.get_running_loop().run_in_executor(
         request.app.state.read_pool, context.run, run
@@ -220,7 +220,7 @@ async def read(request: Request, work: Callable[[Reader], T], *, heavy: bool = F
 def json_response(
     content: Any, *, version: int | None = None, headers: Mapping[str, str] | None = None
 ) -> Response:
-    """A 200 with ``content`` as JSON; ``version`` goes into the ETag (app/caching.py)."""
+    """A 200 with ``content`` as JSON; ``version`` goes into the ETag (app/core/caching.py)."""
     response = Response(orjson.dumps(content), media_type="application/json", headers=headers)
     if version is not None:
         response.headers[VERSION_HEADER] = str(version)

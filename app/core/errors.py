@@ -2,7 +2,6 @@
 
 import logging
 from http import HTTPStatus
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,7 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.http_methods import allowed_methods
+from app.core.http_methods import allowed_methods
 from app.models.common import (
     COUNTRY_PATTERN,
     LANGUAGE_PATTERN,
@@ -56,21 +55,103 @@ class NotFound(ProblemError):
     status = 404
 
 
-class BadRequestField(ProblemError):
-    """A single request field with a value the API cannot use (a malformed cursor, say)."""
+class Invalid(ProblemError):
+    """One field with a value the API cannot use: a malformed cursor, a quote not in the
+    text, an id that names nothing. A 422 naming the field."""
 
     status = 422
     type = "urn:claimsdb:problem:invalid-request"
 
-    def __init__(self, field: str, location: str, message: str) -> None:
-        super().__init__(f"{location} parameter {field!r}: {message}")
-        self.errors = [
-            FieldError(field=field, location=location, message=message, type="value_error")
-        ]
+    def __init__(
+        self, field: str, message: str, *, location: str = "body", kind: str = "value_error"
+    ) -> None:
+        where = "body field" if location == "body" else f"{location} parameter"
+        super().__init__(f"{where} {field!r}: {message}")
+        self.errors = [FieldError(field=field, location=location, message=message, type=kind)]
+
+
+class SearchSyntaxError(Invalid):
+    """``q`` is not valid search syntax."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("q", message, location="query", kind="search_syntax")
+
+
+class Unauthorized(ProblemError):
+    status = 401
+    type = "urn:claimsdb:problem:unauthorized"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="claimsdb"'})
+
+
+class Forbidden(ProblemError):
+    status = 403
+    type = "urn:claimsdb:problem:forbidden"
+
+
+class MovedPermanently(ProblemError):
+    """An actor merged into another: the old id answers with a redirect to the new one."""
+
+    status = 308
+    type = "urn:claimsdb:problem:merged"
+
+
+class Conflict(ProblemError):
+    status = 409
+    type = "urn:claimsdb:problem:conflict"
+
+    def __init__(self, detail: str, *, field: str | None = None) -> None:
+        super().__init__(detail)
+        if field is not None:
+            self.errors = [
+                FieldError(field=field, location="body", message=detail, type="conflict")
+            ]
+
+
+class PreconditionFailed(ProblemError):
+    status = 412
+    type = "urn:claimsdb:problem:stale-version"
+
+
+class PreconditionRequired(ProblemError):
+    status = 428
+    type = "urn:claimsdb:problem:if-match-required"
+
+
+class TooManyRequests(ProblemError):
+    status = 429
+    type = "urn:claimsdb:problem:rate-limited"
 
 
 class ServiceUnavailable(ProblemError):
     status = 503
+
+
+RETRY_AFTER = 1  # seconds a client should wait before sending a busy write again
+
+
+class WriteBusy(ProblemError):
+    """A write that could not take its turn: the lock stayed taken, or every attempt lost
+    a conflict. Nothing of it was stored, so the client may send it again."""
+
+    status = 503
+    type = "urn:claimsdb:problem:busy"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"Retry-After": str(RETRY_AFTER)})
+
+
+class QueryTimeout(ProblemError):
+    status = 503
+    type = "urn:claimsdb:problem:query-timeout"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the query took longer than this server allows and was stopped; "
+            "narrow it with filters or a smaller limit",
+            headers={"Retry-After": str(RETRY_AFTER)},
+        )
 
 
 def problem_response(
@@ -180,13 +261,7 @@ async def handle_database(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, OperationalError)
     if is_timeout(error):
         logger.warning("statement time limit hit on %s %s", request.method, request.url.path)
-        return problem_response(
-            503,
-            "the query took longer than this server allows and was stopped; "
-            "narrow it with filters or a smaller limit",
-            type_="urn:claimsdb:problem:query-timeout",
-            headers={"Retry-After": "1"},
-        )
+        return await handle_problem(request, QueryTimeout())
     return await handle_unexpected(request, error)
 
 
@@ -214,113 +289,3 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, handle_database)
     app.add_exception_handler(IntegrityError, handle_integrity)
     app.add_exception_handler(Exception, handle_unexpected)
-
-
-EXAMPLES: dict[int, dict[str, Any]] = {
-    308: {
-        "type": "urn:claimsdb:problem:merged",
-        "title": "Permanent Redirect",
-        "status": 308,
-        "detail": "actor 'dprk' was merged into 'north-korea'",
-    },
-    404: {"title": "Not Found", "status": 404, "detail": "no claim with id 'no-such-claim'"},
-    422: {
-        "type": "urn:claimsdb:problem:invalid-request",
-        "title": "Unprocessable Content",
-        "status": 422,
-        "detail": "invalid request: query 'limit': Input should be less than or equal to 500",
-        "errors": [
-            {
-                "field": "limit",
-                "location": "query",
-                "message": "Input should be less than or equal to 500",
-                "type": "less_than_equal",
-            }
-        ],
-    },
-    400: {
-        "title": "Bad Request",
-        "status": 400,
-        "detail": "There was an error parsing the body",
-    },
-    401: {
-        "type": "urn:claimsdb:problem:unauthorized",
-        "title": "Unauthorized",
-        "status": 401,
-        "detail": "this needs an API key with the 'curate' scope",
-    },
-    403: {
-        "type": "urn:claimsdb:problem:forbidden",
-        "title": "Forbidden",
-        "status": 403,
-        "detail": "key 'reader' has the 'read' scope; this needs a key with the 'curate' "
-        "scope or higher",
-    },
-    409: {
-        "type": "urn:claimsdb:problem:conflict",
-        "title": "Conflict",
-        "status": 409,
-        "detail": "a claim with id 'nk-supplies-artillery-to-russia' exists already",
-    },
-    412: {
-        "type": "urn:claimsdb:problem:stale-version",
-        "title": "Precondition Failed",
-        "status": 412,
-        "detail": "claim 'nk-supplies-artillery-to-russia' is at version 3, not 2: someone "
-        "changed it; GET it again and reapply your change",
-    },
-    428: {
-        "type": "urn:claimsdb:problem:if-match-required",
-        "title": "Precondition Required",
-        "status": 428,
-        "detail": "this write needs If-Match with the ETag of the version it changes "
-        "(GET it first)",
-    },
-    429: {
-        "type": "urn:claimsdb:problem:rate-limited",
-        "title": "Too Many Requests",
-        "status": 429,
-        "detail": "key 'analyst-anna' is over its rate limit",
-    },
-    413: {
-        "title": "Content Too Large",
-        "status": 413,
-        "detail": "the request body is larger than 2000000 bytes",
-    },
-    503: {
-        "title": "Service Unavailable",
-        "status": 503,
-        "detail": "database is at revision None, not at head 0002",
-    },
-}
-DESCRIPTIONS = {
-    308: "The actor was merged into another; Location is the same request for that one.",
-    400: "The body is not JSON.",
-    401: "No API key where one is needed, or one that is not valid; see WWW-Authenticate.",
-    403: "The API key's scope does not allow this.",
-    409: "It conflicts with what is stored (an id in use, a state it is not in).",
-    412: "If-Match names a version that is no longer current.",
-    413: "The request body is too large.",
-    428: "This write needs If-Match.",
-    429: "Over a rate limit: the API key's, or this address's for requests without a key or "
-    "with a wrong one; see Retry-After.",
-    404: "No such resource.",
-    422: "A parameter is invalid or unknown; `errors` names each one.",
-    503: "Not ready.",
-}
-
-
-def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses`` for these error statuses, each with a problem+json example."""
-    return {
-        status: {
-            "description": DESCRIPTIONS[status],
-            "content": {
-                PROBLEM_JSON: {
-                    "schema": {"$ref": "#/components/schemas/Problem"},
-                    "example": {"type": "about:blank", **EXAMPLES[status]},
-                }
-            },
-        }
-        for status in statuses
-    }

@@ -1,7 +1,7 @@
 """A time budget per request (CLAIMSDB_REQUEST_TIMEOUT_MS), covering its Python work as
 well as its SQL.
 
-The statement time limit (app/db.py) stops one statement; a request that runs many short
+The statement time limit (app/core/db.py) stops one statement; a request that runs many short
 statements, or spends its time in Python between them, never trips it. Here each request
 gets a deadline when it arrives: every statement's own limit ends no later (SQLite's
 progress handler, PostgreSQL's ``statement_timeout`` set from what is left), and the loops
@@ -15,22 +15,10 @@ from contextvars import ContextVar
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.errors import ProblemError
+from app.core.errors import QueryTimeout
 
 clock = time.monotonic
 DEADLINE: ContextVar[float] = ContextVar("claimsdb_deadline", default=math.inf)
-
-
-class QueryTimeout(ProblemError):
-    status = 503
-    type = "urn:claimsdb:problem:query-timeout"
-
-    def __init__(self) -> None:
-        super().__init__(
-            "the query took longer than this server allows and was stopped; "
-            "narrow it with filters or a smaller limit",
-            headers={"Retry-After": "1"},
-        )
 
 
 def deadline() -> float:

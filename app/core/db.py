@@ -21,9 +21,9 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from app.config import project_path
-from app.deadline import check_deadline
-from app.deadline import deadline as request_deadline
-from app.errors import ProblemError
+from app.core.deadline import check_deadline
+from app.core.deadline import deadline as request_deadline
+from app.core.errors import WriteBusy
 
 # SQLite calls the progress handler every this many virtual machine instructions
 PROGRESS_STEPS = 10_000
@@ -31,7 +31,6 @@ clock = time.monotonic
 T = TypeVar("T")
 WRITE_OPTION = "claimsdb_write"
 WRITE_ATTEMPTS = 5
-BUSY_RETRY_AFTER = 1  # seconds a client should wait before sending a busy write again
 STATEMENT_LIMIT = "claimsdb_statement_limit"  # PostgreSQL: the transaction's SET LOCAL
 
 
@@ -42,7 +41,7 @@ def make_engine(
 
     With ``statement_timeout_ms`` no statement may run longer: PostgreSQL enforces its own
     ``statement_timeout``; on SQLite a progress handler interrupts a statement past its
-    deadline. Either way the driver raises, and the API answers 503 (see app/errors.py).
+    deadline. Either way the driver raises, and the API answers 503 (see app/core/errors.py).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -101,7 +100,7 @@ def make_engine(
         # failing with "database is locked" when it upgrades from a read half-way through
         write = connection.get_execution_options().get(WRITE_OPTION)
         driver = connection.connection.driver_connection
-        # a read (app/reader.py) may have begun before SQLAlchemy's Connection was made
+        # a read (app/core/reader.py) may have begun before SQLAlchemy's Connection was made
         if not driver.in_transaction:
             # on the driver: SQLAlchemy's execute made a BEGIN cost as much as a query
             begin = "BEGIN IMMEDIATE" if write else "BEGIN"
@@ -120,7 +119,7 @@ def make_engine(
 
 def start_statement_clock(info: dict[str, Any]) -> None:
     """Give the next SQLite statement on this connection its full time limit, or what is
-    left of its request's (app/deadline.py), whichever ends first."""
+    left of its request's (app/core/deadline.py), whichever ends first."""
     if "deadline" in info:
         info["deadline"][0] = min(clock() + info["statement_timeout"], request_deadline())
 
@@ -152,12 +151,10 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate to ``revision``; at the head, rebuild the read model if its format is old."""
+    """Migrate the schema to ``revision``. The stored bodies of the read model follow in
+    ``app.services.read_model.migrate``, which is what a command calls: the core knows no
+    resource."""
     command.upgrade(alembic_config(engine), revision)
-    if revision == "head":
-        from app.services import read_model  # it reads through app.reader, which needs this
-
-        read_model.ensure_current(engine)
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
@@ -183,17 +180,6 @@ def is_conflict(error: DBAPIError) -> bool:
 def is_locked(error: DBAPIError) -> bool:
     """SQLite's write lock still held by another writer when the busy timeout ran out."""
     return "database is locked" in str(error.orig)
-
-
-class WriteBusy(ProblemError):
-    """A write that could not take its turn: the lock stayed taken, or every attempt lost
-    a conflict. Nothing of it was stored, so the client may send it again."""
-
-    status = 503
-    type = "urn:claimsdb:problem:busy"
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail, headers={"Retry-After": str(BUSY_RETRY_AFTER)})
 
 
 def writer(engine: Engine) -> Engine:

@@ -7,7 +7,8 @@ import json
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import EXAMPLES, PROBLEM_JSON
+from app.core.errors import PROBLEM_JSON
+from app.core.openapi import EXAMPLES
 
 
 class BodySizeLimit:

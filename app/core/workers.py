@@ -3,7 +3,7 @@ CLAIMSDB_PIN_CPU asks for one (off by default).
 
 Pinning was the default while the busiest reads took turns for the GIL between the event
 loop and a read thread, which on two cores waited for the other core at each turn; those
-reads now run on the loop itself (app/reader.py), and a pin no longer pays
+reads now run on the loop itself (app/core/reader.py), and a pin no longer pays
 (docs/benchmarks.md). Left on, it put every single-worker server on CPU 0, since workers
 claimed CPUs through lock files named after their parent: two servers shared one core while
 the other idled. Claims are now machine-wide, so no two claimsdb processes ever hold one

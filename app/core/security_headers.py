@@ -10,7 +10,7 @@ import re
 from starlette.routing import get_route_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.asgi import buffered
+from app.core.asgi import buffered
 
 Headers = list[tuple[bytes, bytes]]
 

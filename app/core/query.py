@@ -16,7 +16,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import QueryParams
 
-from app.errors import BadRequestField
+from app.core.errors import Invalid
 
 M = TypeVar("M", bound=BaseModel)
 MODEL_ATTRIBUTE = "query_model"
@@ -30,7 +30,7 @@ def single_valued(query: QueryParams) -> dict[str, str]:
         seen: set[str] = set()
         for name, _ in query.multi_items():
             if name in seen:
-                raise BadRequestField(name, "query", "given more than once; give it once")
+                raise Invalid(name, "given more than once; give it once", location="query")
             seen.add(name)
     return values
 

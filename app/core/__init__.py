@@ -1,1 +1,0 @@
-"""What every request passes through, below the resources: importing no domain code."""
