@@ -11,8 +11,10 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from prometheus_client import REGISTRY
 
 from app.config import Settings
+from app.ingest.pipeline import annotate
 from app.main import create_app
 from tests.conftest import SEEDS, bearer
 from tests.live import live_server
@@ -205,3 +207,27 @@ def test_without_redis_the_server_keeps_serving_and_limits_per_worker(
     assert statuses == [200, 200, 200, 429, 429]
     assert "did not answer" in caplog.text
     assert len(caplog.records) == 1  # said once, not per request
+
+
+def sample(name: str, **labels: str) -> float:
+    return REGISTRY.get_sample_value(name, labels) or 0.0
+
+
+def test_metrics_count_read_model_refreshes_and_pipeline_time(
+    app_with, tokens: dict[str, str]
+) -> None:
+    client = app_with(metrics=True)
+    before = sample("claimsdb_read_model_bodies_refreshed_total", kind="claim")
+    etag = client.get(CLAIM).headers["etag"]
+    changed = client.patch(
+        CLAIM,
+        json={"topics": ["alliance-motives"]},
+        headers=bearer(tokens["curate"]) | {"If-Match": etag},
+    )
+    assert changed.status_code == 200, changed.text
+    assert sample("claimsdb_read_model_bodies_refreshed_total", kind="claim") == before + 1
+
+    runs = sample("claimsdb_pipeline_seconds_count", step="total")
+    annotate(text="North Korea supplies artillery shells to Russia.", registry=[], claims=[])
+    assert sample("claimsdb_pipeline_seconds_count", step="total") == runs + 1
+    assert sample("claimsdb_pipeline_seconds_count", step="sentences") >= 1
