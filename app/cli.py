@@ -1,10 +1,12 @@
-"""The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, keys, serve.
+"""The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, keys, openapi,
+serve.
 
 Every command that reads or writes the database first checks that it exists and is
 migrated (app/core/preflight.py), and says what to do when it is not: exit status 1, no file
 left behind.
 """
 
+import json
 import os
 import socket
 from collections import Counter
@@ -18,7 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.core import metrics, telemetry
 from app.core import workers as worker_processes
 from app.core.auth import create_key
@@ -306,6 +308,24 @@ def restore_command(
         raise fail(f"restore failed: {database_problem(get_settings()) or error}") from error
     for line in outcome.lines:
         typer.echo(line)
+
+
+@cli.command("openapi")
+def openapi_command(
+    file: Annotated[
+        Path | None, typer.Argument(help="Write the document here (default: standard output).")
+    ] = None,
+) -> None:
+    """Print the OpenAPI document the server serves at /openapi.json, without a server or
+    a database: what `make client` generates the Python client from."""
+    from app.main import create_app  # the whole app, for this command only
+
+    app = create_app(Settings(database_url="sqlite://"))  # never connected to
+    document = json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
+    if file is None:
+        typer.echo(document, nl=False)
+    else:
+        file.write_text(document, encoding="utf-8")
 
 
 @cli.command()
