@@ -20,6 +20,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
+from app import read_model
+from app.backup import BackupError, backup, restore
 from app.config import Settings, get_settings
 from app.core import metrics, telemetry
 from app.core import workers as worker_processes
@@ -28,12 +30,10 @@ from app.core.db import current_revision, make_engine, run_write
 from app.core.errors import ProblemError
 from app.core.preflight import database_problem
 from app.models import ApiKey, Scope
-from app.services import read_model
-from app.services.backup import BackupError, backup, restore
-from app.services.coverage import coverage
-from app.services.export import ExportError, export_annotations
-from app.services.seed_sync import ApiWritesKept, reseed, seed
-from app.services.seeding import SeedError, read_seed_files, read_seeds
+from app.seeds.coverage import coverage
+from app.seeds.export import ExportError, export_annotations
+from app.seeds.parse import SeedError, read_seed_files, read_seeds
+from app.seeds.sync import ApiWritesKept, reseed, seed
 
 APP = "app.main:create_app"
 cli = typer.Typer(

@@ -10,6 +10,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 from starlette.middleware.gzip import GZipMiddleware
 
+from app.actors import routes as actors
+from app.analytics import routes as analytics
+from app.audit import routes as changes
+from app.claims import routes as claims
 from app.config import Settings, comma_list, get_settings
 from app.core import errors, metrics, openapi, telemetry
 from app.core.auth import Limits, TokenBuckets
@@ -21,18 +25,12 @@ from app.core.limits import BodySizeLimit
 from app.core.security_headers import SecurityHeaders
 from app.core.shared_limits import RedisBuckets, RedisState
 from app.core.workers import pin_to_a_free_cpu
-from app.routes import (
-    actors,
-    analytics,
-    changes,
-    claims,
-    health,
-    keys,
-    mentions,
-    search,
-    sources,
-    stances,
-)
+from app.health import routes as health
+from app.keys import routes as keys
+from app.mentions import routes as mentions
+from app.search import routes as search
+from app.sources import routes as sources
+from app.stances import routes as stances
 
 TAGS = [
     {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},

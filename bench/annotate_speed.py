@@ -34,7 +34,7 @@ def child(mode: str, rounds: int) -> dict:
     from app.config import Settings
     from app.ingest import annotate, warm_up
     from app.ingest.evaluate import TEST_TEXTS, seed_database
-    from app.services.seeding import read_seeds
+    from app.seeds.parse import read_seeds
 
     settings = Settings(annotate_embeddings=mode == "embeddings")
     started = time.perf_counter()

@@ -30,10 +30,10 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.backup import backup  # noqa: E402
 from app.core.auth import create_key  # noqa: E402
 from app.core.db import make_engine, run_write  # noqa: E402
 from app.models import Scope  # noqa: E402
-from app.services.backup import backup  # noqa: E402
 
 
 def online_backup(source: Path, target: Path) -> None:

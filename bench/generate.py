@@ -12,7 +12,7 @@ same rows on either backend.
 The schema comes from the project's migrations, run on an empty database; the rows go in
 with the driver's executemany (SQLite) or COPY (PostgreSQL) in large batches, never through
 the ORM. Then the read model's bodies are built by the app's own code
-(app/services/read_model.py), as `claimsdb migrate` builds them. At the end SQLite gets
+(app/read_model/__init__.py), as `claimsdb migrate` builds them. At the end SQLite gets
 ANALYZE, PostgreSQL VACUUM (ANALYZE): statistics for the planner, and a visibility map so
 that index-only scans need not visit the table.
 
@@ -40,16 +40,16 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
+from app import read_model
 from app.core.db import make_engine, upgrade
 from app.models import fold
-from app.services import read_model
-from app.services.search import passage_rows
+from app.search.engine import passage_rows
 
 CLAIMS_PER_SOURCE = 200
 CLAIMS_PER_ACTOR = 100
 CAST_PER_SOURCE = 8  # actors a source talks about
 MENTIONS_PER_SOURCE = 5
-CONTEXT = 32  # prefix/suffix length, as app/services/provenance.py
+CONTEXT = 32  # prefix/suffix length, as app/sources/provenance.py
 SOURCES_PER_BATCH = 50  # 10,000 claims per executemany batch
 BATCHES_PER_TRANSACTION = 10
 

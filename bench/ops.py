@@ -8,7 +8,9 @@ with wrk: the same requests for each. The reference has every setting off
 (CLAIMSDB_GZIP_MIN_BYTES=0); each other server turns one on. Those that limit addresses
 (in process, in Redis) are compared with each other, the test's address not exempt.
 ``--main PATH`` adds the same server from another checkout (the code before this change).
-Prints a Markdown table of median req/s and the cost of each against its reference.
+Prints a Markdown table: median req/s, and median CPU time of the server per request (which
+a machine busy with other work disturbs far less than req/s), and the cost of each against
+its reference.
 """
 
 import argparse
@@ -18,6 +20,8 @@ import sys
 import tempfile
 import uuid
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -90,6 +94,7 @@ def main() -> None:
     urls = paths(sample(db_file), db_file.stem)
     work = Path(tempfile.mkdtemp(prefix="claimsdb-bench-ops-"))
     rps: dict[tuple[str, str], list[float]] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}
     with running(list(found.values()), work / "servers.log"):
         for round_number in range(1, args.rounds + 1):
             for query in queries:
@@ -99,30 +104,59 @@ def main() -> None:
                     drain(server.base, targets[0])
                     check(server.base, targets)
                     warm(server.base, targets, args.concurrency, limit=2)
+                    before = cpu_seconds(server)
                     result = run_wrk(
                         server.base, targets, args.seconds, args.concurrency, work, headers
                     )
+                    used = (cpu_seconds(server) - before) / max(1, result.requests)
                     assert result.errors == 0, (name, result)
                     rps.setdefault((name, query.key), []).append(result.rps)
+                    cpu.setdefault((name, query.key), []).append(used * 1e6)
                     print(
-                        f"round {round_number} {query.key} {name}: {result.rps:,.0f} req/s",
+                        f"round {round_number} {query.key} {name}: {result.rps:,.0f} req/s, "
+                        f"{used * 1e6:,.0f} CPU us per request",
                         file=sys.stderr,
                     )
     shutil.rmtree(work, ignore_errors=True)
-    header = "| setting | compared with | " + " | ".join(
-        f"{q.key} req/s (median) | {q.key} cost" for q in queries
-    )
-    print(header + " |")
-    print("|---|---|" + "---|---|" * len(queries))
+    report(found, settings, queries, rps, cpu)
+
+
+def cpu_seconds(server: Server) -> float:
+    """CPU time the server's process has used, user and system: per request it says what
+    a setting costs even on a machine busy with other work, where req/s wanders."""
+    times = psutil.Process(server.process.pid).cpu_times()  # type: ignore[union-attr]
+    return times.user + times.system
+
+
+def report(
+    found: dict[str, Server],
+    settings: dict[str, tuple[dict[str, str], dict[str, str], str]],
+    queries: list,
+    rps: dict[tuple[str, str], list[float]],
+    cpu: dict[tuple[str, str], list[float]],
+) -> None:
+    """A Markdown table: per query, median req/s and CPU per request, and each setting's
+    cost against its reference (more CPU per request, fewer requests per second)."""
+    columns = [
+        f"{q.key} req/s | {q.key} CPU us/req | {q.key} cost, CPU | {q.key} cost, req/s"
+        for q in queries
+    ]
+    print("| setting | compared with | " + " | ".join(columns) + " |")
+    print("|---|---|" + "---|---|---|---|" * len(queries))
     for name in found:
         reference = settings[name][2]
         cells = []
         for query in queries:
-            mine = statistics.median(rps[(name, query.key)])
-            theirs = statistics.median(rps[(reference, query.key)])
-            cost = "" if reference == name else f"{(theirs - mine) / theirs:+.1%}"
-            cells += [f"{mine:,.0f}", cost]
-        print(f"| {name} | {'' if reference == name else reference} | " + " | ".join(cells) + " |")
+            mine, theirs = (statistics.median(rps[(n, query.key)]) for n in (name, reference))
+            used, base = (statistics.median(cpu[(n, query.key)]) for n in (name, reference))
+            same = reference == name
+            cells += [
+                f"{mine:,.0f}",
+                f"{used:,.0f}",
+                "" if same else f"{(used - base) / base:+.1%}",
+                "" if same else f"{(theirs - mine) / theirs:+.1%}",
+            ]
+        print(f"| {name} | {'' if same else reference} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from sqlmodel import SQLModel
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.config import get_settings
 from app.core.db import make_engine
-from app.services.search import include_name
+from app.search.engine import include_name
 
 config = context.config
 target_metadata = SQLModel.metadata

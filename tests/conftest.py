@@ -16,11 +16,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from app import read_model
 from app.config import Settings, project_path
 from app.core.db import current_revision, head_revision, make_engine
 from app.main import create_app
-from app.services import read_model
-from app.services.seed_sync import seed
+from app.seeds.sync import seed
 from tests.support import assert_read_model_fresh
 
 SEEDS = project_path("seeds")

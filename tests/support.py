@@ -8,8 +8,8 @@ import httpx
 import orjson
 from sqlalchemy import Engine, text
 
+from app import read_model
 from app.core.reader import Reader
-from app.services import read_model
 
 # a seeded record for the path parameters of each resource, so that a request reaches past
 # its lookup
@@ -98,7 +98,7 @@ COUNTS = {
 
 
 def stored_counts(connection: Any) -> dict[str, dict[tuple[Any, ...], Any]]:
-    """The counts kept beside the read model (app/services/counts.py, agreement.py)."""
+    """The counts kept beside the read model (app/read_model/counts.py, agreement.py)."""
     found = {}
     for table, (key, values) in COUNTS.items():
         width = key.count(",") + 1

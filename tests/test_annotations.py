@@ -9,9 +9,9 @@ import yaml
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.services.coverage import assertive_sentences, coverage, split_sentences
-from app.services.provenance import Span
-from app.services.seeding import SeedSet, read_seeds
+from app.seeds.coverage import assertive_sentences, coverage, split_sentences
+from app.seeds.parse import SeedSet, read_seeds
+from app.sources.provenance import Span
 from tests.conftest import SEEDS
 
 PRONOUNS = {

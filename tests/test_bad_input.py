@@ -10,9 +10,9 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
+from app.actors import service as actors_service
 from app.config import Settings
 from app.main import create_app
-from app.services import curation
 from tests.conftest import SEEDS
 from tests.support import RECORD_IDS, assert_problem, concrete
 
@@ -124,7 +124,7 @@ def test_a_unique_value_taken_past_the_checks_is_still_a_409(
 ) -> None:
     """As when another write takes the value between a service's check and its insert:
     the database's own constraint refuses it, and the client hears a conflict."""
-    monkeypatch.setattr(curation, "wikidata_free", lambda *_args: None)
+    monkeypatch.setattr(actors_service, "wikidata_free", lambda *_args: None)
     taken = client.get("/v1/actors/russia").json()["wikidata_id"]
     patched = client.patch(
         "/v1/actors/china",

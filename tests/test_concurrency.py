@@ -7,20 +7,23 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import httpx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 
+from app.claims import service as claims_service
 from app.config import Settings
+from app.core import db
 from app.core.auth import create_key
-from app.core.db import WRITE_ATTEMPTS, make_engine, run_write
+from app.core.caching import check_version
+from app.core.db import WRITE_ATTEMPTS, WRITE_TURN, make_engine, run_write
 from app.main import create_app
 from app.models import Scope
-from app.services import curation
 from tests.conftest import SEEDS, bearer
 from tests.support import assert_problem, rebuild_read_model
 
@@ -160,28 +163,55 @@ def test_a_write_that_cannot_get_the_lock_is_a_retryable_503(
         assert again.status_code == 201, again.text
 
 
+def only_postgresql(database_url: str) -> None:
+    if make_url(database_url).get_backend_name() != "postgresql":
+        pytest.skip("SQLite writes one at a time: they never conflict")
+
+
+def make_conflicts(
+    monkeypatch: pytest.MonkeyPatch, rival: Engine, *, times: int = WRITE_ATTEMPTS
+) -> list[float]:
+    """Make a write's first ``times`` attempts conflict: each has read the claim when
+    ``rival`` commits a change to it, so it fails to serialize. Returns when each attempt
+    ran (it grows as they run)."""
+    claim_id = CLAIM.rsplit("/", 1)[-1]
+    attempts: list[float] = []
+    checked = check_version
+
+    def interfered(expected: int | None, current: int, what: str) -> None:
+        attempts.append(time.monotonic())
+        if len(attempts) <= times:
+            with rival.begin() as connection:  # commits after this write's snapshot was taken
+                connection.execute(
+                    text("UPDATE claim SET status_reason = :n WHERE id = :id"),
+                    {"n": str(len(attempts)), "id": claim_id},
+                )
+        checked(expected, current, what)
+
+    monkeypatch.setattr(claims_service, "check_version", interfered)
+    return attempts
+
+
+@contextmanager
+def write_in_flight(engine: Engine) -> Iterator[Connection]:
+    """Another write's turn (app/db.py: write_turn), held on a connection of its own until
+    the block ends or the caller gives it back."""
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock_shared(:key)"), {"key": WRITE_TURN})
+        connection.commit()
+        yield connection
+        connection.execute(text("SELECT pg_advisory_unlock_all()"))
+        connection.commit()
+
+
 def test_a_write_that_loses_every_retry_is_a_retryable_503(
     database_url: str, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """PostgreSQL: each attempt of the write has read the claim when another transaction
     commits a change to it, so each fails to serialize; after the last, a 503 to retry."""
-    if make_url(database_url).get_backend_name() != "postgresql":
-        pytest.skip("SQLite writes one at a time: they never conflict")
+    only_postgresql(database_url)
     rival = make_engine(database_url)
-    claim_id = CLAIM.rsplit("/", 1)[-1]
-    attempts = []
-    checked = curation.check_version
-
-    def interfered(expected: int | None, current: int, what: str) -> None:
-        attempts.append(what)
-        with rival.begin() as connection:  # commits after this write's snapshot was taken
-            connection.execute(
-                text("UPDATE claim SET status_reason = :n WHERE id = :id"),
-                {"n": str(len(attempts)), "id": claim_id},
-            )
-        checked(expected, current, what)
-
-    monkeypatch.setattr(curation, "check_version", interfered)
+    attempts = make_conflicts(monkeypatch, rival)
     settings = Settings(database_url=database_url, seeds_dir=SEEDS)
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         lost = client.patch(
@@ -193,7 +223,68 @@ def test_a_write_that_loses_every_retry_is_a_retryable_503(
         assert body["type"] == "urn:claimsdb:problem:busy"
         assert int(lost.headers["retry-after"]) >= 1
         assert len(attempts) == WRITE_ATTEMPTS
-        monkeypatch.setattr(curation, "check_version", checked)
+        monkeypatch.undo()
         assert "never-stored" not in client.get(CLAIM).json()["topics"]
     rebuild_read_model(rival)  # the rival wrote the claim table behind the app's back
+    rival.dispose()
+
+
+def test_a_retry_waits_for_the_writes_in_flight_and_runs_alone(
+    database_url: str, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: after a conflict the write runs again only once the writes in flight
+    have finished, with no other beside it, so it cannot lose to them again."""
+    only_postgresql(database_url)
+    rival = make_engine(database_url)
+    attempts = make_conflicts(monkeypatch, rival, times=1)
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS)
+    with TestClient(create_app(settings)) as client, write_in_flight(rival) as other:
+        finished: list[float] = []
+
+        def finish() -> None:
+            finished.append(time.monotonic())
+            other.execute(text("SELECT pg_advisory_unlock_all()"))
+            other.commit()
+
+        threading.Timer(0.5, finish).start()
+        won = client.patch(
+            CLAIM,
+            json={"topics": ["stored-on-the-retry"]},
+            headers=bearer(tokens["curate"]) | {"If-Match": "*"},
+        )
+        assert won.status_code == 200, won.text
+        assert len(attempts) == 2
+        assert attempts[1] > finished[0]  # the retry waited for the write in flight
+        assert "stored-on-the-retry" in client.get(CLAIM).json()["topics"]
+    rebuild_read_model(rival)
+    rival.dispose()
+
+
+def test_a_retry_that_cannot_get_its_turn_is_a_retryable_503(
+    database_url: str, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a write in flight that does not finish within TURN_WAIT keeps the retry
+    from running: a 503 to retry, soon, and nothing stored."""
+    only_postgresql(database_url)
+    rival = make_engine(database_url)
+    attempts = make_conflicts(monkeypatch, rival)
+    monkeypatch.setattr(db, "TURN_WAIT", 0.3)
+    settings = Settings(database_url=database_url, seeds_dir=SEEDS)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        with write_in_flight(rival):
+            began = time.monotonic()
+            busy = client.patch(
+                CLAIM,
+                json={"topics": ["never-stored"]},
+                headers=bearer(tokens["curate"]) | {"If-Match": "*"},
+            )
+            waited = time.monotonic() - began
+        body = assert_problem(busy, 503)
+        assert body["type"] == "urn:claimsdb:problem:busy"
+        assert int(busy.headers["retry-after"]) >= 1
+        assert len(attempts) == 1  # the retry never ran
+        assert waited < 3
+        monkeypatch.undo()
+        assert "never-stored" not in client.get(CLAIM).json()["topics"]
+    rebuild_read_model(rival)
     rival.dispose()

@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, func, inspect, select, text, update
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from app import read_model
 from app.cli import cli
 from app.config import get_settings
 from app.core.db import make_engine
@@ -30,9 +31,12 @@ from app.models import (
     Stance,
     fold,
 )
-from app.services import read_model
-from app.services.export import export_annotations
-from app.services.provenance import (
+from app.search.engine import passage_rows
+from app.seeds.export import export_annotations
+from app.seeds.parse import TABLES, SeedError, read_seeds
+from app.seeds.render import Exact, scalar
+from app.seeds.sync import seed
+from app.sources.provenance import (
     Span,
     context,
     find_all,
@@ -41,10 +45,6 @@ from app.services.provenance import (
     minimal_anchor,
     span_id,
 )
-from app.services.search import passage_rows
-from app.services.seed_sync import seed
-from app.services.seed_yaml import Exact, scalar
-from app.services.seeding import TABLES, SeedError, read_seeds
 from tests.conftest import SEEDS
 from tests.support import rebuild_read_model
 
@@ -279,6 +279,37 @@ def test_curation_exports_and_reimports_faithfully(
     # a re-seeded record starts again at version 1: versions count writes to one database
     assert contents(reloaded, DATA_TABLES, skip={"version"}) == contents(
         engine, DATA_TABLES, skip={"version"}
+    )
+    again = exported(reloaded, tmp_path / "second")
+    assert files(again / "annotations") == files(out / "annotations")
+    reloaded.dispose()
+
+
+def test_proposals_export_and_reimport_with_their_review_fields(
+    engine: Engine, empty_database_url: str, tmp_path: Path
+):
+    """What the pipeline proposed keeps its review status, pipeline, confidence and
+    suggested claims through the seed files (migration 0009's columns)."""
+    with engine.begin() as connection:
+        for table in ("actor", "claim", "stance", "mention"):
+            connection.execute(
+                text(
+                    f"UPDATE {table} SET review_status = 'candidate', "
+                    "extracted_by = 'claimsdb-ingest@1.0', confidence = 0.734 "
+                    f"WHERE id = (SELECT min(id) FROM {table})"
+                )
+            )
+        connection.execute(
+            update(Stance)
+            .where(Stance.id == select(func.min(Stance.id)).scalar_subquery())
+            .values(suggested_claims=[{"id": "nk-supplies-munitions-to-russia", "score": 0.5}])
+        )
+    rebuild_read_model(engine)
+    out = exported(engine, tmp_path)
+    reloaded = load(empty_database_url, out)
+    tables = ["actor", "claim", "stance", "mention"]
+    assert contents(reloaded, tables, skip={"version"}) == contents(
+        engine, tables, skip={"version"}
     )
     again = exported(reloaded, tmp_path / "second")
     assert files(again / "annotations") == files(out / "annotations")

@@ -6,7 +6,7 @@ from functools import cache
 from app.config import get_settings
 from app.ingest import ExistingClaim, ProposedStance, RegistryActor, annotate
 from app.ingest.evaluate import seed_database
-from app.services.seeding import read_seeds
+from app.seeds.parse import read_seeds
 
 
 @cache

@@ -7,7 +7,7 @@ import pytest
 from app.ingest import annotate
 from app.ingest.evaluate import TEST_TEXTS, seed_database
 from app.ingest.html import NoMainText, extract
-from app.services.seeding import read_seeds
+from app.seeds.parse import read_seeds
 from tests.conftest import SEEDS
 
 PAGE = (TEST_TEXTS / "html" / "news-page.html").read_text(encoding="utf-8")

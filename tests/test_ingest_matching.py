@@ -6,7 +6,7 @@ from functools import cache
 from app.ingest import ExistingClaim, RegistryActor, annotate
 from app.ingest.evaluate import seed_database
 from app.ingest.matching import terms
-from app.services.seeding import read_seeds
+from app.seeds.parse import read_seeds
 
 
 @cache

@@ -2,8 +2,8 @@
 
 from app.config import project_path
 from app.ingest.sentences import claim_span, segment
-from app.services.coverage import assertive_sentences
-from app.services.seeding import read_seeds
+from app.seeds.coverage import assertive_sentences
+from app.seeds.parse import read_seeds
 
 SEEDS = project_path("seeds")
 

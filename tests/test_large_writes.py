@@ -7,9 +7,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
+from app.actors import service as actors_service
+from app.audit import service as audit_service
 from app.core.db import run_write
 from app.models import ActorUpdate, AnnotationJson, Mention, SourceCreate
-from app.services import curation
+from app.sources import service as sources_service
 from tests.conftest import bearer
 from tests.support import all_items, assert_problem
 
@@ -24,7 +26,7 @@ def source(source_id: str, text: str) -> dict[str, str]:
 def test_a_source_naming_actors_too_often_is_refused_before_the_write(
     client: TestClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(curation, "MAX_DERIVED_MENTIONS", 10)
+    monkeypatch.setattr(sources_service, "MAX_DERIVED_MENTIONS", 10)
     curator = bearer(tokens["curate"])
     refused = client.post("/v1/sources", json=source("china-11", "China. " * 11), headers=curator)
     body = assert_problem(refused, 422, field="text")
@@ -41,16 +43,17 @@ def test_parts_prepared_before_an_actor_changed_are_derived_again(engine: Engine
     the new source's spans showing the old name."""
     text = "China and PRC."
     data = SourceCreate(id="prc-news", title="PRC", genre="news", language="en", text=text)
-    parts = curation.prepare_source(engine=engine, data=data)
+    parts = sources_service.prepare_source(engine=engine, data=data)
     assert [m["quote"] for m in parts.mentions] == ["China"]
     run_write(
         engine,
-        lambda s: curation.update_actor(
+        lambda s: actors_service.update_actor(
             session=s, who="test", actor_id="china", version=None, patch=ActorUpdate(name="PRC")
         ),
     )
     run_write(
-        engine, lambda s: curation.create_source(session=s, who="test", data=data, parts=parts)
+        engine,
+        lambda s: sources_service.create_source(session=s, who="test", data=data, parts=parts),
     )
     with Session(engine) as session:
         stored = session.exec(
@@ -100,7 +103,7 @@ def test_a_purged_source_takes_its_mentions_with_it_each_in_the_feed(
     assert made.status_code == 201, made.text
     with Session(engine) as session:
         expected = {
-            mention.id: curation.snapshot(session, "mention", mention)
+            mention.id: audit_service.snapshot(session, "mention", mention)
             for mention in session.exec(
                 select(Mention).where(Mention.source_id == "china-30")
             ).scalars()

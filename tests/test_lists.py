@@ -112,7 +112,7 @@ def test_a_request_tries_only_its_own_resources_routes(
     client: TestClient, path: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each router is passed in one comparison by a path outside its prefix, not by trying
-    its routes one by one (app/routes/__init__.py)."""
+    its routes one by one (app/core/routing.py)."""
     tried: list[str] = []
     matches = APIRoute.matches
 

@@ -1,11 +1,14 @@
 """Alembic: one head, up from empty, down to base and up again, and no drift from the models."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
+from app import read_model
 from app.core.db import (
     alembic_config,
     current_revision,
@@ -13,8 +16,7 @@ from app.core.db import (
     head_revision,
     make_engine,
 )
-from app.services import read_model
-from app.services.search import include_name
+from app.search.engine import include_name
 from tests.support import rebuild_read_model
 
 TABLES = ("source", "actor", "claim", "stance", "mention", "passage", "claim_topic")
@@ -117,4 +119,64 @@ def test_curation_downgrade_keeps_data_triggers_and_checks(database_url: str) ->
     with TestClient(create_app(Settings(database_url=database_url))) as client:
         hits = client.get("/v1/search", params={"q": "zebras"}).json()["items"]
     assert [hit["kind"] for hit in hits] == ["claim"]
+    engine.dispose()
+
+
+REVIEWED = ("claim", "stance", "mention", "actor")
+
+
+def test_review_keeps_what_people_wrote_accepted(database_url: str) -> None:
+    """Revision 0009: every existing row stays accepted, with no pipeline and no confidence;
+    the database itself refuses an unknown review status and a confidence outside 0..1."""
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        for table in REVIEWED:
+            rows = connection.execute(
+                text(f"SELECT review_status, extracted_by, confidence FROM {table}")
+            ).all()
+            assert rows, table
+            assert set(rows) == {("accepted", None, None)}, table
+    for table, assignment in [
+        *((table, "review_status = 'maybe'") for table in REVIEWED),
+        *((table, "confidence = 1.5") for table in REVIEWED),
+        *((table, "confidence = -0.1") for table in REVIEWED),
+    ]:
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            connection.execute(
+                text(f"UPDATE {table} SET {assignment} WHERE id = (SELECT min(id) FROM {table})")
+            )
+    engine.dispose()
+
+
+def test_review_downgrade_keeps_data_and_triggers(database_url: str) -> None:
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        counts = {t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in TABLES}
+    downgrade(engine, "0008")
+    inspector = inspect(engine)
+    assert "confidence" not in {c["name"] for c in inspector.get_columns("claim")}
+    assert "review_status" not in {c["name"] for c in inspector.get_columns("actor")}
+    assert "suggested_claims" not in {c["name"] for c in inspector.get_columns("stance")}
+    with engine.connect() as connection:
+        assert counts == {
+            t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in TABLES
+        }
+    read_model.migrate(engine)
+    with engine.begin() as connection:  # the full-text triggers still follow the claims
+        connection.execute(
+            text(
+                "UPDATE claim SET text = 'Zebras roam Pyongyang.', confidence = 0.5 "
+                "WHERE id = (SELECT min(id) FROM claim)"
+            )
+        )
+        hits = connection.execute(
+            text(
+                "SELECT count(*) FROM fts_claim WHERE fts_claim MATCH 'zebras'"
+                if connection.dialect.name == "sqlite"
+                else "SELECT count(*) FROM claim "
+                "WHERE search_vector @@ to_tsquery('english', 'zebras')"
+            )
+        ).scalar()
+    assert hits == 1
+    rebuild_read_model(engine)
     engine.dispose()

@@ -6,11 +6,11 @@ import pytest
 from fastapi import FastAPI, Query
 from fastapi.testclient import TestClient
 
+from app.claims.routes import ClaimFilters
 from app.config import Settings
 from app.main import create_app
-from app.routes.claims import ClaimFilters
-from app.routes.sources import AnnotationParams
-from app.routes.stances import StanceFilters
+from app.sources.routes import AnnotationParams
+from app.stances.routes import StanceFilters
 from tests.support import assert_problem
 
 MODELS = [

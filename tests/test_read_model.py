@@ -1,4 +1,4 @@
-"""The read model (app/services/read_model.py): the stored bodies follow every write that
+"""The read model (app/read_model/__init__.py): the stored bodies follow every write that
 shows in them, and ``claimsdb migrate`` rebuilds them when their format changes.
 
 Every test with a seeded database also ends with ``assert_read_model_fresh`` (conftest),
@@ -12,11 +12,13 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from app import read_model
+from app.actors import service as actors_service
+from app.claims import service as claims_service
 from app.config import Settings
 from app.core.db import is_conflict, run_write, writer
 from app.main import create_app
 from app.models import ActorUpdate, ClaimActorCreate, ClaimUpdate
-from app.services import curation, read_model
 from tests.conftest import SEEDS, bearer
 from tests.support import (
     all_items,
@@ -146,10 +148,10 @@ def test_overlapping_writes_never_leave_a_body_stale(engine: Engine) -> None:
         pytest.skip("SQLite's writes take the write lock first: they never overlap")
     claim_id = "alliance-changes-regional-balance"
     works = {
-        "rename": lambda s: curation.update_actor(
+        "rename": lambda s: actors_service.update_actor(
             session=s, who="test", actor_id="china", version=None, patch=ActorUpdate(name="PRC")
         ),
-        "join": lambda s: curation.update_claim(
+        "join": lambda s: claims_service.update_claim(
             session=s,
             who="test",
             claim_id=claim_id,

@@ -28,7 +28,7 @@ from app.models import (
     SourcePublic,
     StancePublic,
 )
-from app.routes.search import SearchHit
+from app.search.routes import SearchHit
 from tests.conftest import SEEDS
 
 CLAIM = "russia-will-transfer-military-tech-to-nk"

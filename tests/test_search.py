@@ -12,13 +12,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, select, update
 from sqlmodel import Session
 
+from app import read_model
 from app.core.db import downgrade
 from app.core.reader import reading
 from app.models import Actor, ActorAlias, Claim, Page, Passage, Source
-from app.routes.search import SearchHit
-from app.services import read_model, search
-from app.services.search import Kind, passage_rows
-from app.services.search_query import fts5_expression, parse
+from app.search import engine as search
+from app.search.engine import Kind, passage_rows
+from app.search.language import fts5_expression, parse
+from app.search.routes import SearchHit
 from tests.support import all_items, assert_problem, rebuild_read_model
 
 

@@ -12,10 +12,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from typer.testing import CliRunner
 
+from app import read_model
 from app.cli import cli
 from app.config import get_settings
-from app.services import read_model
-from app.services.seed_sync import ApiWritesKept, reseed, seed
+from app.seeds.sync import ApiWritesKept, reseed, seed
 from tests.conftest import SEEDS, bearer
 from tests.support import changes_since, rebuild_read_model
 from tests.test_curation import NEW_CLAIM, QUOTED_STANCE

@@ -11,11 +11,11 @@ import yaml
 from sqlalchemy import Engine, func, select, text
 from sqlmodel import Session
 
+from app import read_model
 from app.core.db import make_engine
 from app.models import Claim, Mention, Source, Stance
-from app.services import read_model
-from app.services.seed_sync import seed
-from app.services.seeding import SeedError, read_seeds
+from app.seeds.parse import SeedError, read_seeds
+from app.seeds.sync import seed
 from tests.conftest import SEEDS
 
 Mutation = Callable[[dict[str, Any]], None]

@@ -103,7 +103,7 @@ def test_facets_are_empty_unless_asked_for_and_names_are_checked(client: TestCli
 def test_the_unfiltered_stance_facets_kept_by_the_writes_agree_with_the_filters(
     client: TestClient, tokens: dict[str, str]
 ) -> None:
-    """The whole list's facets come from counts the writes keep (app/services/counts.py):
+    """The whole list's facets come from counts the writes keep (app/read_model/counts.py):
     each value's count is what the list narrowed by that value holds, before and after a
     curator retracts a stance."""
     names = ("label", "attribution", "certainty", "holder_id", "source_id", "claim_id")

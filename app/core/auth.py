@@ -22,10 +22,11 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from app.core.errors import Conflict, Forbidden, TooManyRequests, Unauthorized
-from app.models import ApiKey, Scope
+from app.models.common import Scope
+from app.models.tables import ApiKey
 
 RANK = {Scope.read: 0, Scope.curate: 1, Scope.admin: 2}
-# the change log's name for what seeding writes (app/services/seed_sync.py): no key may
+# the change log's name for what seeding writes (app/seeds/sync.py): no key may
 # take it, or its writes would pass for seeding's and a reseed would overwrite them
 SEED_WRITER = "seed"
 CALLER = "claimsdb.caller"  # the request's Caller, in its ASGI scope

@@ -1,10 +1,10 @@
 """Engine, per-connection pragmas, migrations and the session dependency."""
 
 import math
-import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -13,15 +13,15 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from fastapi import Depends, Request
-from psycopg.errors import DeadlockDetected, SerializationFailure
-from sqlalchemy import Engine, create_engine, event
+from psycopg.errors import DeadlockDetected, LockNotAvailable, SerializationFailure
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from app.config import project_path
-from app.core.deadline import check_deadline
+from app.core.deadline import check_deadline, remaining
 from app.core.deadline import deadline as request_deadline
 from app.core.errors import WriteBusy
 
@@ -152,7 +152,7 @@ def alembic_config(engine: Engine) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the schema to ``revision``. The stored bodies of the read model follow in
-    ``app.services.read_model.migrate``, which is what a command calls: the core knows no
+    ``app.read_model.migrate``, which is what a command calls: the core knows no
     resource."""
     command.upgrade(alembic_config(engine), revision)
 
@@ -200,13 +200,14 @@ def writer(engine: Engine) -> Engine:
 
 def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
     """Run ``work`` in one write transaction (``writer``) and commit; on a write conflict,
-    run it again from the start. A write that cannot get SQLite's lock within the busy
-    timeout, or loses ``WRITE_ATTEMPTS`` conflicts in a row, is ``WriteBusy`` (a 503 with
-    Retry-After), having stored nothing."""
+    run it again from the start, alone (``write_turn``). A write that cannot get SQLite's
+    lock within the busy timeout, or its turn alone within ``TURN_WAIT``, or loses
+    ``WRITE_ATTEMPTS`` conflicts in a row, is ``WriteBusy`` (a 503 with Retry-After),
+    having stored nothing."""
     write_engine = writer(engine)
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
-            with Session(write_engine, expire_on_commit=False) as session:
+            with write_turn(write_engine, alone=attempt > 1) as session:
                 result = work(session)
                 session.commit()
                 return result
@@ -217,6 +218,11 @@ def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
                     "the database is busy with another write and this one could not wait "
                     "longer; nothing was stored: send it again"
                 ) from error
+            if isinstance(error.orig, LockNotAvailable):
+                raise WriteBusy(
+                    "this write conflicted with others and could not get its turn to run "
+                    "alone in time; nothing was stored: send it again"
+                ) from error
             if not is_conflict(error):
                 raise
             if attempt == WRITE_ATTEMPTS:
@@ -224,8 +230,54 @@ def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
                     f"this write conflicted with others {WRITE_ATTEMPTS} times in a row; "
                     "nothing was stored: send it again"
                 ) from error
-            time.sleep(random.uniform(0, 0.02 * 2**attempt))  # jitter, so retries spread out
     raise AssertionError("unreachable")
+
+
+# PostgreSQL advisory lock that orders writes: every write shares it, a retry holds it alone
+WRITE_TURN = 0x636C_6169  # any constant no other lock of the database uses: "clai"
+TURN_WAIT = 5.0  # seconds a retry may wait for the writes in flight to finish
+
+
+@contextmanager
+def write_turn(write_engine: Engine, *, alone: bool) -> Iterator[Session]:
+    """A session for one attempt at a write.
+
+    PostgreSQL: under SERIALIZABLE two writes that touch the same rows (or the same index
+    page of a small table) fail one of them, and on a busy machine a retry could lose to
+    fresh writes again and again. So each first attempt shares ``WRITE_TURN`` for its
+    transaction, and a retry takes it alone, waiting (``TURN_WAIT`` at most) for the
+    writes in flight to finish and holding off new ones: no other write of this database
+    runs beside it. It takes the lock for its session, before its transaction: the
+    transaction's snapshot must see what the writes it waited for committed. SQLite
+    writes one at a time already (``writer``).
+    """
+    if write_engine.dialect.name != "postgresql":
+        with Session(write_engine, expire_on_commit=False) as session:
+            yield session
+        return
+    if not alone:
+        with Session(write_engine, expire_on_commit=False) as session:
+            session.execute(TAKE_TURN_SHARED, {"key": WRITE_TURN})
+            yield session
+        return
+    with write_engine.connect() as connection:
+        wait = max(1, int(min(TURN_WAIT, remaining()) * 1000))
+        connection.execute(LOCK_WAIT, {"ms": str(wait)})
+        connection.execute(TAKE_TURN_ALONE, {"key": WRITE_TURN})
+        connection.commit()  # the lock stays, held by the session until released below
+        try:
+            with Session(bind=connection, expire_on_commit=False) as session:
+                yield session
+        finally:
+            connection.rollback()  # whatever the work left undone, so that the unlock runs
+            connection.execute(GIVE_TURN_BACK, {"key": WRITE_TURN})
+            connection.commit()
+
+
+TAKE_TURN_SHARED = text("SELECT pg_advisory_xact_lock_shared(:key)")
+TAKE_TURN_ALONE = text("SELECT pg_advisory_lock(:key)")
+GIVE_TURN_BACK = text("SELECT pg_advisory_unlock(:key)")
+LOCK_WAIT = text("SELECT set_config('lock_timeout', :ms, true)")
 
 
 def get_session(request: Request) -> Iterator[Session]:

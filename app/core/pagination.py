@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, tuple_
 
 from app.core.errors import Invalid
 from app.core.urls import absolute, this_path
-from app.models import NO_NUL
+from app.models.common import NO_NUL
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500

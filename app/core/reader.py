@@ -217,6 +217,12 @@ async def read(request: Request, work: Callable[[Reader], T], *, heavy: bool = F
     )
 
 
+def json_column(value: Any) -> Any:
+    """A JSON column's value as the driver's cursor gives it: text from SQLite, already
+    parsed by psycopg."""
+    return orjson.loads(value) if isinstance(value, str | bytes) else value
+
+
 def json_response(
     content: Any, *, version: int | None = None, headers: Mapping[str, str] | None = None
 ) -> Response:

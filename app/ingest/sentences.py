@@ -4,7 +4,7 @@ Only ``assertive`` segments go on to become claims. The rest are kept, with thei
 that a reviewer (and the evaluation) can see what was left out and why: the title,
 headings (a line that does not end like a sentence), page furniture, questions, fragments
 and rhetorical filler. The rules follow seeds/ANNOTATION_GUIDE.md and
-app/services/coverage.py (whose sentence boundary and heading tests this extends with
+app/seeds/coverage.py (whose sentence boundary and heading tests this extends with
 abbreviations, initials, hard-wrapped paragraphs and datelines).
 """
 

@@ -155,6 +155,27 @@ class Provenance(BaseModel):
         )
 
 
+ExtractedBy = Annotated[
+    str | None,
+    PydanticField(
+        description='What proposed it, "<pipeline>@<version>"; null for what people wrote.'
+    ),
+]
+Confidence = Annotated[
+    float | None,
+    PydanticField(ge=0, le=1, description="How sure the pipeline was, 0 to 1; null for people."),
+]
+# the review fields of what people wrote, for the examples
+ACCEPTED: dict[str, Any] = {"review_status": "accepted", "extracted_by": None, "confidence": None}
+
+
+class SuggestedClaim(BaseModel):
+    """An existing claim that a proposed stance may restate, with the matcher's score."""
+
+    id: str
+    score: float
+
+
 class ActorRef(BaseModel):
     id: str
     name: str
@@ -228,6 +249,7 @@ class ActorPublic(BaseModel):
                     "version": 1,
                     "status": "active",
                     "status_reason": None,
+                    **ACCEPTED,
                 }
             ]
         }
@@ -243,6 +265,9 @@ class ActorPublic(BaseModel):
     version: int
     status: Status
     status_reason: str | None
+    review_status: ReviewStatus
+    extracted_by: ExtractedBy
+    confidence: Confidence
 
 
 class ActorCounts(BaseModel):
@@ -293,7 +318,8 @@ EXAMPLE_STANCE = {
     "version": 1,
     "status": "active",
     "status_reason": None,
-    "review_status": "accepted",
+    **ACCEPTED,
+    "suggested_claims": [],
 }
 
 
@@ -311,6 +337,12 @@ class StancePublic(BaseModel):
     status: Status
     status_reason: str | None
     review_status: ReviewStatus
+    extracted_by: ExtractedBy
+    confidence: Confidence
+    suggested_claims: Annotated[
+        list[SuggestedClaim],
+        PydanticField(description="Up to three existing claims a proposal may restate."),
+    ]
 
 
 class ClaimPublic(BaseModel):
@@ -326,7 +358,7 @@ class ClaimPublic(BaseModel):
                     "status_reason": None,
                     "actors": [{"id": "north-korea", "name": "North Korea", "role": "subject"}],
                     "version": 1,
-                    "review_status": "accepted",
+                    **ACCEPTED,
                 }
             ]
         }
@@ -341,6 +373,8 @@ class ClaimPublic(BaseModel):
     actors: list[ClaimActorPublic]
     version: int
     review_status: ReviewStatus
+    extracted_by: ExtractedBy
+    confidence: Confidence
 
 
 class ClaimDetail(ClaimPublic):
@@ -376,6 +410,7 @@ class MentionPublic(BaseModel):
                     "version": 1,
                     "status": "active",
                     "status_reason": None,
+                    **ACCEPTED,
                 }
             ]
         }
@@ -389,6 +424,9 @@ class MentionPublic(BaseModel):
     version: int
     status: Status
     status_reason: str | None
+    review_status: ReviewStatus
+    extracted_by: ExtractedBy
+    confidence: Confidence
 
 
 class AnnotationKind(StrEnum):

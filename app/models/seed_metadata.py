@@ -13,7 +13,7 @@ from app.models.common import (
 
 # ---- seed metadata
 # What the seed files say beyond the rows above, kept so that `claimsdb export
-# --annotations` writes the files back as they were (app/services/export.py): each
+# --annotations` writes the files back as they were (app/seeds/export.py): each
 # source's file name, its furniture, filler and not_mentions entries as declared, the
 # anchors and notes annotators wrote for stances and mentions, and which file defines
 # each claim. New tables rather than new columns: SQLite would have to rebuild the base

@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     LargeBinary,
@@ -60,6 +61,31 @@ def curated_checks() -> tuple[CheckConstraint, ...]:
     )
 
 
+class Reviewed(SQLModel):
+    """What a resource the annotation pipeline can propose carries (migration 0009): a
+    review status (what people wrote is accepted; a proposal is a candidate until a person
+    accepts or rejects it), and for a proposal, what made it and how sure it was."""
+
+    review_status: str = Field(
+        default=ReviewStatus.accepted,
+        sa_type=String(10),
+        sa_column_kwargs={"server_default": "accepted"},
+    )
+    # "<pipeline>@<version>", null for what people wrote
+    extracted_by: str | None = Field(default=None, sa_type=String(NAME_LENGTH))
+    confidence: float | None = Field(default=None, sa_type=Float)
+
+
+def reviewed_checks(table: str) -> tuple[CheckConstraint | Index, ...]:
+    return (
+        one_of("review_status", ReviewStatus),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
+        # the lists' review_status filter, in their default (id) order: candidates and
+        # rejections are few beside what people wrote
+        Index(f"ix_{table}_review_status_id", "review_status", "id"),
+    )
+
+
 class Source(Curated, table=True):
     __table_args__ = (
         *curated_checks(),
@@ -82,9 +108,10 @@ class Source(Curated, table=True):
     text_sha256: str = Field(sa_type=String(64))
 
 
-class Actor(Curated, table=True):
+class Actor(Curated, Reviewed, table=True):
     __table_args__ = (
         *curated_checks(),
+        *reviewed_checks("actor"),
         one_of("kind", ActorKind),
         CheckConstraint("length(country) = 3", name="country_alpha3"),
     )
@@ -115,11 +142,11 @@ class ActorAlias(SQLModel, table=True):
     auto_mention: bool = True
 
 
-class Claim(Curated, table=True):
+class Claim(Curated, Reviewed, table=True):
     __table_args__ = (
         *curated_checks(),
+        *reviewed_checks("claim"),
         one_of("claim_type", ClaimType),
-        one_of("review_status", ReviewStatus),
         # the claims list's sort orders, whole, so that a page reads only its rows (0008)
         Index("ix_claim_claim_type_id", "claim_type", "id"),
         Index("ix_claim_text_id", "text", "id"),
@@ -128,11 +155,6 @@ class Claim(Curated, table=True):
     id: str = id_column()
     text: str = Field(sa_type=String(TEXT_LENGTH))
     claim_type: str = Field(sa_type=String(16))
-    review_status: str = Field(
-        default=ReviewStatus.accepted,
-        sa_type=String(10),
-        sa_column_kwargs={"server_default": "accepted"},
-    )
 
 
 class ClaimTopic(SQLModel, table=True):
@@ -164,10 +186,10 @@ class ClaimActor(SQLModel, table=True):
     role: str = Field(sa_type=String(10))
 
 
-class Stance(Curated, table=True):
+class Stance(Curated, Reviewed, table=True):
     __table_args__ = (
         *curated_checks(),
-        one_of("review_status", ReviewStatus),
+        *reviewed_checks("stance"),
         one_of("label", Label),
         one_of("attribution", Attribution),
         one_of("certainty", Certainty),
@@ -189,10 +211,10 @@ class Stance(Curated, table=True):
     label: str = Field(sa_type=String(10), index=True)
     attribution: str = Field(sa_type=String(12))
     certainty: str = Field(sa_type=String(10))
-    review_status: str = Field(
-        default=ReviewStatus.accepted,
-        sa_type=String(10),
-        sa_column_kwargs={"server_default": "accepted"},
+    # up to three existing claims a proposed stance may restate: [{"id": ..., "score": ...}]
+    # (none_as_null: a stance with no suggestions holds SQL NULL whichever way it was written)
+    suggested_claims: list[dict[str, Any]] | None = Field(
+        default=None, sa_type=JSON(none_as_null=True)
     )
     start: int
     end: int
@@ -201,9 +223,10 @@ class Stance(Curated, table=True):
     suffix: str = Field(sa_type=String(32))
 
 
-class Mention(Curated, table=True):
+class Mention(Curated, Reviewed, table=True):
     __table_args__ = (
         *curated_checks(),
+        *reviewed_checks("mention"),
         one_of("origin", MentionOrigin),
         *span_checks(),
         Index("ix_mention_source_id_start", "source_id", "start"),
@@ -247,6 +270,10 @@ class ApiKey(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
+# room for any resource's name in the audit log (0009 widened it from 10)
+RESOURCE_LENGTH = 40
+
+
 class Change(SQLModel, table=True):
     """The audit log, one row per write, appended in the write's own transaction; its
     sequence number is the cursor a mirror follows."""
@@ -257,7 +284,7 @@ class Change(SQLModel, table=True):
     at: datetime = Field(sa_type=DateTime(timezone=True))
     key_name: str = Field(sa_type=String(NAME_LENGTH))
     action: str = Field(sa_type=String(10))
-    resource: str = Field(sa_type=String(10))
+    resource: str = Field(sa_type=String(RESOURCE_LENGTH))
     resource_id: str = Field(sa_type=String(100))
     version: int | None = None
     before: dict[str, Any] | None = Field(default=None, sa_type=JSON)
@@ -265,14 +292,14 @@ class Change(SQLModel, table=True):
 
 
 # ---- search
-# Tables that full-text search needs beside the ones above (see app/services/search.py).
+# Tables that full-text search needs beside the ones above (see app/search/engine.py).
 # The search indexes themselves (SQLite FTS5 tables, PostgreSQL tsvector columns) live
 # outside this metadata, in migration 0002.
 
 
 class Passage(SQLModel, table=True):
     """A paragraph of a source's text: the unit search finds in sources. Derived from the
-    text by ``app.services.search.passage_rows`` whenever a source is stored."""
+    text by ``app.search.engine.passage_rows`` whenever a source is stored."""
 
     __table_args__ = (
         CheckConstraint('start >= 0 AND start < "end"', name="span_order"),
@@ -296,7 +323,7 @@ class Passage(SQLModel, table=True):
 
 # ---- read model
 # The JSON bodies of the busiest reads, derived from the tables above and kept in step with
-# them in each write's own transaction by app/services/read_model.py (migration 0007).
+# them in each write's own transaction by app/read_model/__init__.py (migration 0007).
 # SQLite stores each as a clustered b-tree (WITHOUT ROWID), so that its key orders the rows
 # on disk: a page of a source's annotations is one short range of the file.
 
@@ -348,7 +375,7 @@ class ReadModelFormat(SQLModel, table=True):
 
 # ---- counts
 # What whole-list reads would otherwise count over every row (migration 0008), kept in step
-# by each write's own transaction (app/services/counts.py, app/services/agreement.py) and
+# by each write's own transaction (app/read_model/counts.py, app/read_model/agreement.py) and
 # rebuilt with the read model.
 
 

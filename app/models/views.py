@@ -6,6 +6,7 @@ from app.models.common import (
     Role,
 )
 from app.models.responses import (
+    ACCEPTED,
     EXAMPLE_STANCE,
     ActorRef,
     ClaimPublic,
@@ -48,7 +49,7 @@ EXAMPLE_CLAIM = {
     "status_reason": None,
     "actors": [{"id": "russia", "name": "Russia", "role": "subject"}],
     "version": 1,
-    "review_status": "accepted",
+    **ACCEPTED,
 }
 
 

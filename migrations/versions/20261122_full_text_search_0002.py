@@ -2,7 +2,7 @@
 
 SQLite: FTS5 tables (``fts_*``) kept in sync with the base tables by triggers.
 PostgreSQL: generated tsvector columns (``search_vector``) with GIN indexes.
-Neither is in the models: app.services.search.include_name keeps them out of comparisons.
+Neither is in the models: app.search.engine.include_name keeps them out of comparisons.
 
 A later batch migration that recreates claim, passage, actor or actor_alias on SQLite
 drops their triggers with the old table, and must create them again (SQLITE_TRIGGERS).
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.services.search import passage_rows
+from app.search.engine import passage_rows
 
 revision: str = "0002"
 down_revision: str | None = "0001"

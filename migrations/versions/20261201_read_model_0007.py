@@ -5,7 +5,7 @@ parts (topics, actors, claim text, holder) in seeks scattered over the file, and
 every column into a Python object: more than the rest of the request. These tables hold
 each body ready, keyed in the order the endpoints page through; SQLite keeps them as
 clustered b-trees (WITHOUT ROWID). They are derived: this revision creates them empty,
-and ``claimsdb migrate`` fills them (app/services/read_model.py), as it refills them
+and ``claimsdb migrate`` fills them (app/read_model/__init__.py), as it refills them
 whenever the bodies' format changes.
 
 Revision ID: 0007

@@ -86,7 +86,7 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     # the new tables are empty: `claimsdb migrate` rebuilds the read model, and them with it,
-    # because app/services/read_model.py's FORMAT changed with this revision
+    # because app/read_model/__init__.py's FORMAT changed with this revision
 
 
 def downgrade() -> None:

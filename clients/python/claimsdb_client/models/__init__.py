@@ -87,6 +87,7 @@ from .stance_input import StanceInput
 from .stance_public import StancePublic
 from .stance_update import StanceUpdate
 from .status import Status
+from .suggested_claim import SuggestedClaim
 from .target import Target
 from .text_position_selector import TextPositionSelector
 from .text_quote_selector import TextQuoteSelector
@@ -180,6 +181,7 @@ __all__ = (
     "StancePublic",
     "StanceUpdate",
     "Status",
+    "SuggestedClaim",
     "Target",
     "TextPositionSelector",
     "TextQuoteSelector",

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.actor_kind import ActorKind
+from ..models.review_status import ReviewStatus
 from ..models.status import Status
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ class ActorDetail:
         version (int):
         status (Status):
         status_reason (None | str):
+        review_status (ReviewStatus):
+        extracted_by (None | str): What proposed it, "<pipeline>@<version>"; null for what people wrote.
+        confidence (float | None): How sure the pipeline was, 0 to 1; null for people.
         counts (ActorCounts):
     """
 
@@ -44,6 +48,9 @@ class ActorDetail:
     version: int
     status: Status
     status_reason: None | str
+    review_status: ReviewStatus
+    extracted_by: None | str
+    confidence: float | None
     counts: ActorCounts
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,6 +82,14 @@ class ActorDetail:
         status_reason: None | str
         status_reason = self.status_reason
 
+        review_status = self.review_status.value
+
+        extracted_by: None | str
+        extracted_by = self.extracted_by
+
+        confidence: float | None
+        confidence = self.confidence
+
         counts = self.counts.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -91,6 +106,9 @@ class ActorDetail:
                 "version": version,
                 "status": status,
                 "status_reason": status_reason,
+                "review_status": review_status,
+                "extracted_by": extracted_by,
+                "confidence": confidence,
                 "counts": counts,
             }
         )
@@ -148,6 +166,22 @@ class ActorDetail:
 
         status_reason = _parse_status_reason(d.pop("status_reason"))
 
+        review_status = ReviewStatus(d.pop("review_status"))
+
+        def _parse_extracted_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        extracted_by = _parse_extracted_by(d.pop("extracted_by"))
+
+        def _parse_confidence(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        confidence = _parse_confidence(d.pop("confidence"))
+
         counts = ActorCounts.from_dict(d.pop("counts"))
 
         actor_detail = cls(
@@ -161,6 +195,9 @@ class ActorDetail:
             version=version,
             status=status,
             status_reason=status_reason,
+            review_status=review_status,
+            extracted_by=extracted_by,
+            confidence=confidence,
             counts=counts,
         )
 

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.actor_kind import ActorKind
+from ..models.review_status import ReviewStatus
 from ..models.status import Status
 
 if TYPE_CHECKING:
@@ -30,6 +31,9 @@ class ActorPublic:
         version (int):
         status (Status):
         status_reason (None | str):
+        review_status (ReviewStatus):
+        extracted_by (None | str): What proposed it, "<pipeline>@<version>"; null for what people wrote.
+        confidence (float | None): How sure the pipeline was, 0 to 1; null for people.
     """
 
     id: str
@@ -42,6 +46,9 @@ class ActorPublic:
     version: int
     status: Status
     status_reason: None | str
+    review_status: ReviewStatus
+    extracted_by: None | str
+    confidence: float | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,6 +79,14 @@ class ActorPublic:
         status_reason: None | str
         status_reason = self.status_reason
 
+        review_status = self.review_status.value
+
+        extracted_by: None | str
+        extracted_by = self.extracted_by
+
+        confidence: float | None
+        confidence = self.confidence
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -86,6 +101,9 @@ class ActorPublic:
                 "version": version,
                 "status": status,
                 "status_reason": status_reason,
+                "review_status": review_status,
+                "extracted_by": extracted_by,
+                "confidence": confidence,
             }
         )
 
@@ -141,6 +159,22 @@ class ActorPublic:
 
         status_reason = _parse_status_reason(d.pop("status_reason"))
 
+        review_status = ReviewStatus(d.pop("review_status"))
+
+        def _parse_extracted_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        extracted_by = _parse_extracted_by(d.pop("extracted_by"))
+
+        def _parse_confidence(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        confidence = _parse_confidence(d.pop("confidence"))
+
         actor_public = cls(
             id=id,
             name=name,
@@ -152,6 +186,9 @@ class ActorPublic:
             version=version,
             status=status,
             status_reason=status_reason,
+            review_status=review_status,
+            extracted_by=extracted_by,
+            confidence=confidence,
         )
 
         actor_public.additional_properties = d

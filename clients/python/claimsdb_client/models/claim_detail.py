@@ -31,6 +31,8 @@ class ClaimDetail:
         actors (list[ClaimActorPublic]):
         version (int):
         review_status (ReviewStatus):
+        extracted_by (None | str): What proposed it, "<pipeline>@<version>"; null for what people wrote.
+        confidence (float | None): How sure the pipeline was, 0 to 1; null for people.
         stances (list[StancePublic]):
     """
 
@@ -43,6 +45,8 @@ class ClaimDetail:
     actors: list[ClaimActorPublic]
     version: int
     review_status: ReviewStatus
+    extracted_by: None | str
+    confidence: float | None
     stances: list[StancePublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -69,6 +73,12 @@ class ClaimDetail:
 
         review_status = self.review_status.value
 
+        extracted_by: None | str
+        extracted_by = self.extracted_by
+
+        confidence: float | None
+        confidence = self.confidence
+
         stances = []
         for stances_item_data in self.stances:
             stances_item = stances_item_data.to_dict()
@@ -87,6 +97,8 @@ class ClaimDetail:
                 "actors": actors,
                 "version": version,
                 "review_status": review_status,
+                "extracted_by": extracted_by,
+                "confidence": confidence,
                 "stances": stances,
             }
         )
@@ -127,6 +139,20 @@ class ClaimDetail:
 
         review_status = ReviewStatus(d.pop("review_status"))
 
+        def _parse_extracted_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        extracted_by = _parse_extracted_by(d.pop("extracted_by"))
+
+        def _parse_confidence(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        confidence = _parse_confidence(d.pop("confidence"))
+
         stances = []
         _stances = d.pop("stances")
         for stances_item_data in _stances:
@@ -144,6 +170,8 @@ class ClaimDetail:
             actors=actors,
             version=version,
             review_status=review_status,
+            extracted_by=extracted_by,
+            confidence=confidence,
             stances=stances,
         )
 

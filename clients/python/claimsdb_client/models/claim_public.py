@@ -30,6 +30,8 @@ class ClaimPublic:
         actors (list[ClaimActorPublic]):
         version (int):
         review_status (ReviewStatus):
+        extracted_by (None | str): What proposed it, "<pipeline>@<version>"; null for what people wrote.
+        confidence (float | None): How sure the pipeline was, 0 to 1; null for people.
     """
 
     id: str
@@ -41,6 +43,8 @@ class ClaimPublic:
     actors: list[ClaimActorPublic]
     version: int
     review_status: ReviewStatus
+    extracted_by: None | str
+    confidence: float | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +70,12 @@ class ClaimPublic:
 
         review_status = self.review_status.value
 
+        extracted_by: None | str
+        extracted_by = self.extracted_by
+
+        confidence: float | None
+        confidence = self.confidence
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -79,6 +89,8 @@ class ClaimPublic:
                 "actors": actors,
                 "version": version,
                 "review_status": review_status,
+                "extracted_by": extracted_by,
+                "confidence": confidence,
             }
         )
 
@@ -117,6 +129,20 @@ class ClaimPublic:
 
         review_status = ReviewStatus(d.pop("review_status"))
 
+        def _parse_extracted_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        extracted_by = _parse_extracted_by(d.pop("extracted_by"))
+
+        def _parse_confidence(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        confidence = _parse_confidence(d.pop("confidence"))
+
         claim_public = cls(
             id=id,
             text=text,
@@ -127,6 +153,8 @@ class ClaimPublic:
             actors=actors,
             version=version,
             review_status=review_status,
+            extracted_by=extracted_by,
+            confidence=confidence,
         )
 
         claim_public.additional_properties = d

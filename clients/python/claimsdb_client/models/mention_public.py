@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.mention_origin import MentionOrigin
+from ..models.review_status import ReviewStatus
 from ..models.status import Status
 
 if TYPE_CHECKING:
@@ -29,6 +30,9 @@ class MentionPublic:
         version (int):
         status (Status):
         status_reason (None | str):
+        review_status (ReviewStatus):
+        extracted_by (None | str): What proposed it, "<pipeline>@<version>"; null for what people wrote.
+        confidence (float | None): How sure the pipeline was, 0 to 1; null for people.
     """
 
     id: str
@@ -39,6 +43,9 @@ class MentionPublic:
     version: int
     status: Status
     status_reason: None | str
+    review_status: ReviewStatus
+    extracted_by: None | str
+    confidence: float | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +66,14 @@ class MentionPublic:
         status_reason: None | str
         status_reason = self.status_reason
 
+        review_status = self.review_status.value
+
+        extracted_by: None | str
+        extracted_by = self.extracted_by
+
+        confidence: float | None
+        confidence = self.confidence
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -71,6 +86,9 @@ class MentionPublic:
                 "version": version,
                 "status": status,
                 "status_reason": status_reason,
+                "review_status": review_status,
+                "extracted_by": extracted_by,
+                "confidence": confidence,
             }
         )
 
@@ -103,6 +121,22 @@ class MentionPublic:
 
         status_reason = _parse_status_reason(d.pop("status_reason"))
 
+        review_status = ReviewStatus(d.pop("review_status"))
+
+        def _parse_extracted_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        extracted_by = _parse_extracted_by(d.pop("extracted_by"))
+
+        def _parse_confidence(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        confidence = _parse_confidence(d.pop("confidence"))
+
         mention_public = cls(
             id=id,
             actor=actor,
@@ -112,6 +146,9 @@ class MentionPublic:
             version=version,
             status=status,
             status_reason=status_reason,
+            review_status=review_status,
+            extracted_by=extracted_by,
+            confidence=confidence,
         )
 
         mention_public.additional_properties = d

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.actor_ref import ActorRef
     from ..models.provenance import Provenance
     from ..models.source_ref import SourceRef
+    from ..models.suggested_claim import SuggestedClaim
 
 
 T = TypeVar("T", bound="PositionPublic")
@@ -37,6 +38,9 @@ class PositionPublic:
         status (Status):
         status_reason (None | str):
         review_status (ReviewStatus):
+        extracted_by (None | str): What proposed it, "<pipeline>@<version>"; null for what people wrote.
+        confidence (float | None): How sure the pipeline was, 0 to 1; null for people.
+        suggested_claims (list[SuggestedClaim]): Up to three existing claims a proposal may restate.
         source (SourceRef):
     """
 
@@ -51,6 +55,9 @@ class PositionPublic:
     status: Status
     status_reason: None | str
     review_status: ReviewStatus
+    extracted_by: None | str
+    confidence: float | None
+    suggested_claims: list[SuggestedClaim]
     source: SourceRef
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -84,6 +91,17 @@ class PositionPublic:
 
         review_status = self.review_status.value
 
+        extracted_by: None | str
+        extracted_by = self.extracted_by
+
+        confidence: float | None
+        confidence = self.confidence
+
+        suggested_claims = []
+        for suggested_claims_item_data in self.suggested_claims:
+            suggested_claims_item = suggested_claims_item_data.to_dict()
+            suggested_claims.append(suggested_claims_item)
+
         source = self.source.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -101,6 +119,9 @@ class PositionPublic:
                 "status": status,
                 "status_reason": status_reason,
                 "review_status": review_status,
+                "extracted_by": extracted_by,
+                "confidence": confidence,
+                "suggested_claims": suggested_claims,
                 "source": source,
             }
         )
@@ -112,6 +133,7 @@ class PositionPublic:
         from ..models.actor_ref import ActorRef  # noqa: PLC0415
         from ..models.provenance import Provenance  # noqa: PLC0415
         from ..models.source_ref import SourceRef  # noqa: PLC0415
+        from ..models.suggested_claim import SuggestedClaim  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -154,6 +176,27 @@ class PositionPublic:
 
         review_status = ReviewStatus(d.pop("review_status"))
 
+        def _parse_extracted_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        extracted_by = _parse_extracted_by(d.pop("extracted_by"))
+
+        def _parse_confidence(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        confidence = _parse_confidence(d.pop("confidence"))
+
+        suggested_claims = []
+        _suggested_claims = d.pop("suggested_claims")
+        for suggested_claims_item_data in _suggested_claims:
+            suggested_claims_item = SuggestedClaim.from_dict(suggested_claims_item_data)
+
+            suggested_claims.append(suggested_claims_item)
+
         source = SourceRef.from_dict(d.pop("source"))
 
         position_public = cls(
@@ -168,6 +211,9 @@ class PositionPublic:
             status=status,
             status_reason=status_reason,
             review_status=review_status,
+            extracted_by=extracted_by,
+            confidence=confidence,
+            suggested_claims=suggested_claims,
             source=source,
         )
 

@@ -15,6 +15,7 @@ from ..models.status import Status
 if TYPE_CHECKING:
     from ..models.actor_ref import ActorRef
     from ..models.provenance import Provenance
+    from ..models.suggested_claim import SuggestedClaim
 
 
 T = TypeVar("T", bound="StancePublic")
@@ -35,6 +36,9 @@ class StancePublic:
         status (Status):
         status_reason (None | str):
         review_status (ReviewStatus):
+        extracted_by (None | str): What proposed it, "<pipeline>@<version>"; null for what people wrote.
+        confidence (float | None): How sure the pipeline was, 0 to 1; null for people.
+        suggested_claims (list[SuggestedClaim]): Up to three existing claims a proposal may restate.
     """
 
     id: str
@@ -48,6 +52,9 @@ class StancePublic:
     status: Status
     status_reason: None | str
     review_status: ReviewStatus
+    extracted_by: None | str
+    confidence: float | None
+    suggested_claims: list[SuggestedClaim]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +87,17 @@ class StancePublic:
 
         review_status = self.review_status.value
 
+        extracted_by: None | str
+        extracted_by = self.extracted_by
+
+        confidence: float | None
+        confidence = self.confidence
+
+        suggested_claims = []
+        for suggested_claims_item_data in self.suggested_claims:
+            suggested_claims_item = suggested_claims_item_data.to_dict()
+            suggested_claims.append(suggested_claims_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -95,6 +113,9 @@ class StancePublic:
                 "status": status,
                 "status_reason": status_reason,
                 "review_status": review_status,
+                "extracted_by": extracted_by,
+                "confidence": confidence,
+                "suggested_claims": suggested_claims,
             }
         )
 
@@ -104,6 +125,7 @@ class StancePublic:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.actor_ref import ActorRef  # noqa: PLC0415
         from ..models.provenance import Provenance  # noqa: PLC0415
+        from ..models.suggested_claim import SuggestedClaim  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -146,6 +168,27 @@ class StancePublic:
 
         review_status = ReviewStatus(d.pop("review_status"))
 
+        def _parse_extracted_by(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        extracted_by = _parse_extracted_by(d.pop("extracted_by"))
+
+        def _parse_confidence(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        confidence = _parse_confidence(d.pop("confidence"))
+
+        suggested_claims = []
+        _suggested_claims = d.pop("suggested_claims")
+        for suggested_claims_item_data in _suggested_claims:
+            suggested_claims_item = SuggestedClaim.from_dict(suggested_claims_item_data)
+
+            suggested_claims.append(suggested_claims_item)
+
         stance_public = cls(
             id=id,
             claim_id=claim_id,
@@ -158,6 +201,9 @@ class StancePublic:
             status=status,
             status_reason=status_reason,
             review_status=review_status,
+            extracted_by=extracted_by,
+            confidence=confidence,
+            suggested_claims=suggested_claims,
         )
 
         stance_public.additional_properties = d

@@ -1,0 +1,1 @@
+"""Actors: anyone who holds positions or is talked about, with their aliases."""

@@ -1,0 +1,1 @@
+"""Analytics: who agrees with whom, across the dataset."""

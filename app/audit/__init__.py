@@ -1,0 +1,1 @@
+"""The audit log: every write's change record, its feed, retract, restore and purge."""

@@ -1,0 +1,1 @@
+"""Claims: self-contained propositions, with their actors, topics and stances."""

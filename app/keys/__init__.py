@@ -1,0 +1,1 @@
+"""API keys: the admin's endpoints that make and revoke them."""

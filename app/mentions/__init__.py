@@ -1,0 +1,1 @@
+"""Mentions: an actor named at a span of a source."""

@@ -1,0 +1,148 @@
+"""Mentions: an actor named at a span of a source."""
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from fastapi import Depends, Request, Response
+from pydantic import Field
+from sqlmodel import Session, col, select
+
+from app.audit.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
+from app.core.auth import Curator
+from app.core.caching import expected_version, tag_version
+from app.core.db import SessionDep
+from app.core.errors import NotFound
+from app.core.openapi import problems
+from app.core.pagination import PageParams, keyset, page
+from app.core.query import QueryModel
+from app.core.routing import ResourceRouter
+from app.mentions import service
+from app.models import (
+    Actor,
+    ActorRef,
+    Mention,
+    MentionInput,
+    MentionOrigin,
+    MentionPublic,
+    MentionUpdate,
+    Page,
+    Provenance,
+    Slug,
+    Status,
+)
+
+router = ResourceRouter(prefix="/v1/mentions", tags=["mentions"])
+
+
+def get_mention(session: SessionDep, mention_id: str) -> Mention:
+    mention = session.get(Mention, mention_id)
+    if mention is None:
+        raise NotFound(f"no mention with id {mention_id!r}")
+    return mention
+
+
+MentionDep = Annotated[Mention, Depends(get_mention)]
+
+
+class MentionFilters(PageParams):
+    source_id: Annotated[Slug | None, Field(examples=["putin-kim-unity-pyongyang"])] = None
+    actor_id: Annotated[Slug | None, Field(examples=["kim-jong-un"])] = None
+    origin: Annotated[MentionOrigin | None, Field(examples=["curated"])] = None
+    include_retracted: Annotated[
+        bool, Field(description="Show retracted mentions too.", examples=[True])
+    ] = False
+
+
+def present(session: Session, mentions: Sequence[Mention]) -> list[MentionPublic]:
+    actors = {
+        a.id: ActorRef(id=a.id, name=a.name, kind=a.kind)
+        for a in session.exec(
+            select(Actor).where(col(Actor.id).in_({m.actor_id for m in mentions}))
+        )
+    }
+    return [
+        MentionPublic(
+            id=m.id,
+            actor=actors[m.actor_id],
+            surface=m.quote,
+            provenance=Provenance.of(m),
+            origin=m.origin,
+            version=m.version,
+            status=m.status,
+            status_reason=m.status_reason,
+            review_status=m.review_status,
+            extracted_by=m.extracted_by,
+            confidence=m.confidence,
+        )
+        for m in mentions
+    ]
+
+
+def present_one(session: Session, mention: Mention) -> MentionPublic:
+    return present(session, [mention])[0]
+
+
+@router.get("", responses=problems(422), summary="List mentions")
+def list_mentions(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    filters: Annotated[MentionFilters, QueryModel(MentionFilters)],
+) -> Page[MentionPublic]:
+    """Mentions in id order; filters combine with AND."""
+    statement = select(Mention)
+    for name in ("source_id", "actor_id", "origin"):
+        value = getattr(filters, name)
+        if value is not None:
+            statement = statement.where(getattr(Mention, name) == value)
+    if not filters.include_retracted:
+        statement = statement.where(Mention.status == Status.active)
+    mentions = session.exec(keyset(statement, [col(Mention.id)], filters)).all()
+    mentions, cursor = page(mentions, filters, lambda m: [m.id], request, response)
+    return Page(items=present(session, mentions), next_cursor=cursor)
+
+
+@router.get("/{mention_id}", responses=problems(404), summary="Get a mention")
+def read_mention(mention: MentionDep, session: SessionDep, response: Response) -> MentionPublic:
+    """One mention with its actor and provenance."""
+    tag_version(response, mention.version)
+    return present_one(session, mention)
+
+
+@router.post("", status_code=201, responses=CREATE_ERRORS, summary="Declare a mention")
+def create_mention(
+    body: MentionInput, request: Request, response: Response, who: Curator
+) -> MentionPublic:
+    """An actor named at a span, by exact `quote` (with `prefix`, `suffix` or `occurrence`)
+    or by `start`/`end`; checked against the text. Its origin is `curated`."""
+    public = write(
+        request,
+        response,
+        lambda s: (
+            m := service.create_mention(session=s, who=who.name, data=body),
+            present_one(s, m),
+        ),
+    )
+    created(response, f"/v1/mentions/{public.id}")
+    return public
+
+
+@router.patch("/{mention_id}", responses=WRITE_ERRORS, summary="Change whom a mention names")
+def patch_mention(
+    mention_id: str, body: MentionUpdate, request: Request, response: Response, who: Curator
+) -> MentionPublic:
+    """Point the mention at another actor (an ambiguous "Kim", say). Needs If-Match."""
+    version = expected_version(request)
+    return write(
+        request,
+        response,
+        lambda s: (
+            m := service.update_mention(
+                session=s, who=who.name, mention_id=mention_id, version=version, patch=body
+            ),
+            present_one(s, m),
+        ),
+    )
+
+
+add_lifecycle(router, "mention", present_one, MentionPublic)

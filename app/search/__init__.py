@@ -1,0 +1,1 @@
+"""Search: one query language over claims, source passages and actors, ranked."""

@@ -1,0 +1,1 @@
+"""Sources: documents stored verbatim, their passages, the spans annotations point at."""

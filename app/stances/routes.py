@@ -1,0 +1,203 @@
+"""Stances: a holder's position on a claim, at one exact span of one source."""
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Annotated, Any
+
+from fastapi import Depends, Request, Response
+from pydantic import Field
+from sqlalchemy import bindparam, func
+from sqlmodel import Session, col, select
+
+from app.audit.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
+from app.core.auth import Curator
+from app.core.caching import expected_version, tag_version
+from app.core.db import SessionDep
+from app.core.errors import NotFound
+from app.core.openapi import problems
+from app.core.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.core.query import QueryModel
+from app.core.reader import Reader, json_response, read
+from app.core.routing import ResourceRouter
+from app.models import (
+    Attribution,
+    Certainty,
+    FacetedPage,
+    Label,
+    Slug,
+    Stance,
+    StanceInput,
+    StancePublic,
+    StanceUpdate,
+    Status,
+)
+from app.read_model.counts import STANCE_SCOPE
+from app.read_model.facets import STANCE_FACETS, counted, facet_pattern, stored_facets
+from app.stances import service
+from app.stances.queries import STANCE_COLUMNS, present, stance_items, stance_rows
+
+router = ResourceRouter(prefix="/v1/stances", tags=["stances"])
+
+
+def get_stance(session: SessionDep, stance_id: str) -> Stance:
+    stance = session.get(Stance, stance_id)
+    if stance is None:
+        raise NotFound(f"no stance with id {stance_id!r}")
+    return stance
+
+
+StanceDep = Annotated[Stance, Depends(get_stance)]
+
+
+class StanceFilters(PageParams):
+    include_retracted: Annotated[
+        bool, Field(description="Show retracted records too.", examples=[True])
+    ] = False
+    claim_id: Annotated[Slug | None, Field(examples=["alliance-is-transactional"])] = None
+    source_id: Annotated[Slug | None, Field(examples=["putin-kim-unity-pyongyang"])] = None
+    holder_id: Annotated[Slug | None, Field(examples=["andrei-lankov"])] = None
+    label: Annotated[Label | None, Field(examples=["opposes"])] = None
+    attribution: Annotated[Attribution | None, Field(examples=["author"])] = None
+    certainty: Annotated[Certainty | None, Field(examples=["possible"])] = None
+    sort: sort_type(("id", "position", "claim_id")) = "id"
+    facets: Annotated[
+        str | None,
+        Field(
+            pattern=facet_pattern(STANCE_FACETS),
+            max_length=200,
+            description="Comma-separated facets to count over the whole filtered list: "
+            + ", ".join(f"`{name}`" for name in STANCE_FACETS)
+            + ".",
+            examples=["label,holder_id,source_id"],
+        ),
+    ] = None
+
+
+SORT_COLUMNS = {
+    "id": [Stance.id],
+    "position": [Stance.source_id, Stance.start, Stance.id],
+    "claim_id": [Stance.claim_id, Stance.id],
+}
+FILTERS = ("claim_id", "source_id", "holder_id", "label", "attribution", "certainty")
+
+
+def conditions(names: Sequence[str], active_only: bool) -> list[Any]:
+    """The list's filters, each value a bind parameter named after its field."""
+    found = [getattr(Stance, name) == bindparam(name) for name in names]
+    return [*found, Stance.status == Status.active] if active_only else found
+
+
+@cache
+def facet_statement(facet: str, names: tuple[str, ...], active_only: bool) -> Any:
+    """Counts of the filtered stances per value of ``facet``, built once per shape."""
+    column = getattr(Stance, facet)
+    return select(column, func.count()).where(*conditions(names, active_only)).group_by(column)
+
+
+@cache
+def page_statement(
+    names: tuple[str, ...], active_only: bool, sort: str, descending: bool, after: bool
+) -> Any:
+    """One page of stances for this shape of request, built once."""
+    return keyset_shape(
+        stance_rows().where(*conditions(names, active_only)),
+        [col(column) for column in SORT_COLUMNS[sort]],
+        after=after,
+        descending=descending,
+    )
+
+
+@router.get(
+    "",
+    response_model=FacetedPage[StancePublic],
+    responses=problems(422),
+    summary="List stances",
+)
+async def list_stances(
+    request: Request,
+    response: Response,
+    filters: Annotated[StanceFilters, QueryModel(StanceFilters)],
+) -> Response:
+    """Stances with holder and provenance, in `sort` order (id by default; `position` is
+    source then text order); filters combine with AND; `facets` adds counts per value."""
+    values = {name: getattr(filters, name) for name in FILTERS if getattr(filters, name)}
+    names, active_only = tuple(values), not filters.include_retracted
+    field, descending = sort_key(filters.sort)
+    positions = [STANCE_COLUMNS.index(column) for column in SORT_COLUMNS[field]]
+    statement = page_statement(names, active_only, field, descending, filters.cursor is not None)
+    values |= keyset_values(filters, [col(c) for c in SORT_COLUMNS[field]])
+
+    def work(db: Reader) -> dict[str, Any]:
+        facets = {}
+        if filters.facets and not names and active_only:
+            facets = stored_facets(db, STANCE_SCOPE, filters.facets)
+        elif filters.facets:
+            for facet in dict.fromkeys(filters.facets.split(",")):
+                counts = db.all(facet_statement(facet, names, active_only), **values)
+                facets[facet] = counted(counts)
+        rows, cursor = page(
+            db.all(statement, **values),
+            filters,
+            lambda row: [row[i] for i in positions],
+            request,
+            response,
+        )
+        return {"items": stance_items(db, rows), "next_cursor": cursor, "facets": facets}
+
+    # facets count the whole filtered list: short when one claim's, source's or holder's
+    # stances are counted, or the unfiltered counts read (kept by the writes)
+    narrow = not names or bool({"claim_id", "source_id", "holder_id"} & set(names))
+    heavy = filters.facets is not None and not (narrow and active_only)
+    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
+
+
+def present_one(session: Session, stance: Stance) -> dict[str, Any]:
+    return present(session, [stance])[0]
+
+
+@router.get("/{stance_id}", responses=problems(404), summary="Get a stance")
+def read_stance(stance: StanceDep, session: SessionDep, response: Response) -> StancePublic:
+    """One stance with its holder and provenance (`quote == source.text[start:end]`)."""
+    tag_version(response, stance.version)
+    return present_one(session, stance)
+
+
+@router.post("", status_code=201, responses=CREATE_ERRORS, summary="Attach a stance to a claim")
+def create_stance(
+    body: StanceInput, request: Request, response: Response, who: Curator
+) -> StancePublic:
+    """A holder's position on a claim at a span of a source, given by its exact `quote`
+    (with `prefix`, `suffix` or `occurrence` where it is not unique) or by `start`/`end`;
+    the server checks it against the text and fills in the rest."""
+    public = write(
+        request,
+        response,
+        lambda s: (
+            st := service.create_stance(session=s, who=who.name, data=body),
+            present_one(s, st),
+        ),
+    )
+    created(response, f"/v1/stances/{public['id']}")
+    return public
+
+
+@router.patch("/{stance_id}", responses=WRITE_ERRORS, summary="Change a stance (JSON merge patch)")
+def patch_stance(
+    stance_id: str, body: StanceUpdate, request: Request, response: Response, who: Curator
+) -> StancePublic:
+    """Label, holder, attribution, certainty, review status or claim; the span stays (a new
+    span is a new stance). Needs If-Match."""
+    version = expected_version(request)
+    return write(
+        request,
+        response,
+        lambda s: (
+            st := service.update_stance(
+                session=s, who=who.name, stance_id=stance_id, version=version, patch=body
+            ),
+            present_one(s, st),
+        ),
+    )
+
+
+add_lifecycle(router, "stance", present_one, StancePublic)
