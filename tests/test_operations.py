@@ -4,6 +4,7 @@
 import json
 import logging
 import socket
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -169,10 +170,13 @@ def test_cors_only_for_the_listed_origins(app_with) -> None:
     assert "access-control-allow-origin" not in open_.get(CLAIM, headers=stranger).headers
 
 
-def anonymous_answers(base: str, requests: int) -> list[int]:
+def anonymous_answers(base: str, requests: int) -> tuple[list[int], int]:
     """Statuses of ``requests`` anonymous reads, each on a new connection, so that both
-    workers of the server get some."""
-    return [httpx.get(base + CLAIM).status_code for _ in range(requests)]
+    workers of the server get some; and how many one limit of 10 a minute allows in the
+    time they took (its burst, and one more every 6 s)."""
+    started = time.monotonic()
+    statuses = [httpx.get(base + CLAIM).status_code for _ in range(requests)]
+    return statuses, 10 + int((time.monotonic() - started) / 6)
 
 
 @needs_redis
@@ -182,17 +186,17 @@ def test_two_workers_share_one_rate_limit_through_redis(database_url: str, tmp_p
         "CLAIMSDB_RATE_LIMIT_EXEMPT": "",  # the test's own address is limited too
         "CLAIMSDB_LOG_LEVEL": "warning",
     }
-    # each worker on its own: together they let through more than the limit
+    # each worker on its own: together they let through more than one limit allows
     with live_server(database_url, tmp_path / "alone.log", workers=2, env=limits) as base:
-        alone = anonymous_answers(base, 30)
-    assert alone.count(200) > 10, alone
+        alone, one_limit = anonymous_answers(base, 30)
+    assert alone.count(200) > one_limit, alone
     shared = {**limits, "CLAIMSDB_REDIS_URL": REDIS_URL}
     shared["CLAIMSDB_REDIS_KEY_PREFIX"] = f"claimsdb-test-{uuid.uuid4().hex}:"
     with live_server(database_url, tmp_path / "shared.log", workers=2, env=shared) as base:
-        together = anonymous_answers(base, 30)
-    # 10 a minute refill one every 6 s: the 30 requests take far less
-    assert together.count(200) == 10, together
-    assert set(together[10:]) == {429}
+        together, one_limit = anonymous_answers(base, 30)
+    assert 10 <= together.count(200) <= one_limit, together
+    assert together[:10] == [200] * 10
+    assert 429 in together
 
 
 def test_without_redis_the_server_keeps_serving_and_limits_per_worker(
