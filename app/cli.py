@@ -1,11 +1,12 @@
-"""The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, keys, openapi,
-serve.
+"""The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, keys, ingest,
+evaluate, openapi, serve.
 
 Every command that reads or writes the database first checks that it exists and is
 migrated (app/core/preflight.py), and says what to do when it is not: exit status 1, no file
 left behind.
 """
 
+import importlib.util
 import json
 import os
 import socket
@@ -16,24 +17,27 @@ from typing import Annotated, Any
 
 import typer
 import uvicorn
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from app import read_model
 from app.backup import BackupError, backup, restore
-from app.config import Settings, get_settings
+from app.config import Settings, get_settings, project_path
 from app.core import metrics, telemetry
 from app.core import workers as worker_processes
 from app.core.auth import create_key
 from app.core.db import current_revision, make_engine, run_write
 from app.core.errors import ProblemError
 from app.core.preflight import database_problem
-from app.models import ApiKey, Scope
+from app.models import ApiKey, Genre, Scope
 from app.seeds.coverage import coverage
 from app.seeds.export import ExportError, export_annotations
 from app.seeds.parse import SeedError, read_seed_files, read_seeds
 from app.seeds.sync import ApiWritesKept, reseed, seed
+from app.sources.ingest_files import INGEST_WRITER, Options, files, ingest_file
 
 APP = "app.main:create_app"
 cli = typer.Typer(
@@ -326,6 +330,77 @@ def openapi_command(
         typer.echo(document, nl=False)
     else:
         file.write_text(document, encoding="utf-8")
+
+
+@cli.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .md, .html) or folders of them.")
+    ],
+    genre: Annotated[Genre, typer.Option(help="The genre of every article.")] = Genre.news,
+    publisher: Annotated[str | None, typer.Option(help="Publisher of every article.")] = None,
+    author: Annotated[str | None, typer.Option(help="Author of every article.")] = None,
+    language: Annotated[
+        str | None, typer.Option(help="BCP-47 language (default: a page's own, else en).")
+    ] = None,
+    annotate: Annotated[
+        bool, typer.Option(help="Store the annotation pipeline's proposals as candidates.")
+    ] = True,
+) -> None:
+    """Store articles as sources, each annotated, as POST /v1/sources with annotate does;
+    a text stored already is skipped. Prints one line per file; exits 1 if any failed."""
+    settings = get_settings()
+    engine = open_database()
+    options = Options(
+        genre=genre, language=language, publisher=publisher, author=author, annotate=annotate
+    )
+    found = list(files(paths))
+    outcomes = []
+    try:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+        ) as progress:
+            task = progress.add_task("ingesting", total=len(found))
+            for path in found:
+                outcome = ingest_file(
+                    engine=engine, who=INGEST_WRITER, path=path, options=options, settings=settings
+                )
+                typer.echo(outcome.line())
+                outcomes.append(outcome)
+                progress.advance(task)
+    finally:
+        engine.dispose()
+    done = Counter(outcome.status for outcome in outcomes)
+    typer.echo(f"{done['stored']} stored, {done['skipped']} skipped, {done['failed']} failed")
+    if done["failed"] or not found:
+        raise fail("no article files found" if not found else f"{done['failed']} failed")
+
+
+@cli.command("evaluate")
+def evaluate_command(
+    detail: Annotated[
+        bool, typer.Option("--detail", help="Every hand stance beside its proposal.")
+    ] = False,
+    calibrate: Annotated[
+        bool, typer.Option("--calibrate", help="The attach threshold's trade-off.")
+    ] = False,
+) -> None:
+    """Score the annotation pipeline against the hand annotations: leave-one-out on the
+    seeds, then the test texts (docs/annotation.md says what each figure means). Runs
+    bench/annotate_eval.py, so it needs a source checkout."""
+    script = project_path("bench") / "annotate_eval.py"
+    if not script.exists():
+        raise fail(f"{script} is missing: `claimsdb evaluate` runs in a source checkout")
+    spec = importlib.util.spec_from_file_location("annotate_eval", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main([*(["--detail"] if detail else []), *(["--calibrate"] if calibrate else [])])
 
 
 @cli.command()

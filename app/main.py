@@ -1,12 +1,14 @@
 """Builds the app: lifespan, routers, error handlers, docs served from local assets."""
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -26,11 +28,15 @@ from app.core.security_headers import SecurityHeaders
 from app.core.shared_limits import RedisBuckets, RedisState
 from app.core.workers import pin_to_a_free_cpu
 from app.health import routes as health
+from app.ingest import warm_up
+from app.ingest.nlp import ModelUnavailable
 from app.keys import routes as keys
 from app.mentions import routes as mentions
+from app.review import routes as review
 from app.search import routes as search
 from app.sources import routes as sources
 from app.stances import routes as stances
+from app.web import routes as web
 
 TAGS = [
     {"name": "sources", "description": "Documents, stored verbatim, and their annotations."},
@@ -46,6 +52,15 @@ TAGS = [
 ]
 
 DOCS, REDOC = "/docs", "/redoc"
+
+
+def warm_up_pipeline(settings: Settings) -> None:
+    """Load the annotation models now; a server without them still serves everything else
+    (a request that annotates answers 503, saying why)."""
+    try:
+        warm_up(settings)
+    except ModelUnavailable as error:
+        logging.getLogger("claimsdb").warning("annotation unavailable: %s", error)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -64,6 +79,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # a full collection takes microseconds instead of 60 ms, which was every p99
         gc.freeze()
         claim = pin_to_a_free_cpu() if settings.pin_cpu else None
+        if settings.annotate_warm_up:
+            warm_up_pipeline(settings)
         yield
         if claim:
             claim.release()
@@ -116,12 +133,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     # routes match in order, one by one: the busiest first
-    for module in (claims, stances, sources, search, actors, mentions, analytics, changes, keys):
+    for module in (
+        claims,
+        stances,
+        sources,
+        search,
+        actors,
+        mentions,
+        analytics,
+        changes,
+        keys,
+        review,
+    ):
         app.include_router(module.router)
     app.include_router(health.router)
     if settings.metrics:
         metrics.time_statements(engine)
         app.add_route("/metrics", metrics.exposition, methods=["GET"], include_in_schema=False)
+    # the web pages last: /v1 and the probes are matched before them
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
     app.state.limits = Limits(
         **{
             name: RedisBuckets(redis, name, per_minute) if redis else TokenBuckets(per_minute)

@@ -43,7 +43,7 @@ from sqlalchemy.pool import NullPool
 from app import read_model
 from app.core.db import make_engine, upgrade
 from app.models import fold
-from app.search.engine import passage_rows
+from app.search.passages import passage_rows
 
 CLAIMS_PER_SOURCE = 200
 CLAIMS_PER_ACTOR = 100

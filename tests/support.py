@@ -2,10 +2,17 @@
 model."""
 
 import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import orjson
+import uvicorn
+from fastapi import FastAPI
 from sqlalchemy import Engine, text
 
 from app import read_model
@@ -127,3 +134,22 @@ def rebuild_read_model(engine: Engine) -> None:
     """After a test wrote the tables directly, where the app's services would have kept the
     read model in step."""
     read_model.rebuild_all(engine)
+
+
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """``app`` served by uvicorn on a free port of this machine, for a real browser."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -9,8 +9,9 @@ import yaml
 from typer.testing import CliRunner
 
 from app.cli import cli
+from app.seeds.assemble import SeedSet
 from app.seeds.coverage import assertive_sentences, coverage, split_sentences
-from app.seeds.parse import SeedSet, read_seeds
+from app.seeds.parse import read_seeds
 from app.sources.provenance import Span
 from tests.conftest import SEEDS
 

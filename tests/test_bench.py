@@ -15,7 +15,7 @@ from app import read_model
 from app.config import Settings
 from app.core.db import make_engine
 from app.main import create_app
-from app.search.engine import passage_rows
+from app.search.passages import passage_rows
 from bench.generate import CLAIMS_PER_SOURCE, MENTIONS_PER_SOURCE, generate
 from bench.queries import FILTER_QUERIES
 from bench.run import QUERIES, Result, Server, paths, sample, section

@@ -31,9 +31,10 @@ from app.models import (
     Stance,
     fold,
 )
-from app.search.engine import passage_rows
+from app.search.passages import passage_rows
+from app.seeds.assemble import TABLES
 from app.seeds.export import export_annotations
-from app.seeds.parse import TABLES, SeedError, read_seeds
+from app.seeds.parse import SeedError, read_seeds
 from app.seeds.render import Exact, scalar
 from app.seeds.sync import seed
 from app.sources.provenance import (

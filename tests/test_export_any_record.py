@@ -18,8 +18,9 @@ from app.core.auth import create_key
 from app.core.db import make_engine, run_write
 from app.main import create_app
 from app.models import Scope
+from app.seeds.assemble import SeedSet
 from app.seeds.export import export_annotations
-from app.seeds.parse import SeedSet, read_seeds
+from app.seeds.parse import read_seeds
 from tests.conftest import SEEDS, Databases, bearer
 from tests.test_export import DATA_TABLES
 

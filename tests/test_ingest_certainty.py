@@ -18,6 +18,9 @@ from app.ingest.certainty import certainty
         ("Nuclear cooperation is the line we expect Moscow not to cross.", "probable"),
         ("I'd bet money they were careful not to provoke Beijing.", "probable"),
         ("There is little reason to think this one will last.", "probable"),
+        ("But Beijing is understood to be uneasy.", "probable"),
+        ("The DPRK has received, in all probability, technical assistance.", "probable"),
+        ("The money is almost certainly being poured into its nuclear program.", "probable"),
     ],
 )
 def test_hedges_of_other_publishers(sentence: str, expected: str) -> None:
@@ -30,6 +33,9 @@ def test_hedges_of_other_publishers(sentence: str, expected: str) -> None:
         # an adjective of a noun, not a hedge on the claim
         "Beyond the battlefield, there are other potential benefits for Russia.",
         "The estimate was published on Tuesday by the ministry.",
+        # what someone was unable to do, not a possibility
+        "Kim is getting something he could never buy on the open market.",
+        "The deployment showed that Putin could no longer fight the war alone.",
     ],
 )
 def test_plain_sentences_stay_certain(sentence: str) -> None:

@@ -93,6 +93,28 @@ def test_furniture_bylines_and_datelines() -> None:
     assert not any("Getty" in piece for kind, piece in found if kind == "assertive")
 
 
+def test_wire_credits_notes_footnotes_and_agency_datelines() -> None:
+    text = (
+        "SEOUL, South Korea (AW) \u2014 North Korea has sent troops to Russia, officials said.\n"
+        "Russia turned to the one supplier able to send shells.[1] In exchange, the North "
+        "received food and fuel.\n"
+        "Reports of misfires point to diminishing returns for Moscow.[2]\n"
+        "(Additional reporting by Tom Hale in Washington; Editing by Clare Booth)\n"
+        "Matthew Lee in Washington contributed to this report.\n"
+        "The views expressed here are the authors\u2019 own.\n"
+        "[1] Ministry of Defence, \u2018Update on Russian munitions\u2019, 14 February 2024.\n"
+    )
+    found = kinds(text)
+    furniture = [piece for kind, piece in found if kind == "furniture"]
+    assert "SEOUL, South Korea (AW) \u2014 " in furniture
+    assert ("assertive", "North Korea has sent troops to Russia, officials said.") in found
+    assert ("assertive", "Russia turned to the one supplier able to send shells.[1]") in found
+    assert ("assertive", "In exchange, the North received food and fuel.") in found
+    assert ("assertive", "Reports of misfires point to diminishing returns for Moscow.[2]") in found
+    assert len(furniture) == 5
+    assert not any("Ministry of Defence" in piece for kind, piece in found if kind != "furniture")
+
+
 def test_headings_questions_fragments_and_filler() -> None:
     text = (
         "A Title Without a Stop\n"

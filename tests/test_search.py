@@ -17,8 +17,10 @@ from app.core.db import downgrade
 from app.core.reader import reading
 from app.models import Actor, ActorAlias, Claim, Page, Passage, Source
 from app.search import engine as search
-from app.search.engine import Kind, passage_rows
+from app.search import routes as search_routes
+from app.search.engine import Kind
 from app.search.language import fts5_expression, parse
+from app.search.passages import MAX_PASSAGE_LENGTH, passage_rows
 from app.search.routes import SearchHit
 from tests.support import all_items, assert_problem, rebuild_read_model
 
@@ -126,7 +128,8 @@ def test_invalid_syntax_is_a_422_naming_q(client: TestClient, q: str) -> None:
     [
         ({}, "q"),
         ({"q": ""}, "q"),
-        ({"q": "artillery", "limit": 101}, "limit"),
+        ({"q": "artillery", "limit": 501}, "limit"),
+        ({"q": "artillery", "limit": 0}, "limit"),
         ({"q": "artillery", "kind": "stance"}, "kind"),
         ({"q": "artillery", "colour": "red"}, "colour"),
         ({"q": "artillery", "cursor": "bm90IGEgY3Vyc29y"}, "cursor"),
@@ -285,6 +288,22 @@ def test_ties_come_in_id_order_and_retracted_claims_never_show(
     scores = [hit["score"] for hit in found]
     assert scores == sorted(scores, reverse=True)
     assert len(set(scores[10:])) == 1
+
+
+def test_a_page_takes_up_to_500_hits_and_ends_at_the_ranking_depth(
+    client: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # each claim one word longer than the one before, so ranked below it
+    texts = {
+        f"kiwi-{n:03d}": "Kiwis seen " + " ".join(f"zq{i}" for i in range(n)) for n in range(150)
+    }
+    add_claims(engine, texts, set())
+    whole = client.get("/v1/search", params={"q": "kiwis", "kind": "claim", "limit": 500}).json()
+    assert [hit["id"] for hit in whole["items"]] == sorted(texts)
+    assert whole["next_cursor"] is None
+    monkeypatch.setattr(search_routes, "MAX_DEPTH", 60)
+    assert every_page(client, "kiwis", limit=500) == whole["items"][:60]
+    assert every_page(client, "kiwis", limit=50) == whole["items"][:60]  # pages of 50 and 10
 
 
 def test_retracted_claims_ranked_first_are_passed_over(client: TestClient, engine: Engine) -> None:
@@ -448,6 +467,6 @@ def test_a_long_paragraph_is_cut_after_a_sentence() -> None:
     middle = rows[1:-1]
     assert len(middle) > 2
     for row in middle:
-        assert len(row["text"]) <= search.MAX_PASSAGE_LENGTH
+        assert len(row["text"]) <= MAX_PASSAGE_LENGTH
         assert row["text"].endswith("closely.")
         assert text[row["start"] : row["end"]] == row["text"]

@@ -49,6 +49,8 @@ from app.models import (
     Status,
     fold,
 )
+from app.review.filters import IncludeCandidatesQuery, ReviewFilter, counted, shown
+from app.review.lifecycle import add_review
 from app.stances import queries as stances
 
 router = ResourceRouter(prefix="/v1/actors", tags=["actors"])
@@ -90,6 +92,7 @@ class ActorFilters(PageParams):
         ),
     ] = None
     kind: Annotated[ActorKind | None, Field(examples=["person"])] = None
+    review_status: ReviewFilter = None
     sort: sort_type(("id", "name", "kind")) = "id"
 
 
@@ -119,7 +122,13 @@ ACTOR_NAMES = [column.name for column in ACTOR_COLUMNS]
 
 @cache
 def actors_page(
-    searched: bool, kind: bool, active_only: bool, sort: str, descending: bool, after: bool
+    searched: bool,
+    kind: bool,
+    active_only: bool,
+    review_status: str | None,
+    sort: str,
+    descending: bool,
+    after: bool,
 ) -> Any:
     """A page of actors for this shape of request, built once: the listed columns, then
     the sort key. ``needle`` is the folded ``q``, its LIKE wildcards escaped with ``/``."""
@@ -138,6 +147,7 @@ def actors_page(
         statement = statement.where(Actor.kind == bindparam("kind"))
     if active_only:
         statement = statement.where(Actor.status == Status.active)
+    statement = statement.where(shown(Actor.review_status, review_status))
     key = actor_key(sort)
     return keyset_shape(statement.add_columns(*key), key, after=after, descending=descending)
 
@@ -167,6 +177,7 @@ async def list_actors(
         bool(needle),
         filters.kind is not None,
         not filters.include_retracted,
+        filters.review_status,
         field,
         descending,
         filters.cursor is not None,
@@ -251,25 +262,39 @@ def merge_actor(
 
 
 @router.get("/{actor_id}", responses=problems(308, 404), summary="Get an actor")
-def read_actor(actor: ActorDep, session: SessionDep, response: Response) -> ActorDetail:
+def read_actor(
+    actor: ActorDep,
+    session: SessionDep,
+    response: Response,
+    include_candidates: IncludeCandidatesQuery = False,
+) -> ActorDetail:
     """The actor with its aliases and how often it is mentioned, takes part in claims and
-    holds stances."""
+    holds stances (accepted ones, or candidates too)."""
+    # the ORM row, read once and shown as this resource's writes show it (present_one):
+    # not among the hot paths docs/benchmarks.md measures, so not worth a second idiom
+    live_stance = (
+        Stance.holder_id == actor.id,
+        Stance.status == Status.active,
+        counted(Stance.review_status, include_candidates),
+    )
     claims = union(
-        select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor.id),
-        select(Stance.claim_id).where(Stance.holder_id == actor.id, Stance.status == Status.active),
+        select(ClaimActor.claim_id)
+        .join(Claim, col(Claim.id) == ClaimActor.claim_id)
+        .where(ClaimActor.actor_id == actor.id, counted(Claim.review_status, include_candidates)),
+        select(Stance.claim_id).where(*live_stance),
     ).subquery()
     counts = ActorCounts(
         mentions=session.exec(
             select(func.count())
             .select_from(Mention)
-            .where(Mention.actor_id == actor.id, Mention.status == Status.active)
+            .where(
+                Mention.actor_id == actor.id,
+                Mention.status == Status.active,
+                counted(Mention.review_status, include_candidates),
+            )
         ).one(),
         claims=session.exec(select(func.count()).select_from(claims)).one(),
-        stances=session.exec(
-            select(func.count())
-            .select_from(Stance)
-            .where(Stance.holder_id == actor.id, Stance.status == Status.active)
-        ).one(),
+        stances=session.exec(select(func.count()).select_from(Stance).where(*live_stance)).one(),
     )
     (public,) = present(session, [actor])
     tag_version(response, actor.version)
@@ -286,7 +311,11 @@ def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:
     quote, then the claims it takes part in as subject, object or mentioned."""
     held = session.exec(
         select(Stance)
-        .where(Stance.holder_id == actor.id, Stance.status == Status.active)
+        .where(
+            Stance.holder_id == actor.id,
+            Stance.status == Status.active,
+            shown(Stance.review_status),
+        )
         .order_by(Stance.claim_id, Stance.start)
     ).all()
     claim_ids = {stance.claim_id for stance in held}
@@ -319,3 +348,4 @@ def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:
 
 
 add_lifecycle(router, "actor", present_one, ActorPublic)
+add_review(router, "actor", present_one, ActorPublic, ActorUpdate, service.update_actor)

@@ -23,6 +23,7 @@ from app.models import (
     ClaimActor,
     Mention,
     MentionOrigin,
+    Proposed,
     Stance,
     fold,
 )
@@ -61,7 +62,9 @@ def wikidata_free(session: Session, actor_id: str, wikidata_id: str | None) -> N
         )
 
 
-def create_actor(*, session: Session, who: str, data: ActorCreate) -> Actor:
+def create_actor(
+    *, session: Session, who: str, data: ActorCreate, proposed: Proposed | None = None
+) -> Actor:
     wikidata_free(session, data.id, data.wikidata_id)
     actor = Actor(
         **data.model_dump(exclude={"id", "aliases"}),
@@ -70,6 +73,8 @@ def create_actor(*, session: Session, who: str, data: ActorCreate) -> Actor:
     )
     if session.get(ActorRedirect, data.id) is not None:
         raise Conflict(f"{data.id!r} names an actor merged into another; choose a new id")
+    if proposed:
+        proposed.mark(actor)
     session.add(actor)
     session.flush()
     set_aliases(session, actor, data.aliases)

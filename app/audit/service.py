@@ -6,6 +6,8 @@ again the read model's bodies that show the record (app/read_model/__init__.py).
 Nothing is deleted but by ``purge``, an admin's act; ``retract`` and ``restore`` only flip
 the status."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -102,8 +104,23 @@ def record(
             after=after,
         )
     )
-    if refresh:
+    if refresh and not session.info.get(DEFERRED):
         read_model.refresh_record(session, resource, row.id, before)
+
+
+DEFERRED = "claimsdb.read_model_deferred"
+
+
+@contextmanager
+def read_model_deferred(session: Session) -> Iterator[None]:
+    """Within it, ``record`` leaves the read model to the caller, who stores the bodies and
+    counts once for the many records it writes (an annotated source's proposals): one by
+    one, they cost more than the rows themselves."""
+    session.info[DEFERRED] = True
+    try:
+        yield
+    finally:
+        session.info.pop(DEFERRED, None)
 
 
 def fetch(session: Session, resource: str, record_id: str) -> Any:

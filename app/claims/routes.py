@@ -1,27 +1,32 @@
 """Claims: self-contained propositions, with who takes part and who holds which stance."""
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
 from typing import Annotated, Any
 
 import orjson
 from fastapi import Depends, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
-from sqlalchemy import bindparam, exists, union
 from sqlmodel import Session, col, select
 
 from app import read_model
 from app.audit.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.claims import service
-from app.claims.queries import present
+from app.claims.queries import (
+    FILTERS,
+    Shape,
+    filtered,
+    page_of,
+    page_statement,
+    present,
+    sort_columns,
+    stance_conditions,
+)
 from app.core.auth import Curator
 from app.core.caching import expected_version
 from app.core.db import SessionDep
 from app.core.errors import NotFound
 from app.core.openapi import problems
-from app.core.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.core.pagination import PageParams, keyset_values, page, sort_key, sort_type
 from app.core.query import QueryModel
 from app.core.reader import Reader, json_response, read
 from app.core.routing import ResourceRouter
@@ -29,13 +34,9 @@ from app.core.urls import base_url
 from app.models import (
     EXAMPLE_STANCE,
     Claim,
-    ClaimActor,
     ClaimCreate,
     ClaimDetail,
-    ClaimJson,
     ClaimPublic,
-    ClaimStats,
-    ClaimTopic,
     ClaimType,
     ClaimUpdate,
     Contestation,
@@ -50,6 +51,14 @@ from app.models import (
 )
 from app.read_model.counts import CLAIM_SCOPE
 from app.read_model.facets import CLAIM_FACETS, claim_facets, facet_pattern, stored_facets
+from app.review.filters import (
+    IncludeCandidates,
+    IncludeCandidatesQuery,
+    ReviewFilter,
+    counted,
+    shown,
+)
+from app.review.lifecycle import add_review
 from app.search import engine as search
 from app.search.language import TextQuery
 from app.sources import webannotation
@@ -109,6 +118,8 @@ class ClaimFilters(PageParams):
             examples=[True],
         ),
     ] = None
+    review_status: ReviewFilter = None
+    include_candidates: IncludeCandidates = False
     sort: sort_type(("id", "text", "claim_type", "stance_count")) = "id"
     facets: Annotated[
         str | None,
@@ -121,110 +132,6 @@ class ClaimFilters(PageParams):
             examples=["claim_type,topic,source_id,label,holder_id"],
         ),
     ] = None
-
-
-def live_stance_claims(*conditions: object) -> Any:
-    """Ids of the claims with a live stance meeting ``conditions``."""
-    return select(Stance.claim_id).where(Stance.status == Status.active, *conditions)
-
-
-def has_stance(*conditions: object) -> object:
-    """A live (not retracted) stance on the claim meeting ``conditions``."""
-    return exists().where(Stance.claim_id == Claim.id, Stance.status == Status.active, *conditions)
-
-
-FILTERS = ("source_id", "holder_id", "label", "actor_id", "claim_type", "topic")
-STANCE_FILTERS = ("source_id", "holder_id", "label")
-
-
-@dataclass(frozen=True)
-class Shape:
-    """What a claims list's SQL depends on, beyond the values bound into it."""
-
-    names: tuple[str, ...]  # the filters given; their values are bind parameters
-    active_only: bool
-    contested: bool | None
-    join_chosen: bool  # join the claims of a source or holder (PostgreSQL), or use IN
-    counted: bool  # sorted by stance count: the claim's counts (claim_stats) are joined
-
-    @property
-    def with_stats(self) -> bool:
-        return self.counted or self.contested is not None
-
-
-def stance_conditions(names: Sequence[str]) -> list[Any]:
-    """The filters that one stance of the claim must meet together."""
-    return [getattr(Stance, name) == bindparam(name) for name in STANCE_FILTERS if name in names]
-
-
-def sort_columns(field: str, with_stats: bool = False) -> list[Any]:
-    """The sort key; with the counts joined, the id is theirs, so that one of their indexes
-    gives the order whole (the planner does not know the two ids are equal)."""
-    claim_id = col(ClaimStats.claim_id) if with_stats else col(Claim.id)
-    return {
-        "id": [claim_id],
-        "text": [col(Claim.text), claim_id],
-        "claim_type": [col(Claim.claim_type), claim_id],
-        "stance_count": [col(ClaimStats.stance_count), claim_id],
-    }[field]
-
-
-@cache
-def filtered(shape: Shape) -> Any:
-    """The ids of the claims meeting the filters of this shape, built once per shape."""
-    statement = select(Claim.id)
-    on_stance = stance_conditions(shape.names)
-    if "source_id" in shape.names or "holder_id" in shape.names:
-        # selective: start from the stance index, not from every claim in id order. The
-        # plans differ: SQLite walks the few ids of an IN list in order, while PostgreSQL
-        # merge-joins an IN against the whole claim key but nests a loop over a join
-        chosen = live_stance_claims(*on_stance)
-        if shape.join_chosen:
-            found = chosen.distinct().subquery()
-            statement = statement.join(found, found.c.claim_id == Claim.id)
-        else:
-            statement = statement.where(col(Claim.id).in_(chosen))
-    elif on_stance:
-        statement = statement.where(has_stance(*on_stance))
-    if "actor_id" in shape.names:
-        # from the actor's two indexes, not a test of every claim in id order: a rare
-        # actor's claims took 0.2-0.4 s to find at 200,000 claims
-        takes_part = select(ClaimActor.claim_id).where(ClaimActor.actor_id == bindparam("actor_id"))
-        holds = live_stance_claims(Stance.holder_id == bindparam("actor_id"))
-        statement = statement.where(col(Claim.id).in_(union(takes_part, holds)))
-    if shape.with_stats:
-        # the counts kept by the writes (app/read_model/counts.py), whose indexes give the
-        # contested claims, and the claims by stance count, in order
-        statement = statement.join(ClaimStats, col(ClaimStats.claim_id) == Claim.id)
-        if shape.active_only:
-            statement = statement.where(ClaimStats.status == Status.active)
-    elif shape.active_only:
-        statement = statement.where(Claim.status == Status.active)
-    if "claim_type" in shape.names:
-        statement = statement.where(Claim.claim_type == bindparam("claim_type"))
-    if "topic" in shape.names:
-        statement = statement.where(
-            exists().where(ClaimTopic.claim_id == Claim.id, ClaimTopic.topic == bindparam("topic"))
-        )
-    if shape.contested is not None:
-        statement = statement.where(ClaimStats.contested == shape.contested)
-    return statement
-
-
-def page_of(statement: Any, sort: str, descending: bool, after: bool, with_stats: bool) -> Any:
-    """A page of the claims of ``statement``: each row the claim's stored body, then its
-    sort key."""
-    key = sort_columns(sort, with_stats)
-    with_bodies = statement.with_only_columns(ClaimJson.body, *key).join(
-        ClaimJson, col(ClaimJson.claim_id) == Claim.id
-    )
-    return keyset_shape(with_bodies, key, after=after, descending=descending)
-
-
-@cache
-def page_statement(shape: Shape, sort: str, descending: bool, after: bool) -> Any:
-    """One page of the claims of this shape, built once."""
-    return page_of(filtered(shape), sort, descending, after, shape.with_stats)
 
 
 @router.get(
@@ -245,10 +152,19 @@ async def list_claims(
         contested=filters.contested,
         join_chosen=request.app.state.engine.dialect.name != "sqlite",
         counted=filters.sort.endswith("stance_count"),
+        review=filters.review_status,
+        include_candidates=filters.include_candidates,
     )
     field, descending = sort_key(filters.sort)
     # the whole list as a client first sees it: its facets are counted by the writes
-    unfiltered = not values and filters.q is None and shape.active_only and shape.contested is None
+    unfiltered = (
+        not values
+        and filters.q is None
+        and shape.active_only
+        and shape.contested is None
+        and shape.review in (None, "accepted")
+        and not shape.include_candidates
+    )
     values |= keyset_values(filters, sort_columns(field))
     after = filters.cursor is not None
 
@@ -265,8 +181,14 @@ async def list_claims(
             if filters.facets and unfiltered:
                 facets = stored_facets(db, CLAIM_SCOPE, filters.facets)
             elif filters.facets:
-                ids = statement.with_only_columns(Claim.id)
-                on_stance = stance_conditions(shape.names)
+                # facets count what counts: accepted records, or candidates too if asked
+                ids = statement.with_only_columns(Claim.id).where(
+                    counted(Claim.review_status, shape.include_candidates)
+                )
+                on_stance = [
+                    *stance_conditions(shape.names),
+                    counted(Stance.review_status, shape.include_candidates),
+                ]
                 facets = claim_facets(db.connection, ids, filters.facets, on_stance, values)
             page_rows = page_of(statement, field, descending, after, shape.with_stats)
             rows = db.rows(page_rows, **values)
@@ -347,13 +269,22 @@ def patch_claim(
     responses=problems(404),
     summary="Who supports, opposes, questions a claim",
 )
-def read_contestation(claim: ClaimDep, session: SessionDep) -> Contestation:
-    """Every stance on the claim grouped by label, each with holder, source and quote;
-    `contested` is true when the claim has stances on both sides."""
+def read_contestation(
+    claim: ClaimDep,
+    session: SessionDep,
+    include_candidates: IncludeCandidatesQuery = False,
+) -> Contestation:
+    """Every accepted stance on the claim (candidates too, if asked) grouped by label,
+    each with holder, source and quote; `contested` is true when the claim has stances on
+    both sides."""
     (public,) = present(session, [claim])
     found = session.exec(
         select(Stance)
-        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
+        .where(
+            Stance.claim_id == claim.id,
+            Stance.status == Status.active,
+            counted(Stance.review_status, include_candidates),
+        )
         .order_by(Stance.source_id, Stance.start)
     ).all()
     grouped = stances.by_label(stances.present_positions(session, found))
@@ -421,7 +352,11 @@ def read_provenance(
     its source, gathered in an AnnotationCollection."""
     found = session.exec(
         select(Stance)
-        .where(Stance.claim_id == claim.id, Stance.status == Status.active)
+        .where(
+            Stance.claim_id == claim.id,
+            Stance.status == Status.active,
+            shown(Stance.review_status),
+        )
         .order_by(Stance.source_id, Stance.start)
     ).all()
     return webannotation.collection(
@@ -432,3 +367,4 @@ def read_provenance(
 
 
 add_lifecycle(router, "claim", present_one, ClaimPublic)
+add_review(router, "claim", present_one, ClaimPublic, ClaimUpdate, service.update_claim)

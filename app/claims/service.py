@@ -15,6 +15,7 @@ from app.models import (
     ClaimCreate,
     ClaimTopic,
     ClaimUpdate,
+    Proposed,
 )
 
 
@@ -36,11 +37,15 @@ def set_claim_parts(
             session.add(ClaimActor(claim_id=claim.id, actor_id=actor_id, role=role))
 
 
-def create_claim(*, session: Session, who: str, data: ClaimCreate) -> Claim:
+def create_claim(
+    *, session: Session, who: str, data: ClaimCreate, proposed: Proposed | None = None
+) -> Claim:
     claim = Claim(
         **data.model_dump(exclude={"id", "topics", "actors"}),
         id=fresh_id(session, "claim", data.id),
     )
+    if proposed:
+        proposed.mark(claim)
     session.add(claim)
     session.flush()
     set_claim_parts(session, claim, data.topics, data.actors)

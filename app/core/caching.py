@@ -136,7 +136,9 @@ class ETagMiddleware:
     @staticmethod
     async def not_modified(headers: MutableHeaders, send: Send) -> None:
         kept = MutableHeaders()
-        for name in ("etag", "cache-control", "vary", "link"):
+        # a browser takes a 304's headers for the copy it keeps: a web page's own policy
+        # must come along, or the page would lose the right to its scripts and styles
+        for name in ("etag", "cache-control", "vary", "link", "content-security-policy"):
             if name in headers:
                 kept[name] = headers[name]
         await send({"type": "http.response.start", "status": 304, "headers": kept.raw})

@@ -200,14 +200,15 @@ def writer(engine: Engine) -> Engine:
 
 def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
     """Run ``work`` in one write transaction (``writer``) and commit; on a write conflict,
-    run it again from the start, alone (``write_turn``). A write that cannot get SQLite's
-    lock within the busy timeout, or its turn alone within ``TURN_WAIT``, or loses
-    ``WRITE_ATTEMPTS`` conflicts in a row, is ``WriteBusy`` (a 503 with Retry-After),
-    having stored nothing."""
+    run it again from the start, alone after any conflict but a lost row (``write_turn``).
+    A write that cannot get SQLite's lock within the busy timeout, or its turn within
+    ``TURN_WAIT``, or loses ``WRITE_ATTEMPTS`` conflicts in a row, is ``WriteBusy`` (a 503
+    with Retry-After), having stored nothing."""
     write_engine = writer(engine)
+    alone = False
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
-            with write_turn(write_engine, alone=attempt > 1) as session:
+            with write_turn(write_engine, alone=alone) as session:
                 result = work(session)
                 session.commit()
                 return result
@@ -220,8 +221,8 @@ def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
                 ) from error
             if isinstance(error.orig, LockNotAvailable):
                 raise WriteBusy(
-                    "this write conflicted with others and could not get its turn to run "
-                    "alone in time; nothing was stored: send it again"
+                    "this write waited for others longer than it may and did not run; "
+                    "nothing was stored: send it again"
                 ) from error
             if not is_conflict(error):
                 raise
@@ -230,26 +231,38 @@ def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
                     f"this write conflicted with others {WRITE_ATTEMPTS} times in a row; "
                     "nothing was stored: send it again"
                 ) from error
+            # a row that another write changed and committed: a new snapshot sees it, so
+            # the next attempt (a 412, or the change made on top) need not wait for a turn
+            # alone, once; any other conflict, or a second, and it runs alone
+            alone = alone or attempt > 1 or not lost_a_row(error)
     raise AssertionError("unreachable")
+
+
+def lost_a_row(error: DBAPIError) -> bool:
+    """PostgreSQL's "could not serialize access due to concurrent update" (or delete): a
+    row this write meant to change was changed by a write that committed. Its other
+    serialization failures, over what the transactions read, say why in a detail."""
+    return isinstance(error.orig, SerializationFailure) and error.orig.diag.message_detail is None
 
 
 # PostgreSQL advisory lock that orders writes: every write shares it, a retry holds it alone
 WRITE_TURN = 0x636C_6169  # any constant no other lock of the database uses: "clai"
-TURN_WAIT = 5.0  # seconds a retry may wait for the writes in flight to finish
+TURN_WAIT = 5.0  # seconds a write may wait for its turn
 
 
 @contextmanager
 def write_turn(write_engine: Engine, *, alone: bool) -> Iterator[Session]:
-    """A session for one attempt at a write.
+    """A session for one attempt at a write, in its turn.
 
     PostgreSQL: under SERIALIZABLE two writes that touch the same rows (or the same index
     page of a small table) fail one of them, and on a busy machine a retry could lose to
-    fresh writes again and again. So each first attempt shares ``WRITE_TURN`` for its
-    transaction, and a retry takes it alone, waiting (``TURN_WAIT`` at most) for the
-    writes in flight to finish and holding off new ones: no other write of this database
-    runs beside it. It takes the lock for its session, before its transaction: the
-    transaction's snapshot must see what the writes it waited for committed. SQLite
-    writes one at a time already (``writer``).
+    fresh writes again and again. So every write shares ``WRITE_TURN``, and a retry
+    (``alone``) takes it alone, waiting for the writes in flight to finish and holding
+    off new ones: no other write of this database runs beside it, and it cannot lose
+    again to one. A write that must wait for its turn (``TURN_WAIT`` at most) waits before
+    its transaction begins, whose snapshot must see what the writes it waited for
+    committed; one that need not wait (no retry holds or awaits the turn) takes it in its
+    transaction, in one round trip. SQLite writes one at a time already (``writer``).
     """
     if write_engine.dialect.name != "postgresql":
         with Session(write_engine, expire_on_commit=False) as session:
@@ -257,26 +270,29 @@ def write_turn(write_engine: Engine, *, alone: bool) -> Iterator[Session]:
         return
     if not alone:
         with Session(write_engine, expire_on_commit=False) as session:
-            session.execute(TAKE_TURN_SHARED, {"key": WRITE_TURN})
-            yield session
-        return
+            if session.execute(TRY_TURN_SHARED, {"key": WRITE_TURN}).scalar():
+                yield session
+                return
+    take, give_back = (TAKE_TURN_ALONE, GIVE_TURN_ALONE) if alone else (TAKE_TURN, GIVE_TURN)
     with write_engine.connect() as connection:
         wait = max(1, int(min(TURN_WAIT, remaining()) * 1000))
         connection.execute(LOCK_WAIT, {"ms": str(wait)})
-        connection.execute(TAKE_TURN_ALONE, {"key": WRITE_TURN})
-        connection.commit()  # the lock stays, held by the session until released below
+        connection.execute(take, {"key": WRITE_TURN})
+        connection.commit()  # the lock stays, held by the session until given back below
         try:
             with Session(bind=connection, expire_on_commit=False) as session:
                 yield session
         finally:
-            connection.rollback()  # whatever the work left undone, so that the unlock runs
-            connection.execute(GIVE_TURN_BACK, {"key": WRITE_TURN})
+            connection.rollback()  # whatever the work left undone, so that this runs
+            connection.execute(give_back, {"key": WRITE_TURN})
             connection.commit()
 
 
-TAKE_TURN_SHARED = text("SELECT pg_advisory_xact_lock_shared(:key)")
+TRY_TURN_SHARED = text("SELECT pg_try_advisory_xact_lock_shared(:key)")
+TAKE_TURN = text("SELECT pg_advisory_lock_shared(:key)")
+GIVE_TURN = text("SELECT pg_advisory_unlock_shared(:key)")
 TAKE_TURN_ALONE = text("SELECT pg_advisory_lock(:key)")
-GIVE_TURN_BACK = text("SELECT pg_advisory_unlock(:key)")
+GIVE_TURN_ALONE = text("SELECT pg_advisory_unlock(:key)")
 LOCK_WAIT = text("SELECT set_config('lock_timeout', :ms, true)")
 
 

@@ -31,6 +31,12 @@ def remaining() -> float:
     return deadline() - clock()
 
 
+def extend_deadline(seconds: float) -> None:
+    """Give this request ``seconds`` more: for work done once per process on its behalf
+    (loading the annotation models), which no later request pays."""
+    DEADLINE.set(DEADLINE.get() + seconds)
+
+
 def check_deadline() -> None:
     """Stop the request with the query-timeout problem if its time is up."""
     if clock() > DEADLINE.get():

@@ -1,6 +1,7 @@
 """The security headers every response carries: no MIME sniffing, no framing, no referrer,
-and a Content-Security-Policy that lets a JSON response do nothing at all and the
-self-hosted /docs and /redoc run their own scripts, from this server only."""
+and a Content-Security-Policy that lets a JSON response do nothing at all, the self-hosted
+/docs and /redoc run their own scripts, and the web pages run theirs, from this server
+only."""
 
 import base64
 import gzip
@@ -19,8 +20,9 @@ COMMON: Headers = [
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
 ]
+CSP = b"content-security-policy"
 API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-API_HEADERS: Headers = [*COMMON, (b"content-security-policy", API_POLICY.encode())]
+API_HEADERS: Headers = [*COMMON, (CSP, API_POLICY.encode())]
 # Swagger UI and ReDoc set styles inline, and ReDoc searches in a worker made from a blob;
 # their one inline script each is allowed by its hash, taken from the page as served
 DOCS_POLICY = (
@@ -57,8 +59,11 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 # the message is this response's own: changed in place, not copied, as every
-                # response of the read path comes through here
-                message["headers"] = [*message["headers"], *API_HEADERS]
+                # response of the read path comes through here. A web page sets its own
+                # policy (app/web/routes.py), which lets it run its scripts from here
+                headers = message["headers"]
+                own = any(name == CSP for name, _ in headers)
+                message["headers"] = [*headers, *(COMMON if own else API_HEADERS)]
             await send(message)
 
         await self.app(scope, receive, with_headers)

@@ -33,7 +33,9 @@ SAY = (
     r"expressed|expresses|proclaimed|proclaims|disapproves|disapproved|objected|"
     r"disliked|dislikes|blamed|blames|"
     r"concluded|concludes|recalled|recalls|emphasised|emphasized|stressed|stresses|"
-    r"highlighted|highlights|cautioned|cautions|agreed|agrees|disagreed|disagrees"
+    r"highlighted|highlights|cautioned|cautions|agreed|agrees|disagreed|disagrees|"
+    # "Mr Kim called the agreement the “strongest ever treaty”", "Putin described it as"
+    r"called|calls|described|describes"
 )
 THINK = (
     r"believes|believe|believed|thinks|think|thought|understands|understand|understood|"
@@ -53,12 +55,17 @@ QUESTION = re.compile(r"^(?:questions|questioned|wonders|wondered)$")
 AUXILIARY = (
     r"(?:(?:has|have|had|also|reportedly|apparently|repeatedly|openly|publicly|now|still|"
     r"again|previously|recently|firmly|strongly|long|already|once|privately|explicitly|"
-    r"clearly|subsequently|later|then|even|is|was|were|are|did|does|do)\s+){0,3}"
+    r"clearly|subsequently|later|then|even|is|was|were|are|did|does|do|both|all|jointly|"
+    # "Kim Jong-un last month praised", "Zelenskyy on Monday said": news puts the time there
+    r"yesterday|today|earlier|(?:last|this)\s+(?:week|month|year)|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+){0,3}"
 )
 VERB_AFTER = re.compile(
-    rf"^(?:['\u2019]s?)?(?:\s*,[^,;]{{1,100}},)?\s+{AUXILIARY}(?P<verb>{SAY}|{THINK})\b",
+    rf"^(?:['\u2019]s?)?(?P<apposition>\s*,[^,;]{{1,100}},)?\s+{AUXILIARY}(?P<verb>{SAY}|{THINK})\b",
     re.IGNORECASE,
 )
+# the name is itself the apposition: "Japan's chief cabinet secretary, Yoshimasa Hayashi, told"
+APPOSED_VERB = re.compile(rf"^\s*,\s+{AUXILIARY}(?P<verb>{SAY}|{THINK})\b", re.IGNORECASE)
 POSSESSIVE = re.compile(
     r"^['\u2019]s?\s+(?:\w+\s+){0,2}?(?P<noun>proclamation|statement|claim|warning|assertion|"
     r"view|position|insistence|argument|belief|remarks?|words|pledge|promise|call|denial|"
@@ -66,10 +73,61 @@ POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 SAID_BEFORE = re.compile(
-    r"(?:[\u201d\"\u2019],?|,)\s*(?:said|says|added|told|wrote|warned|insisted|argued|claimed)"
-    r"\s+(?:the\s+)?$",
+    r"(?:[\u201d\"\u2019],?|,)\s*(?:said|says|added|told|wrote|warned|insisted|argued|claimed|"
+    r"explained|noted)\s+(?:[\w.\u2019'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# "..., said Lee Soo-jin, a researcher", "..., says Dr Sarah Son.": the name ends the frame
+# (not "..., said Russia's stockpiles were exhausted", where the name opens the content)
+NAME_ENDS_FRAME = re.compile(
+    r"^\s*(?:[,.;:!?)\u201d\"]|$|(?:on|in|at|last|this|yesterday|today|earlier|later|who|"
+    r"from|during|of)\b)"
+)
+# "The Ukrainian president said", "In a briefing, the agency said", "Its foreign ministry
+# said": a definite description of whoever spoke last
+DEFINITE_SPEAKER = re.compile(
+    rf"^(?:[^,]{{0,60}},\s+)?(?P<det>[Tt]he|Its|Their|His|Her)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?P<noun>president|leader|minister|secretary|spokes(?:man|woman|person)|official|envoy|"
+    rf"ambassador|chief|general|professor|analyst|expert|researcher|lawmaker|agency|ministry|"
+    rf"department|office|government|service|council|committee)\s+{AUXILIARY}"
+    rf"(?P<verb>{SAY}|{THINK})\b"
+)
+PERSON_NOUNS = frozenset(
+    [
+        "president",
+        "leader",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "envoy",
+        "ambassador",
+        "chief",
+        "general",
+        "professor",
+        "analyst",
+        "expert",
+        "researcher",
+        "lawmaker",
+    ]
+)
+# "A senior European defence official, who spoke on condition of anonymity, said"
+UNNAMED_SOURCE = re.compile(
+    r"\b(?:on\s+condition\s+of\s+anonymity|(?:who|and)\s+(?:asked|declined|requested)\s+not\s+"
+    r"to\s+be\s+(?:named|identified)|speaking\s+anonymously|who\s+(?:was|were)\s+not\s+"
+    r"authori[sz]ed\s+to\s+speak)\b",
+    re.IGNORECASE,
+)
+# "concerns in Seoul that", "fears among Chinese officials that": whose worry it is
+WORRY_IN = re.compile(
+    r"\b(?:concerns?|fears?|worries|alarm|suspicions?|hopes?|anxiety)\s+(?:in|among|within)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# an interview's answers ("Q: ... A: ...") are the words of the person introduced before it
+ANSWER = re.compile(r"A\s*[:.\u2013\u2014-]\s")
 ACCORDING = re.compile(r"according\s+to\s+(?:[\w\u2019'-]+\s+){0,4}$", re.IGNORECASE)
 PRONOUN = re.compile(
     rf"^(?:[A-Z][\w\u2019']*(?:\s+\w+){{0,3}},\s+)?(?P<pronoun>He|She|They|he|she|they)\s+"
@@ -102,7 +160,8 @@ UNCLEAR = re.compile(
 # an anonymous source does (seeds/ANNOTATION_GUIDE.md: "Western intelligence and analysts")
 UNNAMED_COLLECTIVE = re.compile(
     r"\b(?:officials|diplomats|analysts|experts|authorities|sources|intelligence|observers|"
-    r"scholars|researchers|commanders|lawmakers)$",
+    r"scholars|researchers|commanders|lawmakers|agencies|services|prosecutors|investigators|"
+    r"generals|ministers)$",
     re.IGNORECASE,
 )
 # "'s chief cabinet secretary said", "'s presidential office called": a possessive, a title
@@ -131,6 +190,8 @@ class Speaker:
     holder: Named
     attribution: Attribution
     end: int  # where that sentence ends
+    start: int = 0  # where it starts
+    people: tuple[Named, ...] = ()  # the people it names
 
 
 @dataclass
@@ -160,17 +221,31 @@ def voice(
     quoted = any(len(q.split()) >= 2 for q in QUOTED_WORDS.findall(sentence))
     if speaker and _quote_goes_on(text, speaker.end, start, sentence):
         return Voice(speaker.holder, "quoted", "supports", None, ["quotation goes on"])
+    interviewee = _interviewee(text, start, earlier)
+    if interviewee:
+        return Voice(interviewee, "quoted", "supports", None, ["interview answer"])
+    if UNNAMED_SOURCE.search(sentence):
+        return Voice(None, "anonymous", "supports", None, ["unnamed source"])
+    # "The agency said ..., Yonhap reported": the frame that opens the sentence is the holder's,
+    # a news agency at its end only the conduit
+    definite = DEFINITE_SPEAKER.match(sentence)
+    if definite and speaker and _fits(speaker.holder, definite):
+        content = _content(text, start + definite.end(), end)
+        if content or not _is_thought(definite.group("verb")):
+            return _framed(speaker.holder, definite.group("verb"), quoted, content, sentence)
     for who in named:
         after = text[who.end : end]
         before = text[start : who.start]
         verb = VERB_AFTER.match(after)
+        if not verb and before.rstrip().endswith(","):
+            verb = APPOSED_VERB.match(after)
         if verb and _plausible_speaker(who):
             content = _content(text, who.end + verb.end(), end)
             if content or not _is_thought(verb.group("verb")):
+                # "Russia's ambassador to the UN, Vassily Nebenzia, argued": the name speaks
+                who = _named_apposition(text, who, verb, named) or who
                 framed = _framed(who, verb.group("verb"), quoted, content, sentence)
-                if UNNAMED_COLLECTIVE.search(text[who.start : who.end]):
-                    framed.attribution = "anonymous"
-                return framed
+                return _collective(text, framed)
         possessive = POSSESSIVE.match(after)
         if possessive and _plausible_speaker(who):
             kind: Attribution = "quoted" if quoted else "reported"
@@ -185,21 +260,27 @@ def voice(
             # an unnamed official speaks for the state
             content = _content(text, who.end + titled.end(), end)
             return _framed(who, titled.group("verb"), quoted, content, sentence)
-        if SAID_BEFORE.search(before) and _plausible_speaker(who):
+        if SAID_BEFORE.search(before) and NAME_ENDS_FRAME.match(after) and _plausible_speaker(who):
             kind = "quoted" if quoted else "reported"
-            return Voice(who, kind, "supports", (start, start + len(before.rstrip())), ["said"])
+            content = (start, start + len(before.rstrip()))
+            return _collective(text, Voice(who, kind, "supports", content, ["said"]))
         if ACCORDING.search(before) and _plausible_speaker(who):
             content = _after_comma(text, who.end, end)
-            return Voice(who, "reported", "supports", content, ["according to"])
+            return _collective(text, Voice(who, "reported", "supports", content, ["according to"]))
+        if WORRY_IN.search(before) and re.match(r"\s+that\b", after) and _plausible_speaker(who):
+            content = _content(text, who.end, end)
+            return Voice(who, "reported", "supports", content, ["concern"])
     pronoun = PRONOUN.match(sentence)
     if pronoun:
         wanted = {"he", "she"} if pronoun.group("pronoun").lower() in {"he", "she"} else None
         holder = _last(earlier, person=wanted is not None)
         # in news, "He added" goes on with the last speaker, not the last name
-        if speaker and (wanted is None) == (speaker.holder.kind in {"group", "state"}):
+        if speaker and wanted and speaker.holder.kind in {"state", "organization"}:
+            # "..., Lee told reporters. He said": the person who relayed the body's words;
+            # with nobody named, an unnamed official who spoke for it
+            holder = speaker.people[-1] if speaker.people else speaker.holder
+        elif speaker and (wanted is None) == (speaker.holder.kind in {"group", "state"}):
             holder = speaker.holder
-        elif speaker and wanted and speaker.holder.kind in {"state", "organization"}:
-            holder = speaker.holder  # an unnamed official who spoke for it
         content = _content(text, start + pronoun.end(), end)
         if holder and (content or not _is_thought(pronoun.group("verb"))):
             return _framed(holder, pronoun.group("verb"), quoted, content, sentence)
@@ -211,6 +292,48 @@ def voice(
     if unclear:
         return Voice(None, "author", "questions", None, [unclear.group()])
     return Voice(None, "author", "supports", None, [])
+
+
+def _fits(holder: Named, definite: re.Match[str]) -> bool:
+    """Whether "the president" (a person, or an official of the body that spoke last) or
+    "the ministry" (a body) can be the last speaker."""
+    if definite.group("noun") in PERSON_NOUNS and definite.group("det") in {"The", "the"}:
+        # the small NER model takes some people for organisations ("Volodymyr Zelenskyy")
+        return holder.kind in {"person", "organization"}
+    return holder.kind in {"state", "organization"}
+
+
+def _collective(text: str, framed: Voice) -> Voice:
+    """An unnamed collective holder ("Western officials") speaks as an anonymous source."""
+    if framed.holder and UNNAMED_COLLECTIVE.search(text[framed.holder.start : framed.holder.end]):
+        framed.attribution = "anonymous"
+    return framed
+
+
+def _named_apposition(
+    text: str, who: Named, verb: re.Match[str], named: Sequence[Named]
+) -> Named | None:
+    """The actor an apposition consists of: "X's envoy, Y, said" is Y speaking."""
+    if not verb.groupdict().get("apposition"):
+        return None
+    inner = verb.group("apposition").strip(" ,")
+    for other in named:
+        if other is not who and text[other.start : other.end] == inner:
+            return other if _plausible_speaker(other) else None
+    return None
+
+
+def _interviewee(text: str, start: int, earlier: Sequence[Named]) -> Named | None:
+    """In a "Q: ... A: ..." interview, an answer's holder: the person named last before the
+    first question."""
+    paragraph = text.rfind("\n", 0, start) + 1
+    if not ANSWER.match(text, paragraph):
+        return None
+    first_question = re.search(r"(?m)^Q\s*[:.\u2013\u2014-]\s", text)
+    if not first_question or first_question.start() > paragraph:
+        return None
+    people = [n for n in earlier if n.kind == "person" and n.end <= first_question.start()]
+    return people[-1] if people else None
 
 
 def _framed(

@@ -2,9 +2,11 @@
 
 ``possible`` for "may", "might", "could", "potentially", "perhaps", "not ruled out";
 ``probable`` for "likely", "reportedly", "apparently", "signs
-indicate", "suggests", "seems", "arguably", "according to estimates", and the writer's own
+indicate", "suggests", "seems", "arguably", "according to estimates", "is understood to",
+"in all probability", "almost certainly", and the writer's own
 "my guess is", "we expect", "I'd bet"; the weakest
-hedge present wins; none is ``certain``. A holder's own doubt ("X doubts") is reported as
+hedge present wins; none is ``certain`` ("could never", "could no longer" say what someone
+was unable to do, and are not hedges). A holder's own doubt ("X doubts") is reported as
 ``probable``, as the guide says.
 """
 
@@ -23,7 +25,8 @@ POSSIBLE = re.compile(
 PROBABLE = re.compile(
     r"\b(?:likely|unlikely|probably|reportedly|apparently|allegedly|purportedly|seemingly|"
     r"presumably|seems?|seemed|appears?|appeared|suggest(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|"
-    r"signs\s+(?:are|point|show)|believed\s+to|thought\s+to|expected\s+to|said\s+to|"
+    r"signs\s+(?:are|point|show)|(?:believed|thought|understood)\s+to|expected\s+to|said\s+to|"
+    r"in\s+all\s+probability|almost\s+certainly|"
     r"suspected|suspect(?:s|ed)?\s+(?:that|of)|estimated|doubts?|doubted|"
     r"is\s+said|are\s+said|rumou?red|in\s+all\s+likelihood|most\s+likely|more\s+likely|"
     r"arguably|(?:is|are|was|were)\s+reported\s+to|according\s+to\s+(?:\w+\s+)?estimates|"
@@ -38,6 +41,8 @@ MIGHT_NOUN = re.compile(
     r"\b(?:(?:military|economic|naval|nuclear|its|their|his|her|all|of)\s+might|might\s+makes\s+right)\b",
     re.IGNORECASE,
 )
+# "he could never buy", "could no longer fight": what someone was unable to do, not a hedge
+COULD_NOT = re.compile(r"\bcould\s+(?:never|no\s+longer|hardly|barely)\b", re.IGNORECASE)
 # the month, or "May" opening a sentence as a name, is not a hedge: only lower-case "may"
 MAY_MONTH = re.compile(r"\bMay\b")
 
@@ -46,6 +51,7 @@ def certainty(sentence: str) -> tuple[Certainty, list[str]]:
     """The certainty of a sentence and the hedges that decided it."""
     cleaned = MIGHT_NOUN.sub(" ", sentence)
     cleaned = MAY_MONTH.sub(" ", cleaned)
+    cleaned = COULD_NOT.sub(" ", cleaned)
     possible = [m.group() for m in POSSIBLE.finditer(cleaned)]
     if possible:
         return "possible", possible

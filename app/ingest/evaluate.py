@@ -29,7 +29,8 @@ from app.config import Settings, get_settings, project_path
 from app.ingest.mentions import fold
 from app.ingest.pipeline import annotate
 from app.ingest.types import Alias, ExistingClaim, Proposals, ProposedStance, RegistryActor
-from app.seeds.parse import SeedSet, read_seeds
+from app.seeds.assemble import SeedSet
+from app.seeds.parse import read_seeds
 from app.sources.provenance import locate
 
 TEST_TEXTS = project_path("tests") / "data" / "ingest"

@@ -14,6 +14,7 @@ _WHOLE_LINE = re.compile(
         read\ (?:more|next|also)|see\ also|related(?:\ (?:articles?|stories|posts|content|topics))?|
         more\ (?:stories|from\ \w+(?:\ \w+)?)|recommended(?:\ for\ you)?|most\ (?:read|popular)|
         share(?:\ this(?:\ (?:article|story|post))?)?|share\ on\ \w+|tweet|email|print|copy\ link|
+        save|bookmark|
         comments?|\d+\ comments?|leave\ a\ (?:reply|comment)|post\ a\ comment|show\ comments|
         previous(?:\ (?:post|article))?|next(?:\ (?:post|article))?|previous\ post\ next\ post|
         skip\ to\ (?:main\ )?content|menu|home|search|log\ ?in|sign\ ?in|register|
@@ -36,7 +37,10 @@ _PROMO = re.compile(
         \bplease\ (?:or\ )?(?:log\ ?in|sign\ ?in|register)\b|\bto\ create\ posts\b|
         \binvest\ in\b.*\bhere\.?$|\bsponsored\ by\b|\bthis\ article\ (?:was|is)\ sponsored\b|
         \ball\ rights\ reserved\b|©|\(c\)\ \d{4}|
-        \bwe\ use\ cookies\b|\baccept\ (?:all\ )?cookies\b
+        \bwe\ use\ cookies\b|\baccept\ (?:all\ )?cookies\b|
+        # wire credits and think-tank disclaimers
+        ^\(?(?:additional\ )?reporting\ by\b|\bcontributed\ to\ this\ (?:report|story|article)\b|
+        ^\(?editing\ by\b|\bthe\ views\ expressed\ (?:in|here)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -57,14 +61,18 @@ _META_LINE = re.compile(
         (?:mon|tues|wednes|thurs|fri|satur|sun)day,?\ .{0,40}\d{4}.{0,20}|
         (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\ \d{1,2},?\ \d{4}.{0,30}|
         \d{1,2}\ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\ \d{4}.{0,30}|
-        \d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}.{0,20})?
+        \d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}.{0,20})?|
+        # a note under an article: "[1] Ministry of Defence, 'Update', 14 February 2024."
+        \[\d{1,3}\]\ .{0,280}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 # "SEOUL, June 20 (Reuters) - ", "KYIV (AP) — ", "WASHINGTON — " at the front of a paragraph
 DATELINE = re.compile(
-    r"""^(?:[A-Z][A-Z.'\u2019-]+(?:\ [A-Z][A-Z.'\u2019-]+){0,3})
+    r"""^(?:[A-Z][A-Z.'\u2019-]+(?:[\ /][A-Z][A-Z.'\u2019-]+){0,3})
+        # "SEOUL, South Korea (AP) —": a country or state after the city
+        (?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}(?=\ \())?
         (?:,\ (?:[A-Z][a-z]+\.?\ \d{1,2}|\d{1,2}\ [A-Z][a-z]+\.?)(?:,\ \d{4})?)?
         (?:\ \((?:[A-Z][\w ]{1,30})\))?
         \s*[-\u2013—:]+\s+""",

@@ -322,7 +322,8 @@ class ClaimIndex:
         the sentence's own matches and its clauses', each claim at its best."""
         whole = self._search(query, limit=limit)
         best = {m.claim_id: m for m in whole}
-        clauses = [part for part in CLAUSE.split(query) if len(terms(part)) >= 2]
+        # a clause of two words says too little to stand for a claim ("and with it its leverage")
+        clauses = [part for part in CLAUSE.split(query) if len(terms(part)) >= 3]
         leaders: list[str] = [whole[0].claim_id] if whole else []
         if len(clauses) > 1:
             for clause in clauses:

@@ -34,7 +34,8 @@ MEDIA = re.compile(
 COLLECTIVE = re.compile(
     r"\s+(?:(?:government|military|state|security|defen[cs]e|foreign\s+ministry|intelligence)\s+)?"
     r"(?:officials|diplomats|analysts|experts|authorities|sources|leaders|commanders|lawmakers|"
-    r"intelligence|media|observers|scholars|researchers|negotiators|spokes(?:men|people))"
+    r"intelligence\s+(?:agencies|services)|intelligence|media|observers|scholars|researchers|"
+    r"negotiators|spokes(?:men|people)|prosecutors|investigators|generals|ministers)"
     r"(?:\s+(?:and|or)\s+(?:officials|diplomats|analysts|experts|sources|observers|"
     r"scholars|researchers))?\b"
 )
@@ -264,9 +265,10 @@ def _collectives(
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """An entity span without a leading "the" or a trailing possessive."""
+    """An entity span without a leading "the" or honorific, or a trailing possessive ("Dr Son"
+    is Son, who joins "Sarah Son")."""
     span = text[start:end]
-    lead = re.match(r"(?i)the\s+", span)
+    lead = re.match(r"(?i)the\s+|(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+(?=[A-Z])", span)
     if lead:
         start += lead.end()
     tail = re.search(rf"[{APOSTROPHES}]s?$", text[start:end])
@@ -319,11 +321,19 @@ def _ner_confidence(label: str) -> float:
 def _corefer(
     mentions: list[Found], candidates: dict[str, tuple[str, ActorKind, str]]
 ) -> list[Found]:
-    """Short forms of a candidate person ("Lavrov" after "Sergei Lavrov") join it."""
+    """Short forms of a candidate person ("Lavrov" after "Sergei Lavrov") join it, and so do
+    initials of a body named in full before ("NIS" after "National Intelligence Service")."""
     full_names = {key: key.split() for key, (_, kind, _) in candidates.items() if kind == "person"}
     for mention in mentions:
         key = mention.candidate
-        if key is None or " " in key or candidates[key][1] != "person":
+        if key is not None and candidates[key][0].isupper() and key.isalpha():
+            spelled = [m for m in mentions if m.start < mention.start and _initials(m, candidates)]
+            owners = [m for m in spelled if _initials(m, candidates) == key]
+            if owners:
+                mention.candidate = owners[-1].candidate
+                continue
+        # the small NER model takes some short names for organisations ("Dr Son says")
+        if key is None or " " in key or candidates[key][1] not in {"person", "organization"}:
             continue
         owners = [
             other
@@ -334,6 +344,13 @@ def _corefer(
         if before:
             mention.candidate = max(before, key=lambda m: m.start).candidate
     return mentions
+
+
+def _initials(mention: Found, candidates: dict[str, tuple[str, ActorKind, str]]) -> str:
+    if mention.candidate is None or candidates[mention.candidate][1] == "person":
+        return ""
+    words = [w for w in candidates[mention.candidate][0].split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
 
 
 def proposed_actors(

@@ -178,7 +178,9 @@ def annotate(
         any(f.actor_id and start <= f.start and f.end <= end for f in found) for start, end in spans
     ]
     score = (
-        relevance.relevance(named=named, best_scores=lexical_best) if actors or existing else None
+        relevance.relevance(named=named, best_scores=lexical_best, has_claims=bool(len(index)))
+        if actors or existing
+        else None
     )
     on_topic = score is None or score >= relevance.ON_TOPIC
     clock.lap("relevance")
@@ -213,7 +215,15 @@ def annotate(
         voice = attribution.voice(text, start, end, inside, earlier, speaker=speaker)
         # who spoke last: "He added ...", or a quotation that goes on, is theirs
         speaker = (
-            attribution.Speaker(voice.holder, voice.attribution, end) if voice.holder else None
+            attribution.Speaker(
+                voice.holder,
+                voice.attribution,
+                end,
+                start,
+                tuple(n for n in inside if n.kind == "person"),
+            )
+            if voice.holder
+            else None
         )
         sure, hedges = certainty.certainty(text[start:end])
         clock.lap("attribution")

@@ -24,8 +24,12 @@ SENTENCE_END = ".!?\u2026"
 # a full stop, with closing quotes or brackets, then space and what may start a sentence
 # pictographs between sentences ("... follow. 👇 Reports ...") belong to neither
 EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
+# a footnote marker after the stop ("... sanctions.[1] In exchange", "... 2023.² It") is the
+# end of the sentence it annotates, as think tanks and journals write them
+FOOTNOTE = r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+FOOTNOTE_AT_END = re.compile(rf"{FOOTNOTE}+$")
 BOUNDARY = re.compile(
-    rf"[.!?\u2026][{re.escape(CLOSING)}]*[{EMOJI}]*\s+[{EMOJI}\s]*"
+    rf"[.!?\u2026][{re.escape(CLOSING)}]*{FOOTNOTE}*[{EMOJI}]*\s+[{EMOJI}\s]*"
     rf"(?=[A-Z0-9{re.escape(OPENING)}\u2014\u2013-])"
 )
 # a stop that does not end a sentence: abbreviations, and initials such as "J. Smith"
@@ -73,7 +77,7 @@ class Segment:
 
 def ends_like_sentence(line: str) -> bool:
     """A line ending with a full stop (closing quotes, brackets, emoji and symbols aside)."""
-    tail = line.rstrip()
+    tail = FOOTNOTE_AT_END.sub("", line.rstrip())
     while tail and (
         unicodedata.category(tail[-1]) in {"So", "Sk", "Cf", "Mn"} or tail[-1] in CLOSING
     ):

@@ -10,6 +10,7 @@ from app.models import (
     MentionInput,
     MentionOrigin,
     MentionUpdate,
+    Proposed,
     Source,
 )
 from app.sources.provenance import (
@@ -35,10 +36,14 @@ def mention_row(source: Source, actor_id: str, span: Span, origin: MentionOrigin
     )
 
 
-def create_mention(*, session: Session, who: str, data: MentionInput) -> Mention:
+def create_mention(
+    *, session: Session, who: str, data: MentionInput, proposed: Proposed | None = None
+) -> Mention:
     must_exist(session, Actor, data.actor, "actor")
     source, span = place_span(session, data)
     mention = mention_row(source, data.actor, span, MentionOrigin.curated)
+    if proposed:
+        proposed.mark(mention)
     fresh_id(session, "mention", mention.id)
     session.add(mention)
     record(session, who=who, action="create", resource="mention", row=mention, before=None)

@@ -2,8 +2,7 @@
 selectors, pages."""
 
 from datetime import UTC, date, datetime
-from enum import StrEnum
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 from pydantic import Field as PydanticField
@@ -22,7 +21,8 @@ from app.models.common import (
     Role,
     Status,
 )
-from app.models.tables import Change, Mention, Stance
+from app.models.provenance import Provenance
+from app.models.tables import Change
 
 
 def in_utc(moment: datetime) -> datetime:
@@ -82,79 +82,6 @@ class ChangePublic(BaseModel):
         )
 
 
-class TextPositionSelector(BaseModel):
-    """W3C Web Annotation: the span by code point offsets, ``end`` exclusive."""
-
-    type: Literal["TextPositionSelector"] = "TextPositionSelector"
-    start: int
-    end: int
-
-
-class TextQuoteSelector(BaseModel):
-    """W3C Web Annotation: the span by its exact text and what stands either side."""
-
-    type: Literal["TextQuoteSelector"] = "TextQuoteSelector"
-    exact: str
-    prefix: str
-    suffix: str
-
-
-Selector = Annotated[TextPositionSelector | TextQuoteSelector, PydanticField(discriminator="type")]
-
-
-def selectors(start: int, end: int, quote: str, prefix: str, suffix: str) -> list[Selector]:
-    """The pair of W3C selectors for a span, so a reader can anchor it either way."""
-    return [
-        TextPositionSelector(start=start, end=end),
-        TextQuoteSelector(exact=quote, prefix=prefix, suffix=suffix),
-    ]
-
-
-def selector_json(start: int, end: int, quote: str, prefix: str, suffix: str) -> list[Any]:
-    """``selectors`` as plain data, for the read paths that skip the models."""
-    return [
-        {"type": "TextPositionSelector", "start": start, "end": end},
-        {"type": "TextQuoteSelector", "exact": quote, "prefix": prefix, "suffix": suffix},
-    ]
-
-
-def provenance(
-    source_id: str, start: int, end: int, quote: str, prefix: str, suffix: str
-) -> dict[str, Any]:
-    """A Provenance body as plain data, for the read paths that skip the models."""
-    return {
-        "source_id": source_id,
-        "start": start,
-        "end": end,
-        "quote": quote,
-        "prefix": prefix,
-        "suffix": suffix,
-        "selector": selector_json(start, end, quote, prefix, suffix),
-    }
-
-
-class Provenance(BaseModel):
-    source_id: str
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    selector: list[Selector]
-
-    @classmethod
-    def of(cls, span: "Stance | Mention") -> "Provenance":
-        return cls(
-            source_id=span.source_id,
-            start=span.start,
-            end=span.end,
-            quote=span.quote,
-            prefix=span.prefix,
-            suffix=span.suffix,
-            selector=selectors(span.start, span.end, span.quote, span.prefix, span.suffix),
-        )
-
-
 ExtractedBy = Annotated[
     str | None,
     PydanticField(
@@ -180,6 +107,11 @@ class ActorRef(BaseModel):
     id: str
     name: str
     kind: ActorKind
+
+
+class ClaimRef(BaseModel):
+    id: str
+    text: str
 
 
 class AliasPublic(BaseModel):
@@ -232,6 +164,33 @@ class SourcePublic(BaseModel):
 
 class SourceDetail(SourcePublic):
     text: str
+
+
+class AnnotationSummary(BaseModel):
+    """What the annotation pipeline proposed for a new source: rows stored as candidates."""
+
+    extracted_by: str = PydanticField(description='"<pipeline>@<version>"')
+    relevance: float | None = PydanticField(
+        description="How much the article is about what the database holds (0 to 1); under "
+        "0.5 it is off topic and nothing is proposed; null in an empty database."
+    )
+    on_topic: bool
+    actors: int = PydanticField(description="Candidate actors stored (names NER found).")
+    mentions: int = PydanticField(
+        description="Candidate mentions stored (beyond those every source gets by name)."
+    )
+    claims: int = PydanticField(description="Candidate claims stored.")
+    stances: int = PydanticField(description="Candidate stances stored.")
+    stances_on_existing_claims: int = PydanticField(
+        description="Of those stances, how many attach to a claim the database held."
+    )
+    seconds: float = PydanticField(description="Time the pipeline took.")
+
+
+class SourceCreated(SourceDetail):
+    annotation: AnnotationSummary | None = PydanticField(
+        default=None, description="With `annotate`: what was proposed. Else null."
+    )
 
 
 class ActorPublic(BaseModel):
@@ -427,65 +386,6 @@ class MentionPublic(BaseModel):
     review_status: ReviewStatus
     extracted_by: ExtractedBy
     confidence: Confidence
-
-
-class AnnotationKind(StrEnum):
-    stance = "stance"
-    mention = "mention"
-
-
-class AnnotationPublic(BaseModel):
-    """One highlightable span: a stance (with its claim) or a mention (with its actor)."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "kind": "mention",
-                    "id": "mn-0c3a4f5e6d7b8a91",
-                    "start": 206,
-                    "end": 211,
-                    "quote": "China",
-                    "selector": [
-                        {"type": "TextPositionSelector", "start": 206, "end": 211},
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": "China",
-                            "prefix": "a calculated move to counter ",
-                            "suffix": "\u2019s strategy, disrupt Beijing\u2019s do",
-                        },
-                    ],
-                    "actor": {"id": "china", "name": "China", "kind": "state"},
-                    "claim": None,
-                    "label": None,
-                    "holder": None,
-                    "attribution": None,
-                    "certainty": None,
-                }
-            ]
-        }
-    )
-
-    kind: AnnotationKind
-    id: str
-    start: int
-    end: int
-    quote: str
-    selector: list[Selector]
-    actor: ActorRef | None = None
-    claim: "ClaimRef | None" = None
-    label: Label | None = None
-    holder: ActorRef | None = None
-    attribution: Attribution | None = None
-    certainty: Certainty | None = None
-
-
-class ClaimRef(BaseModel):
-    id: str
-    text: str
-
-
-AnnotationPublic.model_rebuild()
 
 
 T = TypeVar("T")

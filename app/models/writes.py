@@ -1,9 +1,11 @@
 """What a write sends: the ``...Create`` models every write goes through (the seed loader
 included), the ``...Update`` merge patches, and the span inputs of stances and mentions."""
 
-from typing import Annotated
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 from pydantic import Field as PydanticField
 from sqlmodel import Field
 
@@ -51,18 +53,89 @@ Context = text_type(NOTE_LENGTH)
 Topics = Annotated[list[Topic], PydanticField(max_length=MAX_TOPICS)]
 
 
-class SourceCreate(Strict):
-    id: Slug
-    title: Title
+@dataclass(frozen=True)
+class Proposed:
+    """What marks a row as the annotation pipeline's proposal (app/sources/ingest.py): a
+    candidate until a person reviews it, with what made it and how sure it was. The
+    entities' create functions take it beside their input."""
+
+    extracted_by: str
+    confidence: float
+    suggested_claims: list[dict[str, Any]] | None = None  # a stance's alone
+
+    def mark(self, row: Any) -> None:
+        row.review_status = ReviewStatus.candidate
+        row.extracted_by = self.extracted_by
+        row.confidence = round(min(max(self.confidence, 0.0), 1.0), 3)
+        if self.suggested_claims is not None:
+            row.suggested_claims = self.suggested_claims
+
+
+class SourceMetadata(Strict):
+    """What a source may say about itself beyond its id, title, genre, language and text."""
+
     publisher: Name | None = None
     author: Name | None = None
     url: Url | None = None
     published_on: IsoDate | None = None
     date_precision: DatePrecision | None = None
     date_note: Note | None = None
+
+
+class SourceCreate(SourceMetadata):
+    id: Slug
+    title: Title
     genre: Genre
     language: Language
     text: SourceText
+
+
+# page source a client may send instead of text: its markup is most of it
+HtmlText = text_type(SOURCE_TEXT_LENGTH, min_length=1)
+# C0 control characters other than tab, newline, carriage return and form feed: a text
+# holding them is binary data (a PDF, an image, a zip) sent as a string
+BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def textual(value: str | None) -> str | None:
+    """A text a person could read: neither blank nor binary data."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise ValueError("is empty: there is nothing to store")
+    if BINARY.search(value):
+        raise ValueError("holds control characters: binary data, not text")
+    return value
+
+
+class SourceSubmit(SourceMetadata):
+    """A new source as a client sends it: its ``text``, or a web page's ``html`` to take
+    the main text and what the page says about it from; ``annotate`` runs the pipeline."""
+
+    id: Slug | None = PydanticField(
+        default=None, description="Default: made from the title, unique ('-2' and on)."
+    )
+    title: Title | None = PydanticField(
+        default=None, description="Required unless the page (`html`) gives one."
+    )
+    genre: Genre
+    language: Language | None = PydanticField(
+        default=None, description="Required unless the page (`html`) declares one."
+    )
+    text: Annotated[SourceText | None, AfterValidator(textual)] = PydanticField(
+        default=None, description="The document's full text, stored verbatim; or send `html`."
+    )
+    html: Annotated[HtmlText | None, AfterValidator(textual)] = PydanticField(
+        default=None,
+        description="A web page instead of `text`: its main text is extracted and stored "
+        "(offsets count in it); title, author, publisher and date come from the page where "
+        "the body does not give them.",
+    )
+    annotate: bool = PydanticField(
+        default=False,
+        description="Run the annotation pipeline on the new source in the same request: "
+        "its proposals are stored as candidates (review_status: candidate).",
+    )
 
 
 class AliasCreate(Strict):

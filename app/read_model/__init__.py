@@ -38,6 +38,7 @@ from app.models import (
     ClaimTopic,
     Mention,
     ReadModelFormat,
+    ReviewStatus,
     Stance,
     Status,
     selector_json,
@@ -46,8 +47,9 @@ from app.read_model import agreement, counts
 
 # the bodies' shape: a new number makes `claimsdb migrate` rebuild every stored body
 # (2: the counts of app/read_model/counts.py and agreement.py are rebuilt with them;
-# 3: a claim's extracted_by and confidence, migration 0009)
-FORMAT = 3
+# 3: a claim's extracted_by and confidence, migration 0009; 4: counts of accepted stances
+# only, and no body for a rejected span)
+FORMAT = 4
 BATCH = 5000
 
 CLAIM_COLUMNS = (
@@ -155,12 +157,12 @@ STANCE_SPANS = (
     )
     .join(Claim, col(Claim.id) == Stance.claim_id)
     .outerjoin(Actor, col(Actor.id) == Stance.holder_id)
-    .where(Stance.status == Status.active)
+    .where(Stance.status == Status.active, Stance.review_status != ReviewStatus.rejected)
 )
 MENTION_SPANS = (
     select(*span_columns(Mention, AnnotationKind.mention))
     .join(Actor, col(Actor.id) == Mention.actor_id)
-    .where(Mention.status == Status.active)
+    .where(Mention.status == Status.active, Mention.review_status != ReviewStatus.rejected)
 )
 SPANS = {
     AnnotationKind.stance: (Stance, STANCE_SPANS),

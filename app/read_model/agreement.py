@@ -26,7 +26,7 @@ from sqlalchemy import bindparam, func, select, text
 from app.core.deadline import check_deadline
 from app.core.reader import Reader
 from app.models import Label, Stance
-from app.read_model.counts import ACTIVE, ClaimState, StanceFacts
+from app.read_model.counts import ACCEPTED, ACTIVE, ClaimState, StanceFacts
 
 SIDES = {Label.supports.value, Label.opposes.value}
 AUTHOR_VOICE = "author:"
@@ -155,7 +155,8 @@ def rebuild_statements() -> Iterable[str]:
             f"SELECT {party_sql(by)} AS party, claim_id, "
             f"CASE WHEN {supports} > 0 AND {opposes} = 0 THEN 1 "
             f"WHEN {opposes} > 0 AND {supports} = 0 THEN -1 ELSE 0 END AS side "
-            f"FROM stance WHERE status = '{ACTIVE}' GROUP BY {party_sql(by)}, claim_id"
+            f"FROM stance WHERE status = '{ACTIVE}' AND review_status = '{ACCEPTED}' "
+            f"GROUP BY {party_sql(by)}, claim_id"
         )
         yield (
             "INSERT INTO agreement_party (kind, party, claims) "
@@ -194,7 +195,7 @@ def party_value(party: str) -> str:
 
 def of_party(stance: Any, kind: str, name: str) -> list[Any]:
     """Conditions selecting the live stances of the party bound to ``name``."""
-    found = [stance.c.status == ACTIVE]
+    found = [stance.c.status == ACTIVE, stance.c.review_status == ACCEPTED]
     if kind == "holder":
         return [*found, stance.c.holder_id == bindparam(name)]
     found.append(stance.c.source_id == bindparam(name))

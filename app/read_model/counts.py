@@ -25,6 +25,7 @@ from app.models import (
     ClaimTopic,
     FacetCount,
     Label,
+    ReviewStatus,
     Stance,
     Status,
 )
@@ -35,6 +36,8 @@ CLAIM_STANCE_FACETS = ("source_id", "label", "holder_id")
 # facets of the stances list kept here; its claim_id facet is claim_stats.stance_count
 STANCE_FACETS = ("source_id", "holder_id", "label", "attribution", "certainty")
 ACTIVE = Status.active.value
+# only what a person wrote or accepted counts: the pipeline's candidates do not (issue 22)
+ACCEPTED = ReviewStatus.accepted.value
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class ClaimState:
 
     claim_id: str
     status: str | None = None
+    review_status: str | None = None
     claim_type: str | None = None
     topics: tuple[str, ...] = ()
     stances: tuple[StanceFacts, ...] = field(default_factory=tuple)
@@ -72,7 +76,7 @@ class ClaimState:
                 value = getattr(stance, name)
                 if value is not None:
                     found[(STANCE_SCOPE, name, value)] += 1
-        if self.status == ACTIVE:
+        if self.status == ACTIVE and self.review_status == ACCEPTED:
             found[(CLAIM_SCOPE, "claim_type", self.claim_type)] = 1
             for topic in self.topics:
                 found[(CLAIM_SCOPE, "topic", topic)] = 1
@@ -91,14 +95,16 @@ STANCE_FACT_COLUMNS = (
     Stance.attribution,
     Stance.certainty,
 )
-CLAIMS_OF = select(Claim.id, Claim.status, Claim.claim_type).where(
+CLAIMS_OF = select(Claim.id, Claim.status, Claim.review_status, Claim.claim_type).where(
     col(Claim.id).in_(bindparam("ids", expanding=True))
 )
 TOPICS_OF = select(ClaimTopic.claim_id, ClaimTopic.topic).where(
     col(ClaimTopic.claim_id).in_(bindparam("ids", expanding=True))
 )
 LIVE_STANCES_OF = select(*STANCE_FACT_COLUMNS).where(
-    col(Stance.claim_id).in_(bindparam("ids", expanding=True)), Stance.status == Status.active
+    col(Stance.claim_id).in_(bindparam("ids", expanding=True)),
+    Stance.status == Status.active,
+    Stance.review_status == ACCEPTED,
 )
 
 
@@ -112,10 +118,11 @@ def claim_states(db: Reader, claim_ids: Collection[str]) -> dict[str, ClaimState
     for claim_id, *facts in db.all(LIVE_STANCES_OF, ids=ids):
         stances[claim_id].append(StanceFacts(*facts))
     states = {claim_id: ClaimState(claim_id) for claim_id in ids}
-    for claim_id, status, claim_type in db.all(CLAIMS_OF, ids=ids):
+    for claim_id, status, review_status, claim_type in db.all(CLAIMS_OF, ids=ids):
         states[claim_id] = ClaimState(
             claim_id,
             status,
+            review_status,
             claim_type,
             tuple(sorted(topics[claim_id])),
             tuple(sorted(stances[claim_id], key=lambda s: s.id)),
@@ -140,13 +147,19 @@ def as_before(
             old[record_id] = replace(
                 state,
                 status=before["status"],
+                review_status=before.get("review_status", ACCEPTED),
                 claim_type=before["claim_type"],
                 topics=tuple(sorted(before.get("topics", state.topics))),
             )
     elif resource == "stance":
         for claim_id, state in now.items():
             kept = [s for s in state.stances if s.id != record_id]
-            if before is not None and before["claim_id"] == claim_id and before["status"] == ACTIVE:
+            if (
+                before is not None
+                and before["claim_id"] == claim_id
+                and before["status"] == ACTIVE
+                and before.get("review_status", ACCEPTED) == ACCEPTED
+            ):
                 kept.append(
                     StanceFacts(
                         record_id,
@@ -231,11 +244,14 @@ REBUILD_STATS = text(
     "SELECT c.id, c.status, coalesce(s.n, 0), coalesce(s.contested, 1 = 0) FROM claim c "
     "LEFT JOIN (SELECT claim_id, count(*) AS n, "
     f"{side_sum(Label.supports)} > 0 AND {side_sum(Label.opposes)} > 0 AS contested "
-    f"FROM stance WHERE status = '{ACTIVE}' GROUP BY claim_id) s ON s.claim_id = c.id"
+    f"FROM stance WHERE status = '{ACTIVE}' AND review_status = '{ACCEPTED}' "
+    "GROUP BY claim_id) s ON s.claim_id = c.id"
 )
+COUNTED_CLAIMS = f"status = '{ACTIVE}' AND review_status = '{ACCEPTED}'"
 LIVE_CLAIM_STANCES = (
     f"FROM stance s JOIN claim c ON c.id = s.claim_id AND c.status = '{ACTIVE}' "
-    f"WHERE s.status = '{ACTIVE}'"
+    f"AND c.review_status = '{ACCEPTED}' "
+    f"WHERE s.status = '{ACTIVE}' AND s.review_status = '{ACCEPTED}'"
 )
 
 
@@ -244,11 +260,12 @@ def rebuild_statements() -> Iterable[str]:
     into = "INSERT INTO facet_count (scope, facet, value, shard, count) "
     yield (
         f"{into}SELECT '{CLAIM_SCOPE}', 'claim_type', claim_type, 0, count(*) FROM claim "
-        f"WHERE status = '{ACTIVE}' GROUP BY claim_type"
+        f"WHERE {COUNTED_CLAIMS} GROUP BY claim_type"
     )
     yield (
         f"{into}SELECT '{CLAIM_SCOPE}', 'topic', t.topic, 0, count(*) FROM claim_topic t "
-        f"JOIN claim c ON c.id = t.claim_id AND c.status = '{ACTIVE}' GROUP BY t.topic"
+        f"JOIN claim c ON c.id = t.claim_id AND c.status = '{ACTIVE}' "
+        f"AND c.review_status = '{ACCEPTED}' GROUP BY t.topic"
     )
     for name in CLAIM_STANCE_FACETS:
         yield (
@@ -258,7 +275,8 @@ def rebuild_statements() -> Iterable[str]:
     for name in STANCE_FACETS:
         yield (
             f"{into}SELECT '{STANCE_SCOPE}', '{name}', {name}, 0, count(*) FROM stance "
-            f"WHERE status = '{ACTIVE}' AND {name} IS NOT NULL GROUP BY {name}"
+            f"WHERE status = '{ACTIVE}' AND review_status = '{ACCEPTED}' AND {name} IS NOT NULL "
+            f"GROUP BY {name}"
         )
 
 

@@ -6,9 +6,7 @@ with ``search``. Migration 0002 creates the indexes and what keeps them in sync 
 tables: FTS5 tables and triggers on SQLite, generated tsvector columns on PostgreSQL.
 """
 
-import html
-import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -17,8 +15,10 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     bindparam,
+    case,
     column,
     func,
+    literal,
     literal_column,
     null,
     select,
@@ -28,9 +28,9 @@ from sqlalchemy import (
 
 from app.core.errors import SearchSyntaxError
 from app.core.reader import Reader
-from app.models import Actor, Claim, Passage, Source, Status
+from app.models import Actor, Claim, Passage, ReviewStatus, Source, Status
 from app.search.language import Query, fts5_expression, parse, tsquery
-from app.sources.provenance import span_id
+from app.search.passages import CLOSE, OPEN, snippet
 
 __all__ = [
     "Hit",
@@ -41,18 +41,11 @@ __all__ = [
     "matching_claim_ids",
     "matching_source_ids",
     "parse",
-    "passage_rows",
     "search",
 ]
 
-# PostgreSQL cannot index a document of more than 1 MB, and a hit should be readable
-MAX_PASSAGE_LENGTH = 2000
-SNIPPET_LENGTH = 240
-# private-use characters the engines wrap matches in, before we escape the rest as HTML
-OPEN, CLOSE = "\ue000", "\ue001"
 FTS_PREFIX = "fts_"
 SEARCH_VECTOR = "search_vector"
-SENTENCE_END = re.compile(r"""[.!?\u2026]["'\u201d\u2019)\]]*\s+""")
 
 
 class Kind(StrEnum):
@@ -149,6 +142,13 @@ PASSAGE = Passage.__table__  # type: ignore[attr-defined]
 SOURCE = Source.__table__  # type: ignore[attr-defined]
 ACTOR = Actor.__table__  # type: ignore[attr-defined]
 ACTIVE = Status.active.value
+REJECTED = ReviewStatus.rejected.value
+
+
+def live_status(table: Any) -> Any:
+    """A claim's or actor's status as search sees it: a rejected proposal is no more live
+    than a retracted record."""
+    return case((table.c.review_status == REJECTED, literal(REJECTED)), else_=table.c.status)
 
 
 def _fts_top(kind: Kind, *, tied: bool = False) -> Select[Any]:
@@ -175,12 +175,12 @@ def _fts_top(kind: Kind, *, tied: bool = False) -> Select[Any]:
     top = top.limit(bindparam("depth")).subquery("top")
     found = (top.c.key, top.c.bm25)
     if kind is Kind.claim:
-        details = (CLAIM.c.status, top.c.label, CLAIM.c.text, top.c.marked, *NO_DETAIL)
+        details = (live_status(CLAIM), top.c.label, CLAIM.c.text, top.c.marked, *NO_DETAIL)
         return select(*found, *details, *NO_SPAN).outerjoin_from(
             top, CLAIM, CLAIM.c.id == top.c.key
         )
     if kind is Kind.actor:
-        details = (ACTOR.c.status, top.c.label, top.c.label, top.c.marked, ACTOR.c.name)
+        details = (live_status(ACTOR), top.c.label, top.c.label, top.c.marked, ACTOR.c.name)
         return select(*found, *details, null(), *NO_SPAN).outerjoin_from(
             top, ACTOR, ACTOR.c.id == top.c.key
         )
@@ -224,18 +224,24 @@ def _ts_top(kind: Kind, query: Query, depth: int) -> Select[Any]:
                 best.label("n"),
             )
             .join(ACTOR, ACTOR.c.id == labels.c.actor_id)
-            .where(_ts_match(labels, query), ACTOR.c.status == ACTIVE)
+            .where(
+                _ts_match(labels, query),
+                ACTOR.c.status == ACTIVE,
+                ACTOR.c.review_status != REJECTED,
+            )
             .subquery("matches")
         )
         ranked = select(*(c for c in matches.c if c.name != "n"), null().label("source_id"))
         ranked = ranked.add_columns(*NO_SPAN).where(matches.c.n == 1)
         key, rank = matches.c.key, matches.c.rank
     elif kind is Kind.claim:
-        claim = _indexed("claim", "id", "status", "text")
+        claim = _indexed("claim", "id", "status", "review_status", "text")
         rank = -func.ts_rank_cd(claim.c.search_vector, tsquery(query), 1)
         ranked = select(claim.c.id.label("key"), rank.label("rank"), claim.c.status)
         ranked = ranked.add_columns(null().label("label"), claim.c.text, *NO_DETAIL, *NO_SPAN)
-        ranked = ranked.where(_ts_match(claim, query), claim.c.status == ACTIVE)
+        ranked = ranked.where(
+            _ts_match(claim, query), claim.c.status == ACTIVE, claim.c.review_status != REJECTED
+        )
         key = claim.c.id
     else:
         passage = _indexed("passage", "id", "source_id", "start", "end", "text")
@@ -331,98 +337,7 @@ def search(
     ]
 
 
-def snippet(text: str, marked: str | None) -> str:
-    """HTML for a hit: up to ``SNIPPET_LENGTH`` code points of ``text`` around its first
-    match, escaped, with each match in ``<mark>``; ``marked`` is the text as an engine
-    highlighted it (None, or a text that differs from ``text``: no marks)."""
-    plain, marks = _unmarked(marked or "")
-    if plain != text:
-        marks = []
-    begin, end = _window(text, marks)
-    parts = ["…"] if begin > 0 else []
-    at = begin
-    for start, stop in marks:
-        start, stop = max(start, at), min(stop, end)
-        if start < stop:
-            parts += [html.escape(text[at:start], quote=False), "<mark>"]
-            parts += [html.escape(text[start:stop], quote=False), "</mark>"]
-            at = stop
-    parts.append(html.escape(text[at:end], quote=False))
-    if end < len(text):
-        parts.append("…")
-    return "".join(parts)
-
-
-def _unmarked(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text without OPEN and CLOSE, and the spans they enclosed."""
-    plain: list[str] = []
-    marks: list[tuple[int, int]] = []
-    length, opened = 0, None
-    for piece in re.split(f"([{OPEN}{CLOSE}])", marked):
-        if piece == OPEN:
-            opened = length if opened is None else opened
-        elif piece == CLOSE:
-            if opened is not None and opened < length:
-                marks.append((opened, length))
-            opened = None
-        else:
-            plain.append(piece)
-            length += len(piece)
-    return "".join(plain), marks
-
-
-def _window(text: str, marks: list[tuple[int, int]]) -> tuple[int, int]:
-    """Where the snippet begins and ends: around the first match, cut at spaces."""
-    if len(text) <= SNIPPET_LENGTH:
-        return 0, len(text)
-    first, first_end = marks[0] if marks else (0, 0)
-    begin = max(0, first - SNIPPET_LENGTH // 4)
-    end = min(len(text), begin + SNIPPET_LENGTH)
-    begin = max(0, end - SNIPPET_LENGTH)
-    if begin > 0 and (space := text.find(" ", begin, first)) != -1:
-        begin = space + 1
-    if end < len(text) and (space := text.rfind(" ", max(begin, first_end), end)) != -1:
-        end = space
-    return begin, end
-
-
 # ---------------------------------------------------------------- what is indexed
-
-
-def passage_rows(*, source_id: str, text: str) -> list[dict[str, Any]]:
-    """The passage rows of a source: its paragraphs (one per line, trimmed), with a
-    paragraph longer than ``MAX_PASSAGE_LENGTH`` cut after a sentence. Every writer of
-    sources stores these, so that search finds the text."""
-    return [
-        {
-            "id": span_id("ps", source_id, start, end),
-            "source_id": source_id,
-            "start": start,
-            "end": end,
-            "text": text[start:end],
-        }
-        for start, end in _paragraphs(text)
-    ]
-
-
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    for line in re.finditer(r"\S(?:[^\n\r]*\S)?", text):
-        start, end = line.span()
-        while end - start > MAX_PASSAGE_LENGTH:
-            cut = start + MAX_PASSAGE_LENGTH
-            breaks = [m.end() for m in SENTENCE_END.finditer(text, start, cut)]
-            if not breaks:
-                breaks = [m.end() for m in re.finditer(r"\s+", text[start:cut])]
-                breaks = [start + at for at in breaks]
-            cut = breaks[-1] if breaks else cut
-            stop = cut
-            while stop > start and text[stop - 1].isspace():
-                stop -= 1
-            yield start, stop
-            start = cut
-            while text[start].isspace():
-                start += 1
-        yield start, end
 
 
 def include_name(name: str | None, type_: str, _parent_names: Any) -> bool:

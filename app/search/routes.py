@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.errors import Invalid
 from app.core.openapi import problems
-from app.core.pagination import PageParams, decode_cursor, page
+from app.core.pagination import MAX_LIMIT, PageParams, decode_cursor, page
 from app.core.query import QueryModel
 from app.core.reader import json_response, read
 from app.core.routing import ResourceRouter
@@ -18,8 +18,8 @@ from app.search.language import Q_LENGTH, SYNTAX
 
 router = ResourceRouter(prefix="/v1/search", tags=["search"])
 
-MAX_LIMIT = 100
-# ranking deeper than this is never what a reader wants, and costs every engine
+# ranking deeper than this is never what a reader wants, and costs every engine: a page
+# ends there, whatever its limit, so no request ranks more than this many hits a kind
 MAX_DEPTH = 1000
 
 
@@ -120,16 +120,15 @@ async def search_all(
     """Ranked hits across claims, source passages and actors, each with a highlighted snippet."""
     query = search.parse(q=params.q)
     offset = offset_of(params)
+    limit = min(params.limit, MAX_DEPTH - offset)
     kinds = [params.kind] if params.kind else list(Kind)
     # a hot path: Core statements on one read connection, hits written by orjson as they are
     hits = await read(
         request,
-        lambda db: search.search(
-            db=db, query=query, kinds=kinds, limit=params.limit + 1, offset=offset
-        ),
+        lambda db: search.search(db=db, query=query, kinds=kinds, limit=limit + 1, offset=offset),
         heavy=True,  # a common word ranks every claim that has it
     )
-    if offset + params.limit >= MAX_DEPTH:
-        hits = hits[: params.limit]
-    hits, cursor = page(hits, params, lambda _: [offset + params.limit], request, response)
+    if offset + limit >= MAX_DEPTH:
+        hits = hits[:limit]
+    hits, cursor = page(hits, params, lambda _: [offset + limit], request, response)
     return json_response({"items": hits, "next_cursor": cursor}, headers=response.headers)

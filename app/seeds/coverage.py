@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
-from app.seeds.parse import SeedSet
+from app.seeds.assemble import SeedSet
 from app.sources.provenance import Span
 
 CLOSING = '"\u201d\u2019)'  # straight and curly closing quotes, closing bracket

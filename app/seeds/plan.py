@@ -19,7 +19,8 @@ from sqlalchemy import Connection, Table, UniqueConstraint, func, select
 from app.audit.service import MODELS
 from app.core.auth import SEED_WRITER
 from app.models import Change
-from app.seeds.parse import TABLES, SeedError, SeedSet
+from app.seeds.assemble import TABLES, SeedSet
+from app.seeds.parse import SeedError
 
 RESOURCES = list(MODELS)  # parents before children
 # the record each seeded table's rows belong to: its resource, and the column of its id

@@ -30,7 +30,8 @@ from app.core.db import run_write
 from app.core.reader import Reader
 from app.models import Source
 from app.read_model import counts
-from app.seeds.parse import Destination, read_seeds
+from app.seeds.assemble import Destination
+from app.seeds.parse import read_seeds
 from app.seeds.plan import (
     OWNER,
     RESOURCES,

@@ -26,9 +26,10 @@ from app.models import (
     SourceUpdate,
     SpanInput,
 )
-from app.search import engine as search
-from app.seeds.export import anchor_entries
-from app.seeds.parse import Problems, anchor_spans
+from app.search.passages import passage_rows
+from app.seeds.assemble import Problems
+from app.seeds.entries import anchor_entries
+from app.seeds.parse import anchor_spans
 from app.sources.provenance import (
     AnchorError,
     Span,
@@ -91,7 +92,7 @@ def source_parts(session: Session, source_id: str, text: str) -> SourceParts:
         }
         mentions.append(mention)
         bodies.append(read_model.mention_body(mention, *shown[actor_id]))
-    passages = search.passage_rows(source_id=source_id, text=text)
+    passages = passage_rows(source_id=source_id, text=text)
     return SourceParts(labels, shown, passages, mentions, bodies)
 
 
@@ -177,16 +178,21 @@ def place_span(session: Session, data: SpanInput) -> tuple[Source, Span]:
     return source, outside_furniture(session, source, Span(data.start, data.end), "start")
 
 
-def outside_furniture(session: Session, source: Source, span: Span, field: str) -> Span:
-    """The span, unless it lies in page chrome the seed files declare: that is never
-    annotated (seeds/README.md), and the seed files could not say it."""
+def declared_furniture(session: Session, source: Source) -> list[Span]:
+    """Where the page chrome the source's seed file declares lies in its text."""
     rows = session.exec(
         select(SourceAnchor).where(
             SourceAnchor.source_id == source.id, SourceAnchor.kind == AnchorKind.furniture
         )
     ).scalars()
     entries = anchor_entries([row.model_dump() for row in rows])["furniture"]
-    chrome = anchor_spans(source.text, entries, "furniture", source.id, Problems(), [])
+    return anchor_spans(source.text, entries, "furniture", source.id, Problems(), [])
+
+
+def outside_furniture(session: Session, source: Source, span: Span, field: str) -> Span:
+    """The span, unless it lies in page chrome the seed files declare: that is never
+    annotated (seeds/README.md), and the seed files could not say it."""
+    chrome = declared_furniture(session, source)
     if any(span.overlaps(piece) for piece in chrome):
         raise Invalid(field, f"span {span.start}-{span.end} lies in page furniture")
     return span

@@ -11,6 +11,7 @@ from app.models import (
     Actor,
     Label,
     PositionPublic,
+    ReviewStatus,
     Source,
     SourceRef,
     Stance,
@@ -50,7 +51,11 @@ def stance_rows() -> Any:
 
 OF_CLAIM = (
     stance_rows()
-    .where(Stance.claim_id == bindparam("claim_id"), Stance.status == Status.active)
+    .where(
+        Stance.claim_id == bindparam("claim_id"),
+        Stance.status == Status.active,
+        Stance.review_status != ReviewStatus.rejected,
+    )
     .order_by(Stance.source_id, Stance.start)
 )
 

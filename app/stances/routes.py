@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from app.audit.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.core.auth import Curator
-from app.core.caching import expected_version, tag_version
+from app.core.caching import expected_version
 from app.core.db import SessionDep
 from app.core.errors import NotFound
 from app.core.openapi import problems
@@ -33,8 +33,11 @@ from app.models import (
 )
 from app.read_model.counts import STANCE_SCOPE
 from app.read_model.facets import STANCE_FACETS, counted, facet_pattern, stored_facets
+from app.review.filters import IncludeCandidates, ReviewFilter, shown
+from app.review.filters import counted as counted_review
+from app.review.lifecycle import add_review
 from app.stances import service
-from app.stances.queries import STANCE_COLUMNS, present, stance_items, stance_rows
+from app.stances.queries import BY_ID, STANCE_COLUMNS, present, stance_items, stance_rows
 
 router = ResourceRouter(prefix="/v1/stances", tags=["stances"])
 
@@ -59,6 +62,8 @@ class StanceFilters(PageParams):
     label: Annotated[Label | None, Field(examples=["opposes"])] = None
     attribution: Annotated[Attribution | None, Field(examples=["author"])] = None
     certainty: Annotated[Certainty | None, Field(examples=["possible"])] = None
+    review_status: ReviewFilter = None
+    include_candidates: IncludeCandidates = False
     sort: sort_type(("id", "position", "claim_id")) = "id"
     facets: Annotated[
         str | None,
@@ -81,26 +86,46 @@ SORT_COLUMNS = {
 FILTERS = ("claim_id", "source_id", "holder_id", "label", "attribution", "certainty")
 
 
-def conditions(names: Sequence[str], active_only: bool) -> list[Any]:
+def conditions(names: Sequence[str], active_only: bool, review_status: str | None) -> list[Any]:
     """The list's filters, each value a bind parameter named after its field."""
     found = [getattr(Stance, name) == bindparam(name) for name in names]
+    found.append(shown(Stance.review_status, review_status))
     return [*found, Stance.status == Status.active] if active_only else found
 
 
 @cache
-def facet_statement(facet: str, names: tuple[str, ...], active_only: bool) -> Any:
-    """Counts of the filtered stances per value of ``facet``, built once per shape."""
+def facet_statement(
+    facet: str,
+    names: tuple[str, ...],
+    active_only: bool,
+    review_status: str | None,
+    include_candidates: bool,
+) -> Any:
+    """Counts of the filtered stances that count (accepted ones, unless candidates are
+    included) per value of ``facet``, built once per shape."""
     column = getattr(Stance, facet)
-    return select(column, func.count()).where(*conditions(names, active_only)).group_by(column)
+    return (
+        select(column, func.count())
+        .where(
+            *conditions(names, active_only, review_status),
+            counted_review(Stance.review_status, include_candidates),
+        )
+        .group_by(column)
+    )
 
 
 @cache
 def page_statement(
-    names: tuple[str, ...], active_only: bool, sort: str, descending: bool, after: bool
+    names: tuple[str, ...],
+    active_only: bool,
+    review_status: str | None,
+    sort: str,
+    descending: bool,
+    after: bool,
 ) -> Any:
     """One page of stances for this shape of request, built once."""
     return keyset_shape(
-        stance_rows().where(*conditions(names, active_only)),
+        stance_rows().where(*conditions(names, active_only, review_status)),
         [col(column) for column in SORT_COLUMNS[sort]],
         after=after,
         descending=descending,
@@ -124,16 +149,22 @@ async def list_stances(
     names, active_only = tuple(values), not filters.include_retracted
     field, descending = sort_key(filters.sort)
     positions = [STANCE_COLUMNS.index(column) for column in SORT_COLUMNS[field]]
-    statement = page_statement(names, active_only, field, descending, filters.cursor is not None)
+    review = filters.review_status
+    statement = page_statement(
+        names, active_only, review, field, descending, filters.cursor is not None
+    )
+    # the kept counts count accepted stances: what the facets count unless told otherwise
+    stored = not names and active_only and review in (None, "accepted")
     values |= keyset_values(filters, [col(c) for c in SORT_COLUMNS[field]])
 
     def work(db: Reader) -> dict[str, Any]:
         facets = {}
-        if filters.facets and not names and active_only:
+        if filters.facets and stored and not filters.include_candidates:
             facets = stored_facets(db, STANCE_SCOPE, filters.facets)
         elif filters.facets:
             for facet in dict.fromkeys(filters.facets.split(",")):
-                counts = db.all(facet_statement(facet, names, active_only), **values)
+                shape = (facet, names, active_only, review, filters.include_candidates)
+                counts = db.all(facet_statement(*shape), **values)
                 facets[facet] = counted(counts)
         rows, cursor = page(
             db.all(statement, **values),
@@ -147,7 +178,9 @@ async def list_stances(
     # facets count the whole filtered list: short when one claim's, source's or holder's
     # stances are counted, or the unfiltered counts read (kept by the writes)
     narrow = not names or bool({"claim_id", "source_id", "holder_id"} & set(names))
-    heavy = filters.facets is not None and not (narrow and active_only)
+    heavy = (filters.facets is not None and not (narrow and active_only)) or (
+        filters.facets is not None and filters.include_candidates and not names
+    )
     return json_response(await read(request, work, heavy=heavy), headers=response.headers)
 
 
@@ -155,11 +188,21 @@ def present_one(session: Session, stance: Stance) -> dict[str, Any]:
     return present(session, [stance])[0]
 
 
-@router.get("/{stance_id}", responses=problems(404), summary="Get a stance")
-def read_stance(stance: StanceDep, session: SessionDep, response: Response) -> StancePublic:
+@router.get(
+    "/{stance_id}", response_model=StancePublic, responses=problems(404), summary="Get a stance"
+)
+async def read_stance(stance_id: str, request: Request) -> Response:
     """One stance with its holder and provenance (`quote == source.text[start:end]`)."""
-    tag_version(response, stance.version)
-    return present_one(session, stance)
+
+    # the read idiom of every GET by id: one transaction, the row read once (docs/architecture.md)
+    def work(db: Reader) -> dict[str, Any]:
+        found = stance_items(db, db.all(BY_ID, ids=[stance_id]))
+        if not found:
+            raise NotFound(f"no stance with id {stance_id!r}")
+        return found[0]
+
+    stance = await read(request, work)
+    return json_response(stance, version=stance["version"])
 
 
 @router.post("", status_code=201, responses=CREATE_ERRORS, summary="Attach a stance to a claim")
@@ -201,3 +244,4 @@ def patch_stance(
 
 
 add_lifecycle(router, "stance", present_one, StancePublic)
+add_review(router, "stance", present_one, StancePublic, StanceUpdate, service.update_stance)

@@ -8,6 +8,7 @@ from app.core.errors import Invalid
 from app.models import (
     Actor,
     Claim,
+    Proposed,
     Stance,
     StanceInput,
     StanceUpdate,
@@ -19,7 +20,9 @@ from app.sources.provenance import (
 from app.sources.service import place_span
 
 
-def create_stance(*, session: Session, who: str, data: StanceInput) -> Stance:
+def create_stance(
+    *, session: Session, who: str, data: StanceInput, proposed: Proposed | None = None
+) -> Stance:
     must_exist(session, Claim, data.claim, "claim")
     if data.holder is not None:
         must_exist(session, Actor, data.holder, "holder")
@@ -47,6 +50,8 @@ def create_stance(*, session: Session, who: str, data: StanceInput) -> Stance:
         prefix=prefix,
         suffix=suffix,
     )
+    if proposed:
+        proposed.mark(stance)
     session.add(stance)
     record(session, who=who, action="create", resource="stance", row=stance, before=None)
     return stance

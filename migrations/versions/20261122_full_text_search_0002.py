@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.search.engine import passage_rows
+from app.search.passages import passage_rows
 
 revision: str = "0002"
 down_revision: str | None = "0001"

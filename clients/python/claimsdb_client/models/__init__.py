@@ -17,6 +17,7 @@ from .annotation_collection import AnnotationCollection
 from .annotation_kind import AnnotationKind
 from .annotation_page import AnnotationPage
 from .annotation_public import AnnotationPublic
+from .annotation_summary import AnnotationSummary
 from .attribution import Attribution
 from .by import By
 from .certainty import Certainty
@@ -66,22 +67,26 @@ from .page_annotation_public import PageAnnotationPublic
 from .page_change_public import PageChangePublic
 from .page_mention_public import PageMentionPublic
 from .page_outline_entry import PageOutlineEntry
+from .page_proposal import PageProposal
 from .page_search_hit import PageSearchHit
 from .page_source_public import PageSourcePublic
 from .pair import Pair
 from .party import Party
 from .position_public import PositionPublic
 from .problem import Problem
+from .proposal import Proposal
+from .proposal_kind import ProposalKind
 from .provenance import Provenance
 from .ready import Ready
 from .review_status import ReviewStatus
 from .role import Role
 from .scope import Scope
 from .search_hit import SearchHit
-from .source_create import SourceCreate
+from .source_created import SourceCreated
 from .source_detail import SourceDetail
 from .source_public import SourcePublic
 from .source_ref import SourceRef
+from .source_submit import SourceSubmit
 from .source_update import SourceUpdate
 from .stance_input import StanceInput
 from .stance_public import StancePublic
@@ -111,6 +116,7 @@ __all__ = (
     "AnnotationKind",
     "AnnotationPage",
     "AnnotationPublic",
+    "AnnotationSummary",
     "Attribution",
     "By",
     "Certainty",
@@ -160,22 +166,26 @@ __all__ = (
     "PageChangePublic",
     "PageMentionPublic",
     "PageOutlineEntry",
+    "PageProposal",
     "PageSearchHit",
     "PageSourcePublic",
     "Pair",
     "Party",
     "PositionPublic",
     "Problem",
+    "Proposal",
+    "ProposalKind",
     "Provenance",
     "Ready",
     "ReviewStatus",
     "Role",
     "Scope",
     "SearchHit",
-    "SourceCreate",
+    "SourceCreated",
     "SourceDetail",
     "SourcePublic",
     "SourceRef",
+    "SourceSubmit",
     "SourceUpdate",
     "StanceInput",
     "StancePublic",

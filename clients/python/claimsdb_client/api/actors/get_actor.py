@@ -8,18 +8,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.actor_detail import ActorDetail
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     actor_id: str,
+    *,
+    include_candidates: bool | Unset = False,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["include_candidates"] = include_candidates
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/actors/{actor_id}".format(
             actor_id=quote(str(actor_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -88,14 +97,17 @@ def sync_detailed(
     actor_id: str,
     *,
     client: AuthenticatedClient | Client,
+    include_candidates: bool | Unset = False,
 ) -> Response[ActorDetail | Any | Problem]:
     """Get an actor
 
      The actor with its aliases and how often it is mentioned, takes part in claims and
-    holds stances.
+    holds stances (accepted ones, or candidates too).
 
     Args:
         actor_id (str):
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,6 +119,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         actor_id=actor_id,
+        include_candidates=include_candidates,
     )
 
     response = client.get_httpx_client().request(
@@ -120,14 +133,17 @@ def sync(
     actor_id: str,
     *,
     client: AuthenticatedClient | Client,
+    include_candidates: bool | Unset = False,
 ) -> ActorDetail | Any | Problem | None:
     """Get an actor
 
      The actor with its aliases and how often it is mentioned, takes part in claims and
-    holds stances.
+    holds stances (accepted ones, or candidates too).
 
     Args:
         actor_id (str):
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,6 +156,7 @@ def sync(
     return sync_detailed(
         actor_id=actor_id,
         client=client,
+        include_candidates=include_candidates,
     ).parsed
 
 
@@ -147,14 +164,17 @@ async def asyncio_detailed(
     actor_id: str,
     *,
     client: AuthenticatedClient | Client,
+    include_candidates: bool | Unset = False,
 ) -> Response[ActorDetail | Any | Problem]:
     """Get an actor
 
      The actor with its aliases and how often it is mentioned, takes part in claims and
-    holds stances.
+    holds stances (accepted ones, or candidates too).
 
     Args:
         actor_id (str):
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,6 +186,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         actor_id=actor_id,
+        include_candidates=include_candidates,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,14 +198,17 @@ async def asyncio(
     actor_id: str,
     *,
     client: AuthenticatedClient | Client,
+    include_candidates: bool | Unset = False,
 ) -> ActorDetail | Any | Problem | None:
     """Get an actor
 
      The actor with its aliases and how often it is mentioned, takes part in claims and
-    holds stances.
+    holds stances (accepted ones, or candidates too).
 
     Args:
         actor_id (str):
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,5 +222,6 @@ async def asyncio(
         await asyncio_detailed(
             actor_id=actor_id,
             client=client,
+            include_candidates=include_candidates,
         )
     ).parsed

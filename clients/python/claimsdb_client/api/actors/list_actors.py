@@ -9,6 +9,7 @@ from ...models.actor_kind import ActorKind
 from ...models.list_actors_sort import ListActorsSort
 from ...models.page_actor_public import PageActorPublic
 from ...models.problem import Problem
+from ...models.review_status import ReviewStatus
 from ...types import UNSET, Response, Unset
 
 
@@ -19,6 +20,7 @@ def _get_kwargs(
     include_retracted: bool | Unset = False,
     q: None | str | Unset = UNSET,
     kind: ActorKind | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
     sort: ListActorsSort | Unset = ListActorsSort.ID,
 ) -> dict[str, Any]:
 
@@ -50,6 +52,15 @@ def _get_kwargs(
     else:
         json_kind = kind
     params["kind"] = json_kind
+
+    json_review_status: None | str | Unset
+    if isinstance(review_status, Unset):
+        json_review_status = UNSET
+    elif isinstance(review_status, ReviewStatus):
+        json_review_status = review_status.value
+    else:
+        json_review_status = review_status
+    params["review_status"] = json_review_status
 
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
@@ -130,6 +141,7 @@ def sync_detailed(
     include_retracted: bool | Unset = False,
     q: None | str | Unset = UNSET,
     kind: ActorKind | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
     sort: ListActorsSort | Unset = ListActorsSort.ID,
 ) -> Response[Any | PageActorPublic | Problem]:
     """List actors
@@ -144,6 +156,9 @@ def sync_detailed(
         include_retracted (bool | Unset): Show retracted records too. Default: False.
         q (None | str | Unset): Part of a name or alias, ignoring case, hyphens and extra spaces.
         kind (ActorKind | None | Unset):
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
         sort (ListActorsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListActorsSort.ID.
 
@@ -161,6 +176,7 @@ def sync_detailed(
         include_retracted=include_retracted,
         q=q,
         kind=kind,
+        review_status=review_status,
         sort=sort,
     )
 
@@ -179,6 +195,7 @@ def sync(
     include_retracted: bool | Unset = False,
     q: None | str | Unset = UNSET,
     kind: ActorKind | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
     sort: ListActorsSort | Unset = ListActorsSort.ID,
 ) -> Any | PageActorPublic | Problem | None:
     """List actors
@@ -193,6 +210,9 @@ def sync(
         include_retracted (bool | Unset): Show retracted records too. Default: False.
         q (None | str | Unset): Part of a name or alias, ignoring case, hyphens and extra spaces.
         kind (ActorKind | None | Unset):
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
         sort (ListActorsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListActorsSort.ID.
 
@@ -211,6 +231,7 @@ def sync(
         include_retracted=include_retracted,
         q=q,
         kind=kind,
+        review_status=review_status,
         sort=sort,
     ).parsed
 
@@ -223,6 +244,7 @@ async def asyncio_detailed(
     include_retracted: bool | Unset = False,
     q: None | str | Unset = UNSET,
     kind: ActorKind | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
     sort: ListActorsSort | Unset = ListActorsSort.ID,
 ) -> Response[Any | PageActorPublic | Problem]:
     """List actors
@@ -237,6 +259,9 @@ async def asyncio_detailed(
         include_retracted (bool | Unset): Show retracted records too. Default: False.
         q (None | str | Unset): Part of a name or alias, ignoring case, hyphens and extra spaces.
         kind (ActorKind | None | Unset):
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
         sort (ListActorsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListActorsSort.ID.
 
@@ -254,6 +279,7 @@ async def asyncio_detailed(
         include_retracted=include_retracted,
         q=q,
         kind=kind,
+        review_status=review_status,
         sort=sort,
     )
 
@@ -270,6 +296,7 @@ async def asyncio(
     include_retracted: bool | Unset = False,
     q: None | str | Unset = UNSET,
     kind: ActorKind | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
     sort: ListActorsSort | Unset = ListActorsSort.ID,
 ) -> Any | PageActorPublic | Problem | None:
     """List actors
@@ -284,6 +311,9 @@ async def asyncio(
         include_retracted (bool | Unset): Show retracted records too. Default: False.
         q (None | str | Unset): Part of a name or alias, ignoring case, hyphens and extra spaces.
         kind (ActorKind | None | Unset):
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
         sort (ListActorsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListActorsSort.ID.
 
@@ -303,6 +333,7 @@ async def asyncio(
             include_retracted=include_retracted,
             q=q,
             kind=kind,
+            review_status=review_status,
             sort=sort,
         )
     ).parsed

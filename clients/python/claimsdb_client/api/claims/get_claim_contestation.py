@@ -8,18 +8,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.contestation import Contestation
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     claim_id: str,
+    *,
+    include_candidates: bool | Unset = False,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["include_candidates"] = include_candidates
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/claims/{claim_id}/contestation".format(
             claim_id=quote(str(claim_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -83,14 +92,18 @@ def sync_detailed(
     claim_id: str,
     *,
     client: AuthenticatedClient | Client,
+    include_candidates: bool | Unset = False,
 ) -> Response[Any | Contestation | Problem]:
     """Who supports, opposes, questions a claim
 
-     Every stance on the claim grouped by label, each with holder, source and quote;
-    `contested` is true when the claim has stances on both sides.
+     Every accepted stance on the claim (candidates too, if asked) grouped by label,
+    each with holder, source and quote; `contested` is true when the claim has stances on
+    both sides.
 
     Args:
         claim_id (str):
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +115,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         claim_id=claim_id,
+        include_candidates=include_candidates,
     )
 
     response = client.get_httpx_client().request(
@@ -115,14 +129,18 @@ def sync(
     claim_id: str,
     *,
     client: AuthenticatedClient | Client,
+    include_candidates: bool | Unset = False,
 ) -> Any | Contestation | Problem | None:
     """Who supports, opposes, questions a claim
 
-     Every stance on the claim grouped by label, each with holder, source and quote;
-    `contested` is true when the claim has stances on both sides.
+     Every accepted stance on the claim (candidates too, if asked) grouped by label,
+    each with holder, source and quote; `contested` is true when the claim has stances on
+    both sides.
 
     Args:
         claim_id (str):
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +153,7 @@ def sync(
     return sync_detailed(
         claim_id=claim_id,
         client=client,
+        include_candidates=include_candidates,
     ).parsed
 
 
@@ -142,14 +161,18 @@ async def asyncio_detailed(
     claim_id: str,
     *,
     client: AuthenticatedClient | Client,
+    include_candidates: bool | Unset = False,
 ) -> Response[Any | Contestation | Problem]:
     """Who supports, opposes, questions a claim
 
-     Every stance on the claim grouped by label, each with holder, source and quote;
-    `contested` is true when the claim has stances on both sides.
+     Every accepted stance on the claim (candidates too, if asked) grouped by label,
+    each with holder, source and quote; `contested` is true when the claim has stances on
+    both sides.
 
     Args:
         claim_id (str):
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +184,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         claim_id=claim_id,
+        include_candidates=include_candidates,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,14 +196,18 @@ async def asyncio(
     claim_id: str,
     *,
     client: AuthenticatedClient | Client,
+    include_candidates: bool | Unset = False,
 ) -> Any | Contestation | Problem | None:
     """Who supports, opposes, questions a claim
 
-     Every stance on the claim grouped by label, each with holder, source and quote;
-    `contested` is true when the claim has stances on both sides.
+     Every accepted stance on the claim (candidates too, if asked) grouped by label,
+    each with holder, source and quote; `contested` is true when the claim has stances on
+    both sides.
 
     Args:
         claim_id (str):
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,5 +221,6 @@ async def asyncio(
         await asyncio_detailed(
             claim_id=claim_id,
             client=client,
+            include_candidates=include_candidates,
         )
     ).parsed

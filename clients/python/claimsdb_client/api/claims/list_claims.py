@@ -10,6 +10,7 @@ from ...models.faceted_page_claim_public import FacetedPageClaimPublic
 from ...models.label import Label
 from ...models.list_claims_sort import ListClaimsSort
 from ...models.problem import Problem
+from ...models.review_status import ReviewStatus
 from ...types import UNSET, Response, Unset
 
 
@@ -26,6 +27,8 @@ def _get_kwargs(
     claim_type: ClaimType | None | Unset = UNSET,
     topic: None | str | Unset = UNSET,
     contested: bool | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListClaimsSort | Unset = ListClaimsSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -102,6 +105,17 @@ def _get_kwargs(
     else:
         json_contested = contested
     params["contested"] = json_contested
+
+    json_review_status: None | str | Unset
+    if isinstance(review_status, Unset):
+        json_review_status = UNSET
+    elif isinstance(review_status, ReviewStatus):
+        json_review_status = review_status.value
+    else:
+        json_review_status = review_status
+    params["review_status"] = json_review_status
+
+    params["include_candidates"] = include_candidates
 
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
@@ -195,6 +209,8 @@ def sync_detailed(
     claim_type: ClaimType | None | Unset = UNSET,
     topic: None | str | Unset = UNSET,
     contested: bool | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListClaimsSort | Unset = ListClaimsSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> Response[Any | FacetedPageClaimPublic | Problem]:
@@ -220,6 +236,11 @@ def sync_detailed(
         topic (None | str | Unset):
         contested (bool | None | Unset): `true`: claims with stances on both sides (supports and
             opposes); `false`: claims without.
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
         sort (ListClaimsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListClaimsSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -245,6 +266,8 @@ def sync_detailed(
         claim_type=claim_type,
         topic=topic,
         contested=contested,
+        review_status=review_status,
+        include_candidates=include_candidates,
         sort=sort,
         facets=facets,
     )
@@ -270,6 +293,8 @@ def sync(
     claim_type: ClaimType | None | Unset = UNSET,
     topic: None | str | Unset = UNSET,
     contested: bool | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListClaimsSort | Unset = ListClaimsSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> Any | FacetedPageClaimPublic | Problem | None:
@@ -295,6 +320,11 @@ def sync(
         topic (None | str | Unset):
         contested (bool | None | Unset): `true`: claims with stances on both sides (supports and
             opposes); `false`: claims without.
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
         sort (ListClaimsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListClaimsSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -321,6 +351,8 @@ def sync(
         claim_type=claim_type,
         topic=topic,
         contested=contested,
+        review_status=review_status,
+        include_candidates=include_candidates,
         sort=sort,
         facets=facets,
     ).parsed
@@ -340,6 +372,8 @@ async def asyncio_detailed(
     claim_type: ClaimType | None | Unset = UNSET,
     topic: None | str | Unset = UNSET,
     contested: bool | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListClaimsSort | Unset = ListClaimsSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> Response[Any | FacetedPageClaimPublic | Problem]:
@@ -365,6 +399,11 @@ async def asyncio_detailed(
         topic (None | str | Unset):
         contested (bool | None | Unset): `true`: claims with stances on both sides (supports and
             opposes); `false`: claims without.
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
         sort (ListClaimsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListClaimsSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -390,6 +429,8 @@ async def asyncio_detailed(
         claim_type=claim_type,
         topic=topic,
         contested=contested,
+        review_status=review_status,
+        include_candidates=include_candidates,
         sort=sort,
         facets=facets,
     )
@@ -413,6 +454,8 @@ async def asyncio(
     claim_type: ClaimType | None | Unset = UNSET,
     topic: None | str | Unset = UNSET,
     contested: bool | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListClaimsSort | Unset = ListClaimsSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> Any | FacetedPageClaimPublic | Problem | None:
@@ -438,6 +481,11 @@ async def asyncio(
         topic (None | str | Unset):
         contested (bool | None | Unset): `true`: claims with stances on both sides (supports and
             opposes); `false`: claims without.
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
         sort (ListClaimsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListClaimsSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -465,6 +513,8 @@ async def asyncio(
             claim_type=claim_type,
             topic=topic,
             contested=contested,
+            review_status=review_status,
+            include_candidates=include_candidates,
             sort=sort,
             facets=facets,
         )

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.mention_origin import MentionOrigin
 from ...models.page_mention_public import PageMentionPublic
 from ...models.problem import Problem
+from ...models.review_status import ReviewStatus
 from ...types import UNSET, Response, Unset
 
 
@@ -19,6 +20,7 @@ def _get_kwargs(
     actor_id: None | str | Unset = UNSET,
     origin: MentionOrigin | None | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    review_status: None | ReviewStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -56,6 +58,15 @@ def _get_kwargs(
     params["origin"] = json_origin
 
     params["include_retracted"] = include_retracted
+
+    json_review_status: None | str | Unset
+    if isinstance(review_status, Unset):
+        json_review_status = UNSET
+    elif isinstance(review_status, ReviewStatus):
+        json_review_status = review_status.value
+    else:
+        json_review_status = review_status
+    params["review_status"] = json_review_status
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -131,6 +142,7 @@ def sync_detailed(
     actor_id: None | str | Unset = UNSET,
     origin: MentionOrigin | None | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    review_status: None | ReviewStatus | Unset = UNSET,
 ) -> Response[Any | PageMentionPublic | Problem]:
     """List mentions
 
@@ -144,6 +156,9 @@ def sync_detailed(
         actor_id (None | str | Unset):
         origin (MentionOrigin | None | Unset):
         include_retracted (bool | Unset): Show retracted mentions too. Default: False.
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +175,7 @@ def sync_detailed(
         actor_id=actor_id,
         origin=origin,
         include_retracted=include_retracted,
+        review_status=review_status,
     )
 
     response = client.get_httpx_client().request(
@@ -178,6 +194,7 @@ def sync(
     actor_id: None | str | Unset = UNSET,
     origin: MentionOrigin | None | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    review_status: None | ReviewStatus | Unset = UNSET,
 ) -> Any | PageMentionPublic | Problem | None:
     """List mentions
 
@@ -191,6 +208,9 @@ def sync(
         actor_id (None | str | Unset):
         origin (MentionOrigin | None | Unset):
         include_retracted (bool | Unset): Show retracted mentions too. Default: False.
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,6 +228,7 @@ def sync(
         actor_id=actor_id,
         origin=origin,
         include_retracted=include_retracted,
+        review_status=review_status,
     ).parsed
 
 
@@ -220,6 +241,7 @@ async def asyncio_detailed(
     actor_id: None | str | Unset = UNSET,
     origin: MentionOrigin | None | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    review_status: None | ReviewStatus | Unset = UNSET,
 ) -> Response[Any | PageMentionPublic | Problem]:
     """List mentions
 
@@ -233,6 +255,9 @@ async def asyncio_detailed(
         actor_id (None | str | Unset):
         origin (MentionOrigin | None | Unset):
         include_retracted (bool | Unset): Show retracted mentions too. Default: False.
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,6 +274,7 @@ async def asyncio_detailed(
         actor_id=actor_id,
         origin=origin,
         include_retracted=include_retracted,
+        review_status=review_status,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -265,6 +291,7 @@ async def asyncio(
     actor_id: None | str | Unset = UNSET,
     origin: MentionOrigin | None | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    review_status: None | ReviewStatus | Unset = UNSET,
 ) -> Any | PageMentionPublic | Problem | None:
     """List mentions
 
@@ -278,6 +305,9 @@ async def asyncio(
         actor_id (None | str | Unset):
         origin (MentionOrigin | None | Unset):
         include_retracted (bool | Unset): Show retracted mentions too. Default: False.
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -296,5 +326,6 @@ async def asyncio(
             actor_id=actor_id,
             origin=origin,
             include_retracted=include_retracted,
+            review_status=review_status,
         )
     ).parsed

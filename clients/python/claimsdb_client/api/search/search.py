@@ -119,7 +119,7 @@ def sync_detailed(
      Ranked hits across claims, source passages and actors, each with a highlighted snippet.
 
     Args:
-        limit (int | Unset): Hits per page (1 to 100). Default: 20.
+        limit (int | Unset): Hits per page (1 to 500). Default: 20.
         cursor (None | str | Unset): `next_cursor` from the previous page; omit for the first
             page.
         q (str): Words (all must match), "exact phrases", prefix* and -excluded terms; OR between
@@ -162,7 +162,7 @@ def sync(
      Ranked hits across claims, source passages and actors, each with a highlighted snippet.
 
     Args:
-        limit (int | Unset): Hits per page (1 to 100). Default: 20.
+        limit (int | Unset): Hits per page (1 to 500). Default: 20.
         cursor (None | str | Unset): `next_cursor` from the previous page; omit for the first
             page.
         q (str): Words (all must match), "exact phrases", prefix* and -excluded terms; OR between
@@ -200,7 +200,7 @@ async def asyncio_detailed(
      Ranked hits across claims, source passages and actors, each with a highlighted snippet.
 
     Args:
-        limit (int | Unset): Hits per page (1 to 100). Default: 20.
+        limit (int | Unset): Hits per page (1 to 500). Default: 20.
         cursor (None | str | Unset): `next_cursor` from the previous page; omit for the first
             page.
         q (str): Words (all must match), "exact phrases", prefix* and -excluded terms; OR between
@@ -241,7 +241,7 @@ async def asyncio(
      Ranked hits across claims, source passages and actors, each with a highlighted snippet.
 
     Args:
-        limit (int | Unset): Hits per page (1 to 100). Default: 20.
+        limit (int | Unset): Hits per page (1 to 500). Default: 20.
         cursor (None | str | Unset): `next_cursor` from the previous page; omit for the first
             page.
         q (str): Words (all must match), "exact phrases", prefix* and -excluded terms; OR between

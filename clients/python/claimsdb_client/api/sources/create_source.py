@@ -6,14 +6,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.source_create import SourceCreate
-from ...models.source_detail import SourceDetail
+from ...models.source_created import SourceCreated
+from ...models.source_submit import SourceSubmit
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: SourceCreate,
+    body: SourceSubmit,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,9 +30,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SourceDetail | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SourceCreated | None:
     if response.status_code == 201:
-        response_201 = SourceDetail.from_dict(response.json())
+        response_201 = SourceCreated.from_dict(response.json())
 
         return response_201
 
@@ -89,7 +91,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SourceDetail]:
+) -> Response[Problem | SourceCreated]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,22 +103,26 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SourceCreate,
-) -> Response[Problem | SourceDetail]:
-    """Add a source
+    body: SourceSubmit,
+) -> Response[Problem | SourceCreated]:
+    """Add a source (and have it annotated)
 
-     A new document with its full text, stored verbatim and never changed; its passages
-    are indexed and the names of known actors in it become mentions.
+     A new document with its full text (or a web page's main text, from `html`), stored
+    verbatim and never changed; its passages are indexed and the names of known actors in
+    it become mentions. With `annotate`, the annotation pipeline's proposals are stored as
+    candidates in the same transaction and summed up in `annotation`.
 
     Args:
-        body (SourceCreate):
+        body (SourceSubmit): A new source as a client sends it: its ``text``, or a web page's
+            ``html`` to take
+            the main text and what the page says about it from; ``annotate`` runs the pipeline.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SourceDetail]
+        Response[Problem | SourceCreated]
     """
 
     kwargs = _get_kwargs(
@@ -133,22 +139,26 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: SourceCreate,
-) -> Problem | SourceDetail | None:
-    """Add a source
+    body: SourceSubmit,
+) -> Problem | SourceCreated | None:
+    """Add a source (and have it annotated)
 
-     A new document with its full text, stored verbatim and never changed; its passages
-    are indexed and the names of known actors in it become mentions.
+     A new document with its full text (or a web page's main text, from `html`), stored
+    verbatim and never changed; its passages are indexed and the names of known actors in
+    it become mentions. With `annotate`, the annotation pipeline's proposals are stored as
+    candidates in the same transaction and summed up in `annotation`.
 
     Args:
-        body (SourceCreate):
+        body (SourceSubmit): A new source as a client sends it: its ``text``, or a web page's
+            ``html`` to take
+            the main text and what the page says about it from; ``annotate`` runs the pipeline.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SourceDetail
+        Problem | SourceCreated
     """
 
     return sync_detailed(
@@ -160,22 +170,26 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SourceCreate,
-) -> Response[Problem | SourceDetail]:
-    """Add a source
+    body: SourceSubmit,
+) -> Response[Problem | SourceCreated]:
+    """Add a source (and have it annotated)
 
-     A new document with its full text, stored verbatim and never changed; its passages
-    are indexed and the names of known actors in it become mentions.
+     A new document with its full text (or a web page's main text, from `html`), stored
+    verbatim and never changed; its passages are indexed and the names of known actors in
+    it become mentions. With `annotate`, the annotation pipeline's proposals are stored as
+    candidates in the same transaction and summed up in `annotation`.
 
     Args:
-        body (SourceCreate):
+        body (SourceSubmit): A new source as a client sends it: its ``text``, or a web page's
+            ``html`` to take
+            the main text and what the page says about it from; ``annotate`` runs the pipeline.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SourceDetail]
+        Response[Problem | SourceCreated]
     """
 
     kwargs = _get_kwargs(
@@ -190,22 +204,26 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: SourceCreate,
-) -> Problem | SourceDetail | None:
-    """Add a source
+    body: SourceSubmit,
+) -> Problem | SourceCreated | None:
+    """Add a source (and have it annotated)
 
-     A new document with its full text, stored verbatim and never changed; its passages
-    are indexed and the names of known actors in it become mentions.
+     A new document with its full text (or a web page's main text, from `html`), stored
+    verbatim and never changed; its passages are indexed and the names of known actors in
+    it become mentions. With `annotate`, the annotation pipeline's proposals are stored as
+    candidates in the same transaction and summed up in `annotation`.
 
     Args:
-        body (SourceCreate):
+        body (SourceSubmit): A new source as a client sends it: its ``text``, or a web page's
+            ``html`` to take
+            the main text and what the page says about it from; ``annotate`` runs the pipeline.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SourceDetail
+        Problem | SourceCreated
     """
 
     return (

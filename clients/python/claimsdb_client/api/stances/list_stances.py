@@ -11,6 +11,7 @@ from ...models.faceted_page_stance_public import FacetedPageStancePublic
 from ...models.label import Label
 from ...models.list_stances_sort import ListStancesSort
 from ...models.problem import Problem
+from ...models.review_status import ReviewStatus
 from ...types import UNSET, Response, Unset
 
 
@@ -25,6 +26,8 @@ def _get_kwargs(
     label: Label | None | Unset = UNSET,
     attribution: Attribution | None | Unset = UNSET,
     certainty: Certainty | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListStancesSort | Unset = ListStancesSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -89,6 +92,17 @@ def _get_kwargs(
     else:
         json_certainty = certainty
     params["certainty"] = json_certainty
+
+    json_review_status: None | str | Unset
+    if isinstance(review_status, Unset):
+        json_review_status = UNSET
+    elif isinstance(review_status, ReviewStatus):
+        json_review_status = review_status.value
+    else:
+        json_review_status = review_status
+    params["review_status"] = json_review_status
+
+    params["include_candidates"] = include_candidates
 
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
@@ -180,6 +194,8 @@ def sync_detailed(
     label: Label | None | Unset = UNSET,
     attribution: Attribution | None | Unset = UNSET,
     certainty: Certainty | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListStancesSort | Unset = ListStancesSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> Response[Any | FacetedPageStancePublic | Problem]:
@@ -199,6 +215,11 @@ def sync_detailed(
         label (Label | None | Unset):
         attribution (Attribution | None | Unset):
         certainty (Certainty | None | Unset):
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
         sort (ListStancesSort | Unset): Sort by this field, `-field` for descending; ties fall
             back to id. Default: ListStancesSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -222,6 +243,8 @@ def sync_detailed(
         label=label,
         attribution=attribution,
         certainty=certainty,
+        review_status=review_status,
+        include_candidates=include_candidates,
         sort=sort,
         facets=facets,
     )
@@ -245,6 +268,8 @@ def sync(
     label: Label | None | Unset = UNSET,
     attribution: Attribution | None | Unset = UNSET,
     certainty: Certainty | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListStancesSort | Unset = ListStancesSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> Any | FacetedPageStancePublic | Problem | None:
@@ -264,6 +289,11 @@ def sync(
         label (Label | None | Unset):
         attribution (Attribution | None | Unset):
         certainty (Certainty | None | Unset):
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
         sort (ListStancesSort | Unset): Sort by this field, `-field` for descending; ties fall
             back to id. Default: ListStancesSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -288,6 +318,8 @@ def sync(
         label=label,
         attribution=attribution,
         certainty=certainty,
+        review_status=review_status,
+        include_candidates=include_candidates,
         sort=sort,
         facets=facets,
     ).parsed
@@ -305,6 +337,8 @@ async def asyncio_detailed(
     label: Label | None | Unset = UNSET,
     attribution: Attribution | None | Unset = UNSET,
     certainty: Certainty | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListStancesSort | Unset = ListStancesSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> Response[Any | FacetedPageStancePublic | Problem]:
@@ -324,6 +358,11 @@ async def asyncio_detailed(
         label (Label | None | Unset):
         attribution (Attribution | None | Unset):
         certainty (Certainty | None | Unset):
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
         sort (ListStancesSort | Unset): Sort by this field, `-field` for descending; ties fall
             back to id. Default: ListStancesSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -347,6 +386,8 @@ async def asyncio_detailed(
         label=label,
         attribution=attribution,
         certainty=certainty,
+        review_status=review_status,
+        include_candidates=include_candidates,
         sort=sort,
         facets=facets,
     )
@@ -368,6 +409,8 @@ async def asyncio(
     label: Label | None | Unset = UNSET,
     attribution: Attribution | None | Unset = UNSET,
     certainty: Certainty | None | Unset = UNSET,
+    review_status: None | ReviewStatus | Unset = UNSET,
+    include_candidates: bool | Unset = False,
     sort: ListStancesSort | Unset = ListStancesSort.ID,
     facets: None | str | Unset = UNSET,
 ) -> Any | FacetedPageStancePublic | Problem | None:
@@ -387,6 +430,11 @@ async def asyncio(
         label (Label | None | Unset):
         attribution (Attribution | None | Unset):
         certainty (Certainty | None | Unset):
+        review_status (None | ReviewStatus | Unset): Only records of this review status. Without
+            it a list shows accepted records and candidates (proposals of the annotation pipeline,
+            each saying so); rejected ones only when asked for.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Default: False.
         sort (ListStancesSort | Unset): Sort by this field, `-field` for descending; ties fall
             back to id. Default: ListStancesSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -412,6 +460,8 @@ async def asyncio(
             label=label,
             attribution=attribution,
             certainty=certainty,
+            review_status=review_status,
+            include_candidates=include_candidates,
             sort=sort,
             facets=facets,
         )

@@ -10,48 +10,48 @@ from ..models.date_precision import DatePrecision
 from ..models.genre import Genre
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="SourceCreate")
+T = TypeVar("T", bound="SourceSubmit")
 
 
 @_attrs_define
-class SourceCreate:
-    """
-    Attributes:
-        id (str):
-        title (str):
-        genre (Genre):
-        language (str):
-        text (str):
-        publisher (None | str | Unset):
-        author (None | str | Unset):
-        url (None | str | Unset):
-        published_on (datetime.date | None | Unset):
-        date_precision (DatePrecision | None | Unset):
-        date_note (None | str | Unset):
+class SourceSubmit:
+    """A new source as a client sends it: its ``text``, or a web page's ``html`` to take
+    the main text and what the page says about it from; ``annotate`` runs the pipeline.
+
+        Attributes:
+            genre (Genre):
+            publisher (None | str | Unset):
+            author (None | str | Unset):
+            url (None | str | Unset):
+            published_on (datetime.date | None | Unset):
+            date_precision (DatePrecision | None | Unset):
+            date_note (None | str | Unset):
+            id (None | str | Unset): Default: made from the title, unique ('-2' and on).
+            title (None | str | Unset): Required unless the page (`html`) gives one.
+            language (None | str | Unset): Required unless the page (`html`) declares one.
+            text (None | str | Unset): The document's full text, stored verbatim; or send `html`.
+            html (None | str | Unset): A web page instead of `text`: its main text is extracted and stored (offsets count in
+                it); title, author, publisher and date come from the page where the body does not give them.
+            annotate (bool | Unset): Run the annotation pipeline on the new source in the same request: its proposals are
+                stored as candidates (review_status: candidate). Default: False.
     """
 
-    id: str
-    title: str
     genre: Genre
-    language: str
-    text: str
     publisher: None | str | Unset = UNSET
     author: None | str | Unset = UNSET
     url: None | str | Unset = UNSET
     published_on: datetime.date | None | Unset = UNSET
     date_precision: DatePrecision | None | Unset = UNSET
     date_note: None | str | Unset = UNSET
+    id: None | str | Unset = UNSET
+    title: None | str | Unset = UNSET
+    language: None | str | Unset = UNSET
+    text: None | str | Unset = UNSET
+    html: None | str | Unset = UNSET
+    annotate: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        title = self.title
-
         genre = self.genre.value
-
-        language = self.language
-
-        text = self.text
 
         publisher: None | str | Unset
         if isinstance(self.publisher, Unset):
@@ -93,15 +93,43 @@ class SourceCreate:
         else:
             date_note = self.date_note
 
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
+
+        title: None | str | Unset
+        if isinstance(self.title, Unset):
+            title = UNSET
+        else:
+            title = self.title
+
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        else:
+            language = self.language
+
+        text: None | str | Unset
+        if isinstance(self.text, Unset):
+            text = UNSET
+        else:
+            text = self.text
+
+        html: None | str | Unset
+        if isinstance(self.html, Unset):
+            html = UNSET
+        else:
+            html = self.html
+
+        annotate = self.annotate
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
             {
-                "id": id,
-                "title": title,
                 "genre": genre,
-                "language": language,
-                "text": text,
             }
         )
         if publisher is not UNSET:
@@ -116,21 +144,25 @@ class SourceCreate:
             field_dict["date_precision"] = date_precision
         if date_note is not UNSET:
             field_dict["date_note"] = date_note
+        if id is not UNSET:
+            field_dict["id"] = id
+        if title is not UNSET:
+            field_dict["title"] = title
+        if language is not UNSET:
+            field_dict["language"] = language
+        if text is not UNSET:
+            field_dict["text"] = text
+        if html is not UNSET:
+            field_dict["html"] = html
+        if annotate is not UNSET:
+            field_dict["annotate"] = annotate
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
-
-        title = d.pop("title")
-
         genre = Genre(d.pop("genre"))
-
-        language = d.pop("language")
-
-        text = d.pop("text")
 
         def _parse_publisher(data: object) -> None | str | Unset:
             if data is None:
@@ -202,18 +234,67 @@ class SourceCreate:
 
         date_note = _parse_date_note(d.pop("date_note", UNSET))
 
-        source_create = cls(
-            id=id,
-            title=title,
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
+        def _parse_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        title = _parse_title(d.pop("title", UNSET))
+
+        def _parse_language(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
+        def _parse_text(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        text = _parse_text(d.pop("text", UNSET))
+
+        def _parse_html(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        html = _parse_html(d.pop("html", UNSET))
+
+        annotate = d.pop("annotate", UNSET)
+
+        source_submit = cls(
             genre=genre,
-            language=language,
-            text=text,
             publisher=publisher,
             author=author,
             url=url,
             published_on=published_on,
             date_precision=date_precision,
             date_note=date_note,
+            id=id,
+            title=title,
+            language=language,
+            text=text,
+            html=html,
+            annotate=annotate,
         )
 
-        return source_create
+        return source_submit
