@@ -1,5 +1,5 @@
-"""The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, keys, ingest,
-evaluate, openapi, serve.
+"""The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, dump, load, keys,
+ingest, evaluate, openapi, serve.
 
 Every command that reads or writes the database first checks that it exists and is
 migrated (app/core/preflight.py), and says what to do when it is not: exit status 1, no file
@@ -11,7 +11,6 @@ import json
 import os
 import socket
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,20 +18,18 @@ import typer
 import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, select
 
 from app import read_model
 from app.backup import BackupError, backup, restore
 from app.config import Settings, get_settings, project_path
 from app.core import metrics, telemetry
 from app.core import workers as worker_processes
-from app.core.auth import create_key
-from app.core.db import current_revision, make_engine, run_write
-from app.core.errors import ProblemError
-from app.core.preflight import database_problem
-from app.models import ApiKey, Genre, Scope
+from app.core.db import current_revision
+from app.core.preflight import database_problem, fail, open_database
+from app.dump import DumpError, dump, load
+from app.keys.commands import keys
+from app.models import Genre
 from app.seeds.coverage import coverage
 from app.seeds.export import ExportError, export_annotations
 from app.seeds.parse import SeedError, read_seed_files, read_seeds
@@ -43,20 +40,6 @@ APP = "app.main:create_app"
 cli = typer.Typer(
     help="claimsdb: an annotated claims database with an HTTP API.", no_args_is_help=True
 )
-
-
-def fail(message: object) -> typer.Exit:
-    typer.echo(str(message), err=True)
-    return typer.Exit(1)
-
-
-def open_database(need: str = "head") -> Engine:
-    """The engine of the configured database, once app/core/preflight.py found it fit for a
-    command that needs ``need``; else say what to do and exit 1."""
-    settings = get_settings()
-    if problem := database_problem(settings, need=need):
-        raise fail(problem)
-    return make_engine(settings.database_url)
 
 
 RESEED_ACTIONS = ("insert", "update", "delete")
@@ -218,65 +201,7 @@ def coverage_command(
         raise typer.Exit(1)
 
 
-keys = typer.Typer(help="API keys: create, list, revoke.", no_args_is_help=True)
 cli.add_typer(keys, name="keys")
-
-
-@keys.command("create")
-def keys_create(
-    name: Annotated[str, typer.Argument(help="Who holds the key; shown in the audit log.")],
-    scope: Annotated[
-        Scope, typer.Option(help="read, curate (writes) or admin (keys too).")
-    ] = Scope.curate,
-) -> None:
-    """Create a key and print it: the only time it is shown."""
-    engine = open_database()
-
-    def work(session: Session) -> str:
-        if session.exec(select(ApiKey).where(ApiKey.name == name)).first():
-            raise typer.BadParameter(f"a key named {name!r} exists already", param_hint="NAME")
-        _key, token = create_key(session=session, name=name, scope=scope)
-        return token
-
-    try:
-        token = run_write(engine, work)
-    except ProblemError as refused:
-        raise fail(refused.detail) from refused
-    finally:
-        engine.dispose()
-    typer.echo(token)
-
-
-@keys.command("list")
-def keys_list() -> None:
-    """Every key: name, scope, id, created, revoked. Never a secret."""
-    engine = open_database()
-    with Session(engine) as session:
-        for key in session.exec(select(ApiKey).order_by(ApiKey.name)).all():
-            state = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
-            created = f"{key.created_at:%Y-%m-%d %H:%M}"
-            typer.echo(f"{key.name}\t{key.scope}\t{key.id}\t{created}\t{state}")
-    engine.dispose()
-
-
-@keys.command("revoke")
-def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
-    """Revoke a key at once; it stays listed."""
-    engine = open_database()
-
-    def work(session: Session) -> bool:
-        key = session.exec(select(ApiKey).where(ApiKey.name == name)).first()
-        if key is None:
-            return False
-        key.revoked_at = key.revoked_at or datetime.now(UTC)
-        return True
-
-    found = run_write(engine, work)
-    engine.dispose()
-    if not found:
-        typer.echo(f"no key named {name!r}", err=True)
-        raise typer.Exit(1)
-    typer.echo(f"revoked {name}")
 
 
 @cli.command("backup")
@@ -314,22 +239,40 @@ def restore_command(
         typer.echo(line)
 
 
-@cli.command("openapi")
-def openapi_command(
-    file: Annotated[
-        Path | None, typer.Argument(help="Write the document here (default: standard output).")
-    ] = None,
+@cli.command("dump")
+def dump_command(
+    file: Annotated[Path, typer.Argument(help="Where to write the dump (gzip NDJSON).")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
-    """Print the OpenAPI document the server serves at /openapi.json, without a server or
-    a database: what `make client` generates the Python client from."""
-    from app.main import create_app  # the whole app, for this command only
+    """Write the whole database to FILE as gzip-compressed NDJSON, one snapshot, audit
+    history and keys (never their secrets) included: `claimsdb load` reads it into either
+    engine."""
+    engine = open_database()
+    try:
+        outcome = dump(engine=engine, target=file, force=force)
+    except DumpError as error:
+        raise fail(f"dump refused: {error}") from error
+    finally:
+        engine.dispose()
+    for line in outcome.lines:
+        typer.echo(line)
 
-    app = create_app(Settings(database_url="sqlite://"))  # never connected to
-    document = json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
-    if file is None:
-        typer.echo(document, nl=False)
-    else:
-        file.write_text(document, encoding="utf-8")
+
+@cli.command("load")
+def load_command(
+    file: Annotated[Path, typer.Argument(help="A file `claimsdb dump` wrote.")],
+) -> None:
+    """Load a dump into the database at DATABASE_URL, which must be migrated (`claimsdb
+    migrate`) and hold no records; then rebuild its read model. All of it, or nothing."""
+    engine = open_database()
+    try:
+        outcome = load(engine=engine, source=file)
+    except DumpError as error:
+        raise fail(f"load refused: {error}") from error
+    finally:
+        engine.dispose()
+    for line in outcome.lines:
+        typer.echo(line)
 
 
 @cli.command("ingest")
@@ -401,6 +344,24 @@ def evaluate_command(
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.main([*(["--detail"] if detail else []), *(["--calibrate"] if calibrate else [])])
+
+
+@cli.command("openapi")
+def openapi_command(
+    file: Annotated[
+        Path | None, typer.Argument(help="Write the document here (default: standard output).")
+    ] = None,
+) -> None:
+    """Print the OpenAPI document the server serves at /openapi.json, without a server or
+    a database: what `make client` generates the Python client from."""
+    from app.main import create_app  # the whole app, for this command only
+
+    app = create_app(Settings(database_url="sqlite://"))  # never connected to
+    document = json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
+    if file is None:
+        typer.echo(document, nl=False)
+    else:
+        file.write_text(document, encoding="utf-8")
 
 
 @cli.command()

@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         description="Longest a request may take, its SQL and its Python work together, "
         "before it answers 503; 0: no limit",
     )
+    export_timeout_ms: int = Field(
+        default=600_000,
+        ge=0,
+        description="Longest an export (/v1/exports/...) may stream, each of its batches "
+        "bounded by the request timeout; 0: no limit",
+    )
     log_level: str = "info"
     log_format: Literal["text", "json"] = Field(
         default="text",

@@ -27,6 +27,7 @@ from app.core.limits import BodySizeLimit
 from app.core.security_headers import SecurityHeaders
 from app.core.shared_limits import RedisBuckets, RedisState
 from app.core.workers import pin_to_a_free_cpu
+from app.exports import routes as exports
 from app.health import routes as health
 from app.ingest import warm_up
 from app.ingest.nlp import ModelUnavailable
@@ -47,6 +48,7 @@ TAGS = [
     {"name": "search", "description": "Full-text search across claims, passages and actors."},
     {"name": "mentions", "description": "Actors named at spans of sources."},
     {"name": "changes", "description": "The audit log as a feed that mirrors follow."},
+    {"name": "exports", "description": "Whole lists as CSV or NDJSON, streamed."},
     {"name": "keys", "description": "API keys (admin)."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
@@ -142,6 +144,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         mentions,
         analytics,
         changes,
+        exports,
         keys,
         review,
     ):

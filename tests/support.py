@@ -1,12 +1,14 @@
 """Assertions shared by the tests: one helper for the one error shape, one for the read
 model."""
 
+import json
 import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,6 +19,11 @@ from sqlalchemy import Engine, text
 
 from app import read_model
 from app.core.reader import Reader
+
+# the W3C anno.jsonld terms this API uses, mapped to the Web Annotation Vocabulary's IRIs,
+# so that JSON-LD processing runs offline
+ANNO_CONTEXT = json.loads((Path(__file__).parent / "data" / "anno-context.jsonld").read_text())
+ANNO_CONTEXT_URL = "http://www.w3.org/ns/anno.jsonld"
 
 # a seeded record for the path parameters of each resource, so that a request reaches past
 # its lookup
@@ -153,3 +160,17 @@ def serving(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def load_context(url: str, options: Any = None) -> dict[str, Any]:
+    """pyld's document loader, offline: the one remote context this API names."""
+    assert url == ANNO_CONTEXT_URL, url
+    return {"contextUrl": None, "documentUrl": url, "document": ANNO_CONTEXT}
+
+
+def keys_of(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node) | {k for value in node.values() for k in keys_of(value)}
+    if isinstance(node, list):
+        return {k for value in node for k in keys_of(value)}
+    return set()

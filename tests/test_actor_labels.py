@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from app.seeds.sync import seed
 from tests.conftest import SEEDS, bearer
@@ -73,3 +73,35 @@ def test_a_source_seeded_after_a_retraction_does_not_name_the_retracted_actor(
     report = seed(engine, seeds)
     assert ("source", "treaty-note") in report.added
     assert named_actors(client, "treaty-note") == {("Moscow", "russia")}
+
+
+def test_a_candidate_or_rejected_actor_names_nothing_in_a_new_source(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    """Only accepted actors are in the map: a name the pipeline proposed is a question for a
+    reviewer, not a fact every later source is marked with."""
+    curator = bearer(tokens["curate"])
+    proposed = client.post(
+        "/v1/actors",
+        json={"id": "park-ji-hoon", "name": "Park Ji-hoon", "kind": "person"},
+        headers=curator,
+    )
+    assert proposed.status_code == 201, proposed.text
+    engine: Engine = client.app.state.engine
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE actor SET review_status = 'candidate' WHERE id = 'park-ji-hoon'")
+        )
+    made = client.post(
+        "/v1/sources",
+        json={
+            "id": "spokesman-note",
+            "title": "A note",
+            "genre": "news",
+            "language": "en",
+            "text": "Park Ji-hoon said Moscow signed a treaty.\n",
+        },
+        headers=curator,
+    )
+    assert made.status_code == 201, made.text
+    assert named_actors(client, "spokesman-note") == {("Moscow", "russia")}

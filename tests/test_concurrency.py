@@ -1,7 +1,6 @@
 """Concurrent curators against a running server: no 5xx, no lost update, and every
 acknowledged write in the audit log afterwards, on SQLite and PostgreSQL."""
 
-import socket
 import sqlite3
 import threading
 import time
@@ -11,7 +10,6 @@ from contextlib import contextmanager
 
 import httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
@@ -25,7 +23,7 @@ from app.core.db import WRITE_ATTEMPTS, WRITE_TURN, make_engine, run_write
 from app.main import create_app
 from app.models import Scope
 from tests.conftest import SEEDS, bearer
-from tests.support import assert_problem, rebuild_read_model
+from tests.support import assert_problem, rebuild_read_model, serving
 
 CURATORS = 6
 ROUNDS = 8
@@ -34,20 +32,8 @@ CLAIM = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
 
 @pytest.fixture
 def server(database_url: str) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(Settings(database_url=database_url, seeds_dir=SEEDS))
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(Settings(database_url=database_url, seeds_dir=SEEDS))) as base:
+        yield base
 
 
 def curator_keys(database_url: str) -> list[str]:

@@ -81,7 +81,7 @@ def test_errors_are_documented_as_problem_json(docs_client: TestClient) -> None:
     assert set(claims) == {"200", "304", "401", "422", "429", "500", "503"}
     assert "application/problem+json" in claims["422"]["content"]
     detail = schema["paths"]["/v1/claims/{claim_id}"]["get"]["responses"]
-    assert set(detail) == {"200", "304", "401", "404", "429", "500", "503"}
+    assert set(detail) == {"200", "304", "401", "404", "406", "429", "500", "503"}
     assert "HTTPValidationError" not in schema["components"]["schemas"]
 
 

@@ -2,22 +2,18 @@
 and a claim's evidence as W3C Web Annotations."""
 
 import json
-from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
 from pyld import jsonld
 
-from tests.support import all_items, assert_problem
+from tests.support import ANNO_CONTEXT, all_items, assert_problem, keys_of, load_context
 
 MASTERSTROKE = "nk-russia-alliance-strategic-masterstroke"
 TECH_TRANSFER = "russia-will-transfer-military-tech-to-nk"
 COUNTER_CHINA = "kim-alliance-counter-china"
 TRANSACTIONAL = "putin-kim-unity-pyongyang"
 OA = "http://www.w3.org/ns/oa#"
-# the W3C anno.jsonld terms this API uses, mapped to the Web Annotation Vocabulary's IRIs,
-# so that JSON-LD processing runs offline
-ANNO_CONTEXT = json.loads((Path(__file__).parent / "data" / "anno-context.jsonld").read_text())
 
 
 def test_contestation_lists_both_sides_with_quotes(client: TestClient) -> None:
@@ -110,19 +106,6 @@ def test_source_outline_is_in_text_order(client: TestClient) -> None:
     for entry in entries:
         assert entry["start"] == min(s["provenance"]["start"] for s in entry["stances"])
         assert all(s["provenance"]["source_id"] == TRANSACTIONAL for s in entry["stances"])
-
-
-def keys_of(node: Any) -> set[str]:
-    if isinstance(node, dict):
-        return set(node) | {k for value in node.values() for k in keys_of(value)}
-    if isinstance(node, list):
-        return {k for value in node for k in keys_of(value)}
-    return set()
-
-
-def load_context(url: str, options: Any = None) -> dict[str, Any]:
-    assert url == "http://www.w3.org/ns/anno.jsonld", url
-    return {"contextUrl": None, "documentUrl": url, "document": ANNO_CONTEXT}
 
 
 def test_claim_provenance_is_a_web_annotation_collection_in_json_ld(client: TestClient) -> None:

@@ -2,8 +2,9 @@
 source enters (the API, the seed files, the annotation pipeline) derives mentions from,
 and that the export assumes when it leaves derived mentions out of the files.
 
-Only live actors are found: an actor retracted (through the API or in the seed files) or
-merged away names nothing in a new source, and neither do its aliases."""
+Only live, accepted actors are found: an actor retracted (through the API or in the seed
+files) or merged away names nothing in a new source, and neither do its aliases; nor does an
+actor the annotation pipeline proposed until a reviewer accepts it."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 from sqlmodel import col
 
-from app.models.common import Status
+from app.models.common import ReviewStatus, Status
 from app.models.tables import Actor, ActorAlias
 
 
@@ -38,7 +39,7 @@ def live_labels(actors: Iterable[Labelled]) -> dict[str, str]:
 
 
 def stored_actors(connection: Connection) -> list[Labelled]:
-    """Every actor as stored now, as the map sees it."""
+    """Every accepted actor as stored now, as the map sees it."""
     aliases: dict[str, list[str]] = {}
     for actor_id, label in connection.execute(
         select(ActorAlias.actor_id, ActorAlias.label)
@@ -49,7 +50,9 @@ def stored_actors(connection: Connection) -> list[Labelled]:
     return [
         Labelled(actor_id, name, status, tuple(aliases.get(actor_id, ())))
         for actor_id, name, status in connection.execute(
-            select(Actor.id, Actor.name, Actor.status).order_by(Actor.id)
+            select(Actor.id, Actor.name, Actor.status)
+            .where(Actor.review_status == ReviewStatus.accepted)
+            .order_by(Actor.id)
         )
     ]
 

@@ -1,6 +1,7 @@
 """Actors: people, states, organisations and groups that hold positions or are named."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any
 
@@ -17,11 +18,20 @@ from app.core.caching import expected_version, tag_version
 from app.core.db import SessionDep
 from app.core.errors import MovedPermanently, NotFound
 from app.core.openapi import problems
-from app.core.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.core.pagination import (
+    PageParams,
+    keyset_shape,
+    keyset_values,
+    next_page_link,
+    sort_key,
+    sort_type,
+    trim,
+)
 from app.core.query import QueryModel
 from app.core.reader import Reader, json_response, read
 from app.core.routing import ResourceRouter
 from app.core.urls import absolute, this_path
+from app.exports.stream import Resource, add_export
 from app.models import (
     NO_NUL,
     Actor,
@@ -121,7 +131,7 @@ ACTOR_NAMES = [column.name for column in ACTOR_COLUMNS]
 
 
 @cache
-def actors_page(
+def actors_statement(
     searched: bool,
     kind: bool,
     active_only: bool,
@@ -160,20 +170,13 @@ def like_escaped(text: str) -> str:
     return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
-@router.get("", response_model=Page[ActorPublic], responses=problems(422), summary="List actors")
-async def list_actors(
-    request: Request,
-    response: Response,
-    filters: Annotated[ActorFilters, QueryModel(ActorFilters)],
-) -> Response:
-    """Actors in `sort` order (id by default); `q` finds a name or alias ("kim jong-un"
-    finds Kim Jong Un)."""
-    # rows straight to JSON on the read path (app/core/reader.py): through the ORM and the
-    # response model the list answered slower than Datasette (docs/benchmarks.md)
+def actors_page(filters: ActorFilters) -> Callable[[Reader], dict[str, Any]]:
+    """How to read one page of the actors list: the list and the actors export
+    (app/exports/) read it the same way."""
     needle = fold(filters.q) if filters.q is not None else ""
     field, descending = sort_key(filters.sort)
     key_size = 1 if field == "id" else 2
-    statement = actors_page(
+    statement = actors_statement(
         bool(needle),
         filters.kind is not None,
         not filters.include_retracted,
@@ -187,9 +190,7 @@ async def list_actors(
     )
 
     def work(db: Reader) -> dict[str, Any]:
-        rows, cursor = page(
-            db.all(statement, **values), filters, lambda row: row[-key_size:], request, response
-        )
+        rows, cursor = trim(db.all(statement, **values), filters, lambda row: row[-key_size:])
         aliases: dict[str, list[dict[str, str]]] = defaultdict(list)
         for actor_id, label, kind in db.all(ALIASES_OF, ids=[row[0] for row in rows]):
             aliases[actor_id].append({"label": label, "kind": kind})
@@ -198,7 +199,22 @@ async def list_actors(
         ]
         return {"items": items, "next_cursor": cursor}
 
-    return json_response(await read(request, work), headers=response.headers)
+    return work
+
+
+@router.get("", response_model=Page[ActorPublic], responses=problems(422), summary="List actors")
+async def list_actors(
+    request: Request,
+    response: Response,
+    filters: Annotated[ActorFilters, QueryModel(ActorFilters)],
+) -> Response:
+    """Actors in `sort` order (id by default); `q` finds a name or alias ("kim jong-un"
+    finds Kim Jong Un)."""
+    # rows straight to JSON on the read path (app/core/reader.py): through the ORM and the
+    # response model the list answered slower than Datasette (docs/benchmarks.md)
+    found = await read(request, actors_page(filters))
+    next_page_link(request, response, found["next_cursor"])
+    return json_response(found, headers=response.headers)
 
 
 def present_one(session: Session, actor: Actor) -> ActorPublic:
@@ -349,3 +365,7 @@ def read_positions(actor: ActorDep, session: SessionDep) -> ActorPositions:
 
 add_lifecycle(router, "actor", present_one, ActorPublic)
 add_review(router, "actor", present_one, ActorPublic, ActorUpdate, service.update_actor)
+
+add_export(
+    Resource("actors", ActorFilters, ActorPublic, lambda filters, _postgres: actors_page(filters))
+)

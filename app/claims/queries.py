@@ -1,6 +1,6 @@
 """How claims read: a page of claim rows presented with their actors and stances."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -9,7 +9,7 @@ from sqlalchemy import and_, bindparam, exists, not_, union
 from sqlmodel import Session, col, select
 
 from app import read_model
-from app.core.pagination import keyset_shape
+from app.core.pagination import keyset_shape, keyset_values, sort_key, trim
 from app.core.reader import Reader
 from app.models import (
     Claim,
@@ -21,9 +21,10 @@ from app.models import (
     Stance,
     Status,
 )
-from app.review.filters import (
-    shown,
-)
+from app.read_model.counts import CLAIM_SCOPE
+from app.read_model.facets import claim_facets, stored_facets
+from app.review.filters import counted, shown
+from app.search import engine as search
 
 
 def present(session: Session, claims: Sequence[Claim]) -> list[dict[str, Any]]:
@@ -148,3 +149,64 @@ def page_of(statement: Any, sort: str, descending: bool, after: bool, with_stats
 def page_statement(shape: Shape, sort: str, descending: bool, after: bool) -> Any:
     """One page of the claims of this shape, built once."""
     return page_of(filtered(shape), sort, descending, after, shape.with_stats)
+
+
+def claims_page(filters: Any, *, postgres: bool) -> tuple[Callable[[Reader], dict[str, Any]], bool]:
+    """How to read one page of the claims list (``filters``: its ClaimFilters), and whether
+    that read is heavy (``read``): the list and the claims export (app/exports/) read it the
+    same way. Items are the stored ClaimPublic bodies, as bytes."""
+    values = {name: getattr(filters, name) for name in FILTERS if getattr(filters, name)}
+    shape = Shape(
+        names=tuple(values),
+        active_only=not filters.include_retracted,
+        contested=filters.contested,
+        join_chosen=postgres,
+        counted=filters.sort.endswith("stance_count"),
+        review=filters.review_status,
+        include_candidates=filters.include_candidates,
+    )
+    field, descending = sort_key(filters.sort)
+    # the whole list as a client first sees it: its facets are counted by the writes
+    unfiltered = (
+        not values
+        and filters.q is None
+        and shape.active_only
+        and shape.contested is None
+        and shape.review in (None, "accepted")
+        and not shape.include_candidates
+    )
+    values |= keyset_values(filters, sort_columns(field))
+    after = filters.cursor is not None
+
+    def work(db: Reader) -> dict[str, Any]:
+        facets = {}
+        if filters.q is None and not filters.facets:
+            rows = db.all(page_statement(shape, field, descending, after), **values)
+        else:  # too many shapes to build once: SQLAlchemy compiles these, from its cache
+            statement = filtered(shape)
+            if filters.q is not None:
+                query = search.parse(q=filters.q)
+                matching = search.matching_claim_ids(dialect=db.dialect.name, query=query)
+                statement = statement.where(col(Claim.id).in_(matching))
+            if filters.facets and unfiltered:
+                facets = stored_facets(db, CLAIM_SCOPE, filters.facets)
+            elif filters.facets:
+                # facets count what counts: accepted records, or candidates too if asked
+                ids = statement.with_only_columns(Claim.id).where(
+                    counted(Claim.review_status, shape.include_candidates)
+                )
+                on_stance = [
+                    *stance_conditions(shape.names),
+                    counted(Stance.review_status, shape.include_candidates),
+                ]
+                facets = claim_facets(db.connection, ids, filters.facets, on_stance, values)
+            page_rows = page_of(statement, field, descending, after, shape.with_stats)
+            rows = db.rows(page_rows, **values)
+        rows, cursor = trim(rows, filters, lambda row: row[1:])
+        return {"items": [row[0] for row in rows], "next_cursor": cursor, "facets": facets}
+
+    # facets count the whole filtered list: short when one source's, holder's or actor's
+    # claims are counted, or the unfiltered counts read (kept by the writes)
+    narrow = unfiltered or bool({"source_id", "holder_id", "actor_id"} & values.keys())
+    heavy = filters.q is not None or (filters.facets is not None and not narrow)
+    return work, heavy

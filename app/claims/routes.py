@@ -6,31 +6,32 @@ import orjson
 from fastapi import Depends, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from app import read_model
 from app.audit.lifecycle import CREATE_ERRORS, WRITE_ERRORS, add_lifecycle, created, write
 from app.claims import service
 from app.claims.queries import (
-    FILTERS,
-    Shape,
-    filtered,
-    page_of,
-    page_statement,
+    claims_page,
     present,
-    sort_columns,
-    stance_conditions,
 )
 from app.core.auth import Curator
 from app.core.caching import expected_version
 from app.core.db import SessionDep
 from app.core.errors import NotFound
+from app.core.negotiation import JSON_LD, VARY, wants_linked_data
 from app.core.openapi import problems
-from app.core.pagination import PageParams, keyset_values, page, sort_key, sort_type
+from app.core.pagination import (
+    PageParams,
+    next_page_link,
+    sort_type,
+)
 from app.core.query import QueryModel
-from app.core.reader import Reader, json_response, read
+from app.core.reader import Reader, json_response, linked_data_response, read
 from app.core.routing import ResourceRouter
 from app.core.urls import base_url
+from app.exports import linked_data
+from app.exports.stream import Resource, add_export
 from app.models import (
     EXAMPLE_STANCE,
     Claim,
@@ -49,8 +50,7 @@ from app.models import (
     Status,
     Topic,
 )
-from app.read_model.counts import CLAIM_SCOPE
-from app.read_model.facets import CLAIM_FACETS, claim_facets, facet_pattern, stored_facets
+from app.read_model.facets import CLAIM_FACETS, facet_pattern
 from app.review.filters import (
     IncludeCandidates,
     IncludeCandidatesQuery,
@@ -59,7 +59,6 @@ from app.review.filters import (
     shown,
 )
 from app.review.lifecycle import add_review
-from app.search import engine as search
 from app.search.language import TextQuery
 from app.sources import webannotation
 from app.stances import queries as stances
@@ -145,73 +144,39 @@ async def list_claims(
 ) -> Response:
     """Claims with topics and actors, in `sort` order (id by default); filters combine
     with AND; `facets` adds counts per value over the whole filtered list."""
-    values = {name: getattr(filters, name) for name in FILTERS if getattr(filters, name)}
-    shape = Shape(
-        names=tuple(values),
-        active_only=not filters.include_retracted,
-        contested=filters.contested,
-        join_chosen=request.app.state.engine.dialect.name != "sqlite",
-        counted=filters.sort.endswith("stance_count"),
-        review=filters.review_status,
-        include_candidates=filters.include_candidates,
-    )
-    field, descending = sort_key(filters.sort)
-    # the whole list as a client first sees it: its facets are counted by the writes
-    unfiltered = (
-        not values
-        and filters.q is None
-        and shape.active_only
-        and shape.contested is None
-        and shape.review in (None, "accepted")
-        and not shape.include_candidates
-    )
-    values |= keyset_values(filters, sort_columns(field))
-    after = filters.cursor is not None
-
-    def work(db: Reader) -> dict[str, Any]:
-        facets = {}
-        if filters.q is None and not filters.facets:
-            rows = db.all(page_statement(shape, field, descending, after), **values)
-        else:  # too many shapes to build once: SQLAlchemy compiles these, from its cache
-            statement = filtered(shape)
-            if filters.q is not None:
-                query = search.parse(q=filters.q)
-                matching = search.matching_claim_ids(dialect=db.dialect.name, query=query)
-                statement = statement.where(col(Claim.id).in_(matching))
-            if filters.facets and unfiltered:
-                facets = stored_facets(db, CLAIM_SCOPE, filters.facets)
-            elif filters.facets:
-                # facets count what counts: accepted records, or candidates too if asked
-                ids = statement.with_only_columns(Claim.id).where(
-                    counted(Claim.review_status, shape.include_candidates)
-                )
-                on_stance = [
-                    *stance_conditions(shape.names),
-                    counted(Stance.review_status, shape.include_candidates),
-                ]
-                facets = claim_facets(db.connection, ids, filters.facets, on_stance, values)
-            page_rows = page_of(statement, field, descending, after, shape.with_stats)
-            rows = db.rows(page_rows, **values)
-        rows, cursor = page(rows, filters, lambda row: row[1:], request, response)
-        items = [orjson.Fragment(row[0]) for row in rows]
-        return {"items": items, "next_cursor": cursor, "facets": facets}
-
-    # facets count the whole filtered list: short when one source's, holder's or actor's
-    # claims are counted, or the unfiltered counts read (kept by the writes)
-    narrow = unfiltered or bool({"source_id", "holder_id", "actor_id"} & values.keys())
-    heavy = filters.q is not None or (filters.facets is not None and not narrow)
-    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
+    postgres = request.app.state.engine.dialect.name != "sqlite"
+    work, heavy = claims_page(filters, postgres=postgres)
+    found = await read(request, work, heavy=heavy)
+    found["items"] = [orjson.Fragment(body) for body in found["items"]]
+    next_page_link(request, response, found["next_cursor"])
+    return json_response(found, headers=response.headers)
 
 
 @router.get(
     "/{claim_id}",
     response_model=ClaimDetail,
-    responses=problems(404),
+    responses={
+        200: {
+            "description": "The claim; with `Accept: application/ld+json`, a schema.org Claim.",
+            "content": {JSON_LD: {"example": linked_data.EXAMPLE}},
+        },
+        **problems(404, 406),
+    },
     summary="Get a claim with its stances",
 )
 async def read_claim(claim_id: str, request: Request) -> Response:
     """The claim with its actors and every stance on it, each with holder and provenance,
-    in source and text order."""
+    in source and text order; as schema.org JSON-LD (a `Claim` with its `appearance`s)
+    with `Accept: application/ld+json`."""
+
+    if wants_linked_data(request):
+        url = base_url(request)
+        document = await read(
+            request, lambda db: linked_data.claim_document(db, base_url=url, claim_id=claim_id)
+        )
+        if document is None:
+            raise NotFound(f"no claim with id {claim_id!r}")
+        return linked_data_response(document, VARY)
 
     # a hot path: no ClaimDep, so that the lookup and the stances share one transaction
     def work(db: Reader) -> dict[str, Any]:
@@ -223,7 +188,7 @@ async def read_claim(claim_id: str, request: Request) -> Response:
         return claim
 
     claim = await read(request, work)
-    return json_response(claim, version=claim["version"])
+    return json_response(claim, version=claim["version"], headers=VARY)
 
 
 def present_one(session: Session, claim: Claim) -> dict[str, Any]:
@@ -368,3 +333,12 @@ def read_provenance(
 
 add_lifecycle(router, "claim", present_one, ClaimPublic)
 add_review(router, "claim", present_one, ClaimPublic, ClaimUpdate, service.update_claim)
+
+add_export(
+    Resource(
+        "claims",
+        ClaimFilters,
+        ClaimPublic,
+        lambda filters, postgres: claims_page(filters, postgres=postgres)[0],
+    )
+)

@@ -66,6 +66,14 @@ def create_key(*, session: Session, name: str, scope: Scope) -> tuple[ApiKey, st
     return key, f"cdb_{key_id}_{secret}"
 
 
+def rotate_key(*, key: ApiKey) -> str:
+    """A new secret for ``key`` (its id, name and scope stay); the old one stops working.
+    The returned token is the only time the new secret exists in the clear."""
+    secret = secrets.token_urlsafe(32)
+    key.secret_sha256 = digest(secret)
+    return f"cdb_{key.id}_{secret}"
+
+
 def find_key(*, session: Session, token: str) -> ApiKey | None:
     """The live key this token belongs to, or None; never says which part was wrong."""
     prefix, _, rest = token.partition("_")

@@ -81,7 +81,17 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
     return etag in candidates
 
 
+def cache_control(scope: Scope) -> bytes:
+    """``public, no-cache``, or ``private, no-cache`` for a request that carries a key."""
+    credentials = any(name == b"authorization" for name, _ in scope["headers"])
+    return PRIVATE_CACHE_CONTROL_RAW if credentials else CACHE_CONTROL_RAW
+
+
 class ETagMiddleware:
+    """Tags every successful response with the hash of its body, held back until whole;
+    a response that carries its own ETag (an export: app/exports/) streams through as it
+    comes, and answers If-None-Match itself."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -93,7 +103,16 @@ class ETagMiddleware:
         async def finish(start: Message, body: bytes) -> None:
             await self.finish(scope, start, body, send)
 
-        await self.app(scope, receive, buffered(send, finish))
+        hold = buffered(send, finish)
+        streaming = False
+
+        async def hold_or_stream(message: Message) -> None:
+            nonlocal streaming
+            if message["type"] == "http.response.start":
+                streaming = any(name.lower() == b"etag" for name, _ in message["headers"])
+            await (send if streaming else hold)(message)
+
+        await self.app(scope, receive, hold_or_stream)
 
     async def finish(self, scope: Scope, start: Message, body: bytes, send: Send) -> None:
         # on the raw header lists: MutableHeaders and Headers cost a claim by id 2%
@@ -112,21 +131,14 @@ class ETagMiddleware:
                 etag = f'"{version}.{etag[1:]}'
             raw.append((b"etag", etag.encode("latin-1")))
             if scope["method"] in ("GET", "HEAD"):
-                if_none_match, credentials = None, False
+                if_none_match = None
                 for name, value in scope["headers"]:
                     if name == b"if-none-match":
                         if_none_match = value
-                    elif name == b"authorization":
-                        credentials = True
                 if not any(name.lower() == b"cache-control" for name, _ in raw):
                     # what a key may read (the admin's keys; every read, where reads need a
                     # key) is not for shared caches: they could hand it to someone without
-                    raw.append(
-                        (
-                            b"cache-control",
-                            PRIVATE_CACHE_CONTROL_RAW if credentials else CACHE_CONTROL_RAW,
-                        )
-                    )
+                    raw.append((b"cache-control", cache_control(scope)))
                 if if_none_match and etag_matches(if_none_match.decode("latin-1"), etag):
                     await self.not_modified(MutableHeaders(raw=raw), send)
                     return

@@ -12,6 +12,8 @@ from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 PROBED = ("GET", "POST", "PUT", "PATCH", "DELETE")
+# set in the scope of a GET that answers a HEAD: a streamed export need not read its rows
+HEAD = "claimsdb.head"
 
 
 def allowed_methods(routes: Sequence[BaseRoute], scope: Scope) -> list[str]:
@@ -41,7 +43,7 @@ class Methods:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             if scope["method"] == "HEAD":
-                await self.app({**scope, "method": "GET"}, receive, without_body(send))
+                await self.app({**scope, "method": "GET", HEAD: True}, receive, without_body(send))
                 return
             if scope["method"] == "OPTIONS":
                 allowed = allowed_methods(self.routes, scope)

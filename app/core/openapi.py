@@ -264,6 +264,12 @@ EXAMPLES: dict[int, dict[str, Any]] = {
         "detail": "key 'reader' has the 'read' scope; this needs a key with the 'curate' "
         "scope or higher",
     },
+    406: {
+        "type": "urn:claimsdb:problem:not-acceptable",
+        "title": "Not Acceptable",
+        "status": 406,
+        "detail": "this resource is application/json or application/ld+json; Accept allows neither",
+    },
     409: {
         "type": "urn:claimsdb:problem:conflict",
         "title": "Conflict",
@@ -306,6 +312,7 @@ DESCRIPTIONS = {
     400: "The body is not JSON.",
     401: "No API key where one is needed, or one that is not valid; see WWW-Authenticate.",
     403: "The API key's scope does not allow this.",
+    406: "Accept allows neither JSON nor JSON-LD, the two forms of this resource.",
     409: "It conflicts with what is stored (an id in use, a state it is not in).",
     412: "If-Match names a version that is no longer current.",
     413: "The request body is too large.",

@@ -163,26 +163,36 @@ def cursor_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def next_page_url(request: Request, next_cursor: str) -> str:
+    """This request's URL with ``next_cursor`` for its cursor."""
+    # the query as the client sent it, less its cursor: parsing and encoding it again
+    # took a tenth of a short page's time; a cursor is URL-safe base64, never escaped
+    kept = [
+        part
+        for part in request.scope["query_string"].decode("latin-1").split("&")
+        if part and unquote_plus(part.partition("=")[0]) != "cursor"
+    ]
+    query = "&".join([*kept, f"cursor={next_cursor}"])
+    return f"{absolute(request, this_path(request))}?{query}"
+
+
 def next_page_link(request: Request, response: Response, next_cursor: str | None) -> None:
     if next_cursor is not None:
-        # the query as the client sent it, less its cursor: parsing and encoding it again
-        # took a tenth of a short page's time; a cursor is URL-safe base64, never escaped
-        kept = [
-            part
-            for part in request.scope["query_string"].decode("latin-1").split("&")
-            if part and unquote_plus(part.partition("=")[0]) != "cursor"
-        ]
-        query = "&".join([*kept, f"cursor={next_cursor}"])
-        url = absolute(request, this_path(request))
-        response.headers["Link"] = f'<{url}?{query}>; rel="next"'
+        response.headers["Link"] = f'<{next_page_url(request, next_cursor)}>; rel="next"'
+
+
+def trim(rows: Sequence[Any], params: PageParams, key: Any) -> tuple[Sequence[Any], str | None]:
+    """Trim the extra row; return the rows and the next cursor (``key`` reads a row's)."""
+    more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    cursor = encode_cursor([cursor_value(v) for v in key(rows[-1])]) if more else None
+    return rows, cursor
 
 
 def page(
     rows: Sequence[Any], params: PageParams, key: Any, request: Request, response: Response
 ) -> tuple[Sequence[Any], str | None]:
     """Trim the extra row, set the ``Link`` header, return the rows and the next cursor."""
-    more = len(rows) > params.limit
-    rows = rows[: params.limit]
-    cursor = encode_cursor([cursor_value(v) for v in key(rows[-1])]) if more else None
+    rows, cursor = trim(rows, params, key)
     next_page_link(request, response, cursor)
     return rows, cursor

@@ -9,16 +9,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import typer
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from app.config import Settings, project_path
-from app.core.db import head_revision
+from app.config import Settings, get_settings, project_path
+from app.core.db import head_revision, make_engine
 
 URL_VARIABLES = ("DATABASE_URL", "CLAIMSDB_DATABASE_URL")
 MIGRATE_FIRST = "run `claimsdb migrate` first (it creates the tables), or"
@@ -109,3 +110,17 @@ def database_problem(settings: Settings, *, need: str = "head") -> DatabaseProbl
             "run `claimsdb migrate` first (`claimsdb backup FILE` keeps a copy of it as it is)",
         )
     return None
+
+
+def fail(message: object) -> typer.Exit:
+    typer.echo(str(message), err=True)
+    return typer.Exit(1)
+
+
+def open_database(need: str = "head") -> Engine:
+    """The engine of the configured database, once ``database_problem`` found it fit for a
+    command that needs ``need``; else say what to do and exit 1."""
+    settings = get_settings()
+    if problem := database_problem(settings, need=need):
+        raise fail(problem)
+    return make_engine(settings.database_url)

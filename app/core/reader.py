@@ -231,3 +231,8 @@ def json_response(
     if version is not None:
         response.headers[VERSION_HEADER] = str(version)
     return response
+
+
+def linked_data_response(content: Any, headers: Mapping[str, str] | None = None) -> Response:
+    """A 200 with ``content`` as JSON-LD."""
+    return Response(orjson.dumps(content), media_type="application/ld+json", headers=headers)

@@ -324,14 +324,13 @@ def _corefer(
     """Short forms of a candidate person ("Lavrov" after "Sergei Lavrov") join it, and so do
     initials of a body named in full before ("NIS" after "National Intelligence Service")."""
     full_names = {key: key.split() for key, (_, kind, _) in candidates.items() if kind == "person"}
-    for mention in mentions:
+    for at, mention in enumerate(mentions):
         key = mention.candidate
-        if key is not None and candidates[key][0].isupper() and key.isalpha():
-            spelled = [m for m in mentions if m.start < mention.start and _initials(m, candidates)]
-            owners = [m for m in spelled if _initials(m, candidates) == key]
-            if owners:
-                mention.candidate = owners[-1].candidate
-                continue
+        acronym = key is not None and candidates[key][0].isupper() and key.isalpha()
+        spelled = [m for m in mentions[:at] if _initials(m, candidates) == key] if acronym else []
+        if spelled:
+            mention.candidate = spelled[-1].candidate
+            continue
         # the small NER model takes some short names for organisations ("Dr Son says")
         if key is None or " " in key or candidates[key][1] not in {"person", "organization"}:
             continue

@@ -1,6 +1,7 @@
 """Mentions: an actor named at a span of a source."""
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 from pydantic import Field
@@ -12,9 +13,11 @@ from app.core.caching import expected_version, tag_version
 from app.core.db import SessionDep
 from app.core.errors import NotFound
 from app.core.openapi import problems
-from app.core.pagination import PageParams, keyset, page
+from app.core.pagination import PageParams, keyset, next_page_link, trim
 from app.core.query import QueryModel
+from app.core.reader import Reader
 from app.core.routing import ResourceRouter
+from app.exports.stream import Resource, add_export
 from app.mentions import service
 from app.mentions.queries import present
 from app.models import (
@@ -57,14 +60,11 @@ def present_one(session: Session, mention: Mention) -> MentionPublic:
     return present(session, [mention])[0]
 
 
-@router.get("", responses=problems(422), summary="List mentions")
-def list_mentions(
-    session: SessionDep,
-    request: Request,
-    response: Response,
-    filters: Annotated[MentionFilters, QueryModel(MentionFilters)],
-) -> Page[MentionPublic]:
-    """Mentions in id order; filters combine with AND."""
+def mentions_page(
+    session: Session, filters: MentionFilters
+) -> tuple[list[MentionPublic], str | None]:
+    """One page of the mentions list and the next cursor: the list and the mentions export
+    (app/exports/) read it the same way."""
     statement = select(Mention)
     for name in ("source_id", "actor_id", "origin"):
         value = getattr(filters, name)
@@ -74,8 +74,21 @@ def list_mentions(
         statement = statement.where(Mention.status == Status.active)
     statement = statement.where(shown(Mention.review_status, filters.review_status))
     mentions = session.exec(keyset(statement, [col(Mention.id)], filters)).all()
-    mentions, cursor = page(mentions, filters, lambda m: [m.id], request, response)
-    return Page(items=present(session, mentions), next_cursor=cursor)
+    mentions, cursor = trim(mentions, filters, lambda m: [m.id])
+    return present(session, mentions), cursor
+
+
+@router.get("", responses=problems(422), summary="List mentions")
+def list_mentions(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    filters: Annotated[MentionFilters, QueryModel(MentionFilters)],
+) -> Page[MentionPublic]:
+    """Mentions in id order; filters combine with AND."""
+    items, cursor = mentions_page(session, filters)
+    next_page_link(request, response, cursor)
+    return Page(items=items, next_cursor=cursor)
 
 
 @router.get("/{mention_id}", responses=problems(404), summary="Get a mention")
@@ -125,3 +138,16 @@ def patch_mention(
 
 add_lifecycle(router, "mention", present_one, MentionPublic)
 add_review(router, "mention", present_one, MentionPublic, MentionUpdate, service.update_mention)
+
+
+def export_page(filters: MentionFilters, _postgres: bool) -> Callable[[Reader], dict[str, Any]]:
+    """A page of the mentions list as the export reads it: in the export's read transaction."""
+
+    def work(db: Reader) -> dict[str, Any]:
+        items, cursor = mentions_page(Session(bind=db.connection), filters)
+        return {"items": [item.model_dump(mode="json") for item in items], "next_cursor": cursor}
+
+    return work
+
+
+add_export(Resource("mentions", MentionFilters, MentionPublic, export_page))

@@ -5,6 +5,7 @@
 - ``stored``: the read model's tables (stored bodies, kept counts)
 - ``writes``: what writes send (``...Create``, ``...Update``, span inputs)
 - ``responses``: what responses are built from (``...Public``, pages)
+- ``changes``: the audit log's records as the API shows them
 - ``annotations``: a source's spans as a reader highlights them
 - ``provenance``: a span as responses show it, with its W3C selectors
 - ``views``: the analyst views' shapes
@@ -14,6 +15,7 @@ Everything is importable from ``app.models``.
 """
 
 from app.models.annotations import *  # noqa: F403
+from app.models.changes import *  # noqa: F403
 from app.models.common import *  # noqa: F403
 from app.models.provenance import *  # noqa: F403
 from app.models.responses import *  # noqa: F403

@@ -22,7 +22,6 @@ from app.models.common import (
     Status,
 )
 from app.models.provenance import Provenance
-from app.models.tables import Change
 
 
 def in_utc(moment: datetime) -> datetime:
@@ -32,54 +31,6 @@ def in_utc(moment: datetime) -> datetime:
 
 Timestamp = Annotated[datetime, AfterValidator(in_utc)]
 """A moment as the API shows it: RFC 3339 with its offset (``Z``), on every engine."""
-
-
-class ChangePublic(BaseModel):
-    """One write, as the audit log keeps it."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "seq": 42,
-                    "at": "2026-11-22T10:15:00Z",
-                    "key": "analyst-anna",
-                    "action": "update",
-                    "resource": "claim",
-                    "id": "nk-supplies-artillery-to-russia",
-                    "version": 2,
-                    "before": {"text": "North Korea supplies artillery shells to Russia."},
-                    "after": {
-                        "text": "North Korea supplies artillery shells and rockets to Russia."
-                    },
-                }
-            ]
-        }
-    )
-
-    seq: int
-    at: Timestamp
-    key: str
-    action: str
-    resource: str
-    id: str
-    version: int | None
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-
-    @classmethod
-    def of(cls, change: "Change") -> "ChangePublic":
-        return cls(
-            seq=change.seq or 0,
-            at=change.at,
-            key=change.key_name,
-            action=change.action,
-            resource=change.resource,
-            id=change.resource_id,
-            version=change.version,
-            before=change.before,
-            after=change.after,
-        )
 
 
 ExtractedBy = Annotated[

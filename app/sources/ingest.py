@@ -13,13 +13,12 @@ import hashlib
 import re
 import time
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from app import read_model
 from app.actors import service as actors
@@ -29,43 +28,33 @@ from app.config import Settings
 from app.core.deadline import extend_deadline
 from app.core.errors import FieldError, Invalid, ProblemError, ServiceUnavailable
 from app.core.reader import Reader
-from app.ingest import Alias, ExistingClaim, Proposals, RegistryActor, warm_up
+from app.ingest import Proposals, warm_up
 from app.ingest import annotate as run_pipeline
 from app.ingest.html import NoMainText, extract
 from app.ingest.nlp import ModelUnavailable
 from app.mentions import service as mentions
 from app.models import (
     Actor,
-    ActorAlias,
     ActorCreate,
     AliasCreate,
     Claim,
-    ClaimActor,
     ClaimActorCreate,
     ClaimCreate,
-    ClaimTopic,
     MentionInput,
     Proposed,
     ReviewStatus,
     Source,
     SourceCreate,
     SourceSubmit,
-    Stance,
     StanceInput,
-    Status,
 )
 from app.read_model import counts
 from app.sources import service as sources
+from app.sources.known import existing_claims, registry
 from app.sources.provenance import mention_id, stance_id
 from app.sources.service import SourceParts
 from app.stances import service as stances
 
-# past this many claims the pipeline matches against those of the actors the article names
-# (at most this many), not the whole database: building the lexical index is per request
-MATCH_ALL_CLAIMS_UP_TO = 5000
-# a claim is matched by its wording and by how its stances quote it: a few quotes suffice
-QUOTES_PER_CLAIM = 5
-MAX_NAMED = 500  # actors whose claims are matched, of those an article names
 SLUG_WORDS = 12
 
 
@@ -160,76 +149,6 @@ def source_data(*, session: Session, submission: SourceSubmit) -> SourceCreate:
     except ValidationError as error:  # a page's title or author longer than a column, say
         problem = error.errors()[0]
         raise Invalid(str(problem["loc"][0]), problem["msg"]) from None
-
-
-def registry(session: Session) -> list[RegistryActor]:
-    """Live accepted actors with their aliases: whom the pipeline links names to."""
-    aliases: dict[str, list[Alias]] = {}
-    for actor_id, label, kind, auto in session.exec(
-        select(
-            ActorAlias.actor_id, ActorAlias.label, ActorAlias.kind, ActorAlias.auto_mention
-        ).order_by(ActorAlias.actor_id, ActorAlias.label)
-    ).all():
-        aliases.setdefault(actor_id, []).append(Alias(label, kind, auto))
-    return [
-        RegistryActor(actor_id, name, kind, tuple(aliases.get(actor_id, ())))
-        for actor_id, name, kind in session.exec(
-            select(Actor.id, Actor.name, Actor.kind)
-            .where(Actor.status == Status.active, Actor.review_status == ReviewStatus.accepted)
-            .order_by(Actor.id)
-        ).all()
-    ]
-
-
-def existing_claims(session: Session, *, named: Sequence[str]) -> list[ExistingClaim]:
-    """The accepted live claims a new article's sentences are matched against, each with
-    how its stances quote it: all of them in a database of up to MATCH_ALL_CLAIMS_UP_TO,
-    else those of the actors the article ``named`` (bounded, so a request stays short)."""
-    live = select(Claim.id).where(
-        Claim.status == Status.active, Claim.review_status == ReviewStatus.accepted
-    )
-    ids = set(session.exec(live.limit(MATCH_ALL_CLAIMS_UP_TO + 1)).all())
-    if len(ids) > MATCH_ALL_CLAIMS_UP_TO:
-        of_named = (
-            live.join(ClaimActor, col(ClaimActor.claim_id) == Claim.id)
-            .where(col(ClaimActor.actor_id).in_(list(named)[:MAX_NAMED]))
-            .distinct()
-            .limit(MATCH_ALL_CLAIMS_UP_TO)
-        )
-        ids = set(session.exec(of_named).all())
-    if not ids:
-        return []
-    rows = session.exec(
-        select(Claim.id, Claim.text, Claim.claim_type).where(col(Claim.id).in_(ids))
-    ).all()
-    topics: dict[str, list[str]] = {}
-    for claim_id, topic in session.exec(
-        select(ClaimTopic.claim_id, ClaimTopic.topic).where(col(ClaimTopic.claim_id).in_(ids))
-    ).all():
-        topics.setdefault(claim_id, []).append(topic)
-    quotes: dict[str, list[str]] = {}
-    for claim_id, quote in session.exec(
-        select(Stance.claim_id, Stance.quote)
-        .where(
-            col(Stance.claim_id).in_(ids),
-            Stance.status == Status.active,
-            Stance.review_status == ReviewStatus.accepted,
-        )
-        .order_by(Stance.claim_id, Stance.id)
-    ).all():
-        kept = quotes.setdefault(claim_id, [])
-        if len(kept) < QUOTES_PER_CLAIM:
-            kept.append(quote)
-    return [
-        ExistingClaim(
-            claim_id,
-            text,
-            claim_type,
-            tuple(sorted(topics.get(claim_id, ()))),
-            tuple(quotes.get(claim_id, ())),
-        )
-        for claim_id, text, claim_type in sorted(rows)
-    ]
 
 
 def prepare(*, engine: Engine, submission: SourceSubmit, settings: Settings) -> Prepared:

@@ -1,5 +1,6 @@
 """Sources: the documents, their verbatim text, and every span annotated in them."""
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Annotated, Any
@@ -16,19 +17,25 @@ from app.core.auth import Curator
 from app.core.caching import expected_version, tag_version
 from app.core.db import SessionDep
 from app.core.errors import NotFound
+from app.core.negotiation import JSON_LD, VARY, wants_linked_data
 from app.core.openapi import problems
 from app.core.pagination import (
     PageParams,
     decode_cursor,
     keyset_shape,
     keyset_values,
+    next_page_link,
+    next_page_url,
     page,
     sort_key,
     sort_type,
+    trim,
 )
 from app.core.query import QueryModel
-from app.core.reader import Reader, json_response, read
+from app.core.reader import Reader, json_response, linked_data_response, read
 from app.core.routing import ResourceRouter
+from app.core.urls import absolute, base_url, this_path
+from app.exports.stream import Resource, add_export
 from app.models import (
     AnnotationJson,
     AnnotationPublic,
@@ -49,7 +56,7 @@ from app.models import (
 from app.review.filters import shown
 from app.search import engine as search
 from app.search.language import TextQuery
-from app.sources import ingest, service
+from app.sources import ingest, service, webannotation
 from app.stances import queries as stance_queries
 
 router = ResourceRouter(prefix="/v1/sources", tags=["sources"])
@@ -99,7 +106,7 @@ LISTED_NAMES = [*(column.name for column in LISTED), "length"]
 
 
 @cache
-def sources_page(
+def sources_statement(
     filters: tuple[str, ...], active_only: bool, sort: str, after: bool, searched: bool = False
 ) -> Any:
     """A page of sources for this shape of request, built once (but with ``searched``, whose
@@ -113,16 +120,9 @@ def sources_page(
     return keyset_shape(statement, key, after=after, descending=descending)
 
 
-@router.get("", response_model=Page[SourcePublic], responses=problems(422), summary="List sources")
-async def list_sources(
-    request: Request,
-    response: Response,
-    filters: Annotated[SourceFilters, QueryModel(SourceFilters)],
-) -> Response:
-    """Sources without their text, in `sort` order (id by default); filter by exact
-    `publisher` or `genre`."""
-    # rows straight to JSON on the read path (app/core/reader.py): through the ORM and the
-    # response model the list answered no faster than Datasette (docs/benchmarks.md)
+def sources_page(filters: SourceFilters) -> tuple[Callable[[Reader], dict[str, Any]], bool]:
+    """How to read one page of the sources list, and whether that read is heavy (``read``):
+    the list and the sources export (app/exports/) read it the same way."""
     values: dict[str, Any] = {
         name: getattr(filters, name) for name in ("publisher", "genre") if getattr(filters, name)
     }
@@ -134,18 +134,33 @@ async def list_sources(
 
     def work(db: Reader) -> dict[str, Any]:
         if filters.q is None:
-            rows = db.all(sources_page(*shape, after), **values)
+            rows = db.all(sources_statement(*shape, after), **values)
         else:  # a query's shapes are too many to build once
             query = search.parse(q=filters.q)
             matching = search.matching_source_ids(dialect=db.dialect.name, query=query)
-            statement = sources_page(*shape, after, searched=True)
+            statement = sources_statement(*shape, after, searched=True)
             rows = db.rows(statement.where(col(Source.id).in_(matching)), **values)
-        rows, cursor = page(rows, filters, lambda row: row[-key_size:], request, response)
+        rows, cursor = trim(rows, filters, lambda row: row[-key_size:])
         items = [dict(zip(LISTED_NAMES, row, strict=False)) for row in rows]
         return {"items": items, "next_cursor": cursor}
 
-    heavy = filters.q is not None
-    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
+    return work, filters.q is not None
+
+
+@router.get("", response_model=Page[SourcePublic], responses=problems(422), summary="List sources")
+async def list_sources(
+    request: Request,
+    response: Response,
+    filters: Annotated[SourceFilters, QueryModel(SourceFilters)],
+) -> Response:
+    """Sources without their text, in `sort` order (id by default); filter by exact
+    `publisher` or `genre`."""
+    # rows straight to JSON on the read path (app/reader.py): through the ORM and the
+    # response model the list answered no faster than Datasette (docs/benchmarks.md)
+    work, heavy = sources_page(filters)
+    found = await read(request, work, heavy=heavy)
+    next_page_link(request, response, found["next_cursor"])
+    return json_response(found, headers=response.headers)
 
 
 def present_one(_session: Session, source: Source) -> SourceDetail:
@@ -190,7 +205,14 @@ def annotation_page(after: bool) -> Any:
 @router.get(
     "/{source_id}/annotations",
     response_model=Page[AnnotationPublic],
-    responses=problems(404, 422),
+    responses={
+        200: {
+            "description": "A page of spans; with `Accept: application/ld+json`, a W3C "
+            "AnnotationPage.",
+            "content": {JSON_LD: {"example": webannotation.PAGE_EXAMPLE}},
+        },
+        **problems(404, 406, 422),
+    },
     summary="Every annotated span of a source, in text order",
 )
 async def list_annotations(
@@ -200,9 +222,11 @@ async def list_annotations(
     params: Annotated[AnnotationParams, QueryModel(AnnotationParams)],
 ) -> Response:
     """Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
-    needs to highlight the text."""
+    needs to highlight the text; as a W3C Web Annotation `AnnotationPage` (JSON-LD) with
+    `Accept: application/ld+json`."""
     values = {"source_id": source_id, **keyset_values(params, ANNOTATION_KEY)}
     after = params.cursor is not None
+    linked = wants_linked_data(request)
 
     def work(db: Reader) -> dict[str, Any]:
         rows = db.all(annotation_page(after), **values)
@@ -210,9 +234,26 @@ async def list_annotations(
         if not rows and db.first(SOURCE_EXISTS, source_id=source_id) is None:
             raise NotFound(f"no source with id {source_id!r}")
         rows, cursor = page(rows, params, lambda row: row[1:], request, response)
-        return {"items": [orjson.Fragment(row[0]) for row in rows], "next_cursor": cursor}
+        return {"items": [row[0] for row in rows], "next_cursor": cursor}
 
-    return json_response(await read(request, work), headers=response.headers)
+    found = await read(request, work)
+    response.headers.update(VARY)
+    if linked:
+        cursor = found["next_cursor"]
+        query = request.scope["query_string"].decode("latin-1")
+        document = webannotation.source_page(
+            base_url=base_url(request),
+            source_id=source_id,
+            spans=[orjson.loads(body) for body in found["items"]],
+            page_url=absolute(request, this_path(request)) + (f"?{query}" if query else ""),
+            next_url=None if cursor is None else next_page_url(request, cursor),
+            first=not after,
+        )
+        page_document = document.model_dump(exclude_none=True)
+        context = {"@context": page_document.pop("@context")}  # first, where readers look
+        return linked_data_response(context | page_document, response.headers)
+    found["items"] = [orjson.Fragment(body) for body in found["items"]]
+    return json_response(found, headers=response.headers)
 
 
 @router.post(
@@ -317,3 +358,9 @@ def list_source_claims(
 
 
 add_lifecycle(router, "source", present_one, SourceDetail)
+
+add_export(
+    Resource(
+        "sources", SourceFilters, SourcePublic, lambda filters, _postgres: sources_page(filters)[0]
+    )
+)

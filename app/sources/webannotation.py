@@ -58,32 +58,65 @@ class AnnotationCollection(BaseModel):
     first: AnnotationPage
 
 
+class SourcePage(AnnotationPage):
+    """A page of a source's annotations, standing on its own: its context, the collection
+    it is part of, and the next page's URL."""
+
+    model_config = ConfigDict(serialize_by_alias=True, populate_by_name=True)
+
+    context: str = Field(default=ANNO_CONTEXT, alias="@context")
+    partOf: str
+    startIndex: int | None = 0  # type: ignore[assignment]  # unknown past a cursor
+    next: str | None = None
+
+
+def stance_annotation(
+    *,
+    base_url: str,
+    stance_id: str,
+    source_id: str,
+    claim_id: str,
+    claim_text: str,
+    label: str,
+    holder: str | None,
+    attribution: str,
+    certainty: str,
+    selector: list[Any],
+) -> Annotation:
+    """A stance as an Annotation assessing its claim at its span of the source."""
+    holder = holder or f"the author of {source_id}"
+    return Annotation(
+        id=f"{base_url}/v1/stances/{stance_id}",
+        body=[
+            TextualBody(purpose="assessing", value=label),
+            TextualBody(purpose="describing", value=claim_text),
+            TextualBody(purpose="tagging", value=f"{holder} ({attribution}, {certainty})"),
+            LinkBody(source=f"{base_url}/v1/claims/{claim_id}"),
+        ],
+        target=Target(source=f"{base_url}/v1/sources/{source_id}", selector=selector),
+    )
+
+
 def collection(*, base_url: str, claim: Claim, stances: list[StancePublic]) -> AnnotationCollection:
     """The stances on ``claim`` as one collection whose single page holds them all."""
     claim_url = f"{base_url}/v1/claims/{claim.id}"
     items = []
     for stance in stances:
         p = stance.provenance
-        holder = stance.holder.name if stance.holder else f"the author of {p.source_id}"
         items.append(
-            Annotation(
-                id=f"{base_url}/v1/stances/{stance.id}",
-                body=[
-                    TextualBody(purpose="assessing", value=stance.label),
-                    TextualBody(purpose="describing", value=claim.text),
-                    TextualBody(
-                        purpose="tagging",
-                        value=f"{holder} ({stance.attribution}, {stance.certainty})",
-                    ),
-                    LinkBody(source=claim_url),
+            stance_annotation(
+                base_url=base_url,
+                stance_id=stance.id,
+                source_id=p.source_id,
+                claim_id=claim.id,
+                claim_text=claim.text,
+                label=stance.label,
+                holder=stance.holder.name if stance.holder else None,
+                attribution=stance.attribution,
+                certainty=stance.certainty,
+                selector=[
+                    s.model_dump() for s in selectors(p.start, p.end, p.quote, p.prefix, p.suffix)
                 ],
-                target=Target(
-                    source=f"{base_url}/v1/sources/{p.source_id}",
-                    selector=[
-                        s.model_dump()
-                        for s in selectors(p.start, p.end, p.quote, p.prefix, p.suffix)
-                    ],
-                ),
             )
         )
     return AnnotationCollection(
@@ -92,3 +125,94 @@ def collection(*, base_url: str, claim: Claim, stances: list[StancePublic]) -> A
         total=len(items),
         first=AnnotationPage(id=f"{claim_url}/provenance#page-1", items=items),
     )
+
+
+def source_page(
+    *,
+    base_url: str,
+    source_id: str,
+    spans: list[dict[str, Any]],
+    page_url: str,
+    next_url: str | None,
+    first: bool,
+) -> SourcePage:
+    """A page of a source's annotated spans (AnnotationPublic bodies) as W3C Annotations:
+    a stance assesses its claim, a mention identifies its actor."""
+    items = []
+    for span in spans:
+        if span["kind"] == "stance":
+            holder = span["holder"]
+            items.append(
+                stance_annotation(
+                    base_url=base_url,
+                    stance_id=span["id"],
+                    source_id=source_id,
+                    claim_id=span["claim"]["id"],
+                    claim_text=span["claim"]["text"],
+                    label=span["label"],
+                    holder=holder["name"] if holder else None,
+                    attribution=span["attribution"],
+                    certainty=span["certainty"],
+                    selector=span["selector"],
+                )
+            )
+            continue
+        actor = span["actor"]
+        items.append(
+            Annotation(
+                id=f"{base_url}/v1/mentions/{span['id']}",
+                motivation="identifying",
+                body=[
+                    TextualBody(purpose="identifying", value=actor["name"]),
+                    LinkBody(purpose="identifying", source=f"{base_url}/v1/actors/{actor['id']}"),
+                ],
+                target=Target(
+                    source=f"{base_url}/v1/sources/{source_id}", selector=span["selector"]
+                ),
+            )
+        )
+    return SourcePage(
+        id=page_url,
+        partOf=f"{base_url}/v1/sources/{source_id}/annotations",
+        startIndex=0 if first else None,
+        next=next_url,
+        items=items,
+    )
+
+
+PAGE_EXAMPLE = {
+    "@context": ANNO_CONTEXT,
+    "id": "http://127.0.0.1:8000/v1/sources/putin-kim-unity-pyongyang/annotations?limit=1",
+    "type": "AnnotationPage",
+    "startIndex": 0,
+    "partOf": "http://127.0.0.1:8000/v1/sources/putin-kim-unity-pyongyang/annotations",
+    "next": "http://127.0.0.1:8000/v1/sources/putin-kim-unity-pyongyang/annotations?limit=1"
+    "&cursor=WzEwMCwxMDUsIm1lbnRpb24iLCJtbi1iMzIyMGZjZGVkODU4MDIzIl0",
+    "items": [
+        {
+            "id": "http://127.0.0.1:8000/v1/mentions/mn-b3220fcded858023",
+            "type": "Annotation",
+            "motivation": "identifying",
+            "body": [
+                {"type": "TextualBody", "purpose": "identifying", "value": "Vladimir Putin"},
+                {
+                    "type": "SpecificResource",
+                    "purpose": "identifying",
+                    "source": "http://127.0.0.1:8000/v1/actors/vladimir-putin",
+                },
+            ],
+            "target": {
+                "source": "http://127.0.0.1:8000/v1/sources/putin-kim-unity-pyongyang",
+                "selector": [
+                    {"type": "TextPositionSelector", "start": 100, "end": 105},
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": "Putin",
+                        "prefix": "er to create posts and topics.\n\n",
+                        "suffix": " and Kim Jong Un's Show of Unity",
+                    },
+                ],
+            },
+        }
+    ],
+}

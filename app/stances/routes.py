@@ -1,6 +1,6 @@
 """Stances: a holder's position on a claim, at one exact span of one source."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Annotated, Any
 
@@ -15,10 +15,19 @@ from app.core.caching import expected_version
 from app.core.db import SessionDep
 from app.core.errors import NotFound
 from app.core.openapi import problems
-from app.core.pagination import PageParams, keyset_shape, keyset_values, page, sort_key, sort_type
+from app.core.pagination import (
+    PageParams,
+    keyset_shape,
+    keyset_values,
+    next_page_link,
+    sort_key,
+    sort_type,
+    trim,
+)
 from app.core.query import QueryModel
 from app.core.reader import Reader, json_response, read
 from app.core.routing import ResourceRouter
+from app.exports.stream import Resource, add_export
 from app.models import (
     Attribution,
     Certainty,
@@ -132,19 +141,9 @@ def page_statement(
     )
 
 
-@router.get(
-    "",
-    response_model=FacetedPage[StancePublic],
-    responses=problems(422),
-    summary="List stances",
-)
-async def list_stances(
-    request: Request,
-    response: Response,
-    filters: Annotated[StanceFilters, QueryModel(StanceFilters)],
-) -> Response:
-    """Stances with holder and provenance, in `sort` order (id by default; `position` is
-    source then text order); filters combine with AND; `facets` adds counts per value."""
+def stances_page(filters: StanceFilters) -> tuple[Callable[[Reader], dict[str, Any]], bool]:
+    """How to read one page of the stances list, and whether that read is heavy (``read``):
+    the list and the stances export (app/exports/) read it the same way."""
     values = {name: getattr(filters, name) for name in FILTERS if getattr(filters, name)}
     names, active_only = tuple(values), not filters.include_retracted
     field, descending = sort_key(filters.sort)
@@ -166,12 +165,8 @@ async def list_stances(
                 shape = (facet, names, active_only, review, filters.include_candidates)
                 counts = db.all(facet_statement(*shape), **values)
                 facets[facet] = counted(counts)
-        rows, cursor = page(
-            db.all(statement, **values),
-            filters,
-            lambda row: [row[i] for i in positions],
-            request,
-            response,
+        rows, cursor = trim(
+            db.all(statement, **values), filters, lambda row: [row[i] for i in positions]
         )
         return {"items": stance_items(db, rows), "next_cursor": cursor, "facets": facets}
 
@@ -181,7 +176,26 @@ async def list_stances(
     heavy = (filters.facets is not None and not (narrow and active_only)) or (
         filters.facets is not None and filters.include_candidates and not names
     )
-    return json_response(await read(request, work, heavy=heavy), headers=response.headers)
+    return work, heavy
+
+
+@router.get(
+    "",
+    response_model=FacetedPage[StancePublic],
+    responses=problems(422),
+    summary="List stances",
+)
+async def list_stances(
+    request: Request,
+    response: Response,
+    filters: Annotated[StanceFilters, QueryModel(StanceFilters)],
+) -> Response:
+    """Stances with holder and provenance, in `sort` order (id by default; `position` is
+    source then text order); filters combine with AND; `facets` adds counts per value."""
+    work, heavy = stances_page(filters)
+    found = await read(request, work, heavy=heavy)
+    next_page_link(request, response, found["next_cursor"])
+    return json_response(found, headers=response.headers)
 
 
 def present_one(session: Session, stance: Stance) -> dict[str, Any]:
@@ -245,3 +259,9 @@ def patch_stance(
 
 add_lifecycle(router, "stance", present_one, StancePublic)
 add_review(router, "stance", present_one, StancePublic, StanceUpdate, service.update_stance)
+
+add_export(
+    Resource(
+        "stances", StanceFilters, StancePublic, lambda filters, _postgres: stances_page(filters)[0]
+    )
+)

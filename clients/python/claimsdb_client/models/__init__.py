@@ -36,6 +36,7 @@ from .claim_type import ClaimType
 from .claim_update import ClaimUpdate
 from .contestation import Contestation
 from .date_precision import DatePrecision
+from .export_format import ExportFormat
 from .facet_value import FacetValue
 from .faceted_page_claim_public import FacetedPageClaimPublic
 from .faceted_page_claim_public_facets import FacetedPageClaimPublicFacets
@@ -43,6 +44,10 @@ from .faceted_page_stance_public import FacetedPageStancePublic
 from .faceted_page_stance_public_facets import FacetedPageStancePublicFacets
 from .field_error import FieldError
 from .genre import Genre
+from .get_exports_actors_format_sort import GetExportsActorsFormatSort
+from .get_exports_claims_format_sort import GetExportsClaimsFormatSort
+from .get_exports_sources_format_sort import GetExportsSourcesFormatSort
+from .get_exports_stances_format_sort import GetExportsStancesFormatSort
 from .health import Health
 from .held_claim import HeldClaim
 from .key_input import KeyInput
@@ -135,6 +140,7 @@ __all__ = (
     "ClaimUpdate",
     "Contestation",
     "DatePrecision",
+    "ExportFormat",
     "FacetedPageClaimPublic",
     "FacetedPageClaimPublicFacets",
     "FacetedPageStancePublic",
@@ -142,6 +148,10 @@ __all__ = (
     "FacetValue",
     "FieldError",
     "Genre",
+    "GetExportsActorsFormatSort",
+    "GetExportsClaimsFormatSort",
+    "GetExportsSourcesFormatSort",
+    "GetExportsStancesFormatSort",
     "Health",
     "HeldClaim",
     "KeyInput",

@@ -47,6 +47,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -87,7 +92,8 @@ def sync_detailed(
     """Get a claim with its stances
 
      The claim with its actors and every stance on it, each with holder and provenance,
-    in source and text order.
+    in source and text order; as schema.org JSON-LD (a `Claim` with its `appearance`s)
+    with `Accept: application/ld+json`.
 
     Args:
         claim_id (str):
@@ -119,7 +125,8 @@ def sync(
     """Get a claim with its stances
 
      The claim with its actors and every stance on it, each with holder and provenance,
-    in source and text order.
+    in source and text order; as schema.org JSON-LD (a `Claim` with its `appearance`s)
+    with `Accept: application/ld+json`.
 
     Args:
         claim_id (str):
@@ -146,7 +153,8 @@ async def asyncio_detailed(
     """Get a claim with its stances
 
      The claim with its actors and every stance on it, each with holder and provenance,
-    in source and text order.
+    in source and text order; as schema.org JSON-LD (a `Claim` with its `appearance`s)
+    with `Accept: application/ld+json`.
 
     Args:
         claim_id (str):
@@ -176,7 +184,8 @@ async def asyncio(
     """Get a claim with its stances
 
      The claim with its actors and every stance on it, each with holder and provenance,
-    in source and text order.
+    in source and text order; as schema.org JSON-LD (a `Claim` with its `appearance`s)
+    with `Accept: application/ld+json`.
 
     Args:
         claim_id (str):

@@ -64,6 +64,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -111,7 +116,8 @@ def sync_detailed(
     """Every annotated span of a source, in text order
 
      Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
-    needs to highlight the text.
+    needs to highlight the text; as a W3C Web Annotation `AnnotationPage` (JSON-LD) with
+    `Accept: application/ld+json`.
 
     Args:
         source_id (str):
@@ -150,7 +156,8 @@ def sync(
     """Every annotated span of a source, in text order
 
      Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
-    needs to highlight the text.
+    needs to highlight the text; as a W3C Web Annotation `AnnotationPage` (JSON-LD) with
+    `Accept: application/ld+json`.
 
     Args:
         source_id (str):
@@ -184,7 +191,8 @@ async def asyncio_detailed(
     """Every annotated span of a source, in text order
 
      Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
-    needs to highlight the text.
+    needs to highlight the text; as a W3C Web Annotation `AnnotationPage` (JSON-LD) with
+    `Accept: application/ld+json`.
 
     Args:
         source_id (str):
@@ -221,7 +229,8 @@ async def asyncio(
     """Every annotated span of a source, in text order
 
      Stance and mention spans ordered by `start` (then `end`, kind, id): what a reader
-    needs to highlight the text.
+    needs to highlight the text; as a W3C Web Annotation `AnnotationPage` (JSON-LD) with
+    `Accept: application/ld+json`.
 
     Args:
         source_id (str):
