@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: serve test lint format migrate seed bench bench-reads bench-endpoints bench-filters clean
+.PHONY: serve test lint format migrate seed client bench bench-reads bench-endpoints bench-filters clean
 
 # the stamp is rebuilt whenever pyproject.toml changes
 $(VENV)/.installed: pyproject.toml
@@ -36,6 +36,11 @@ format: $(VENV)/.installed
 
 test: lint
 	$(BIN)/python -m pytest
+
+# the Python client in clients/python, generated anew from the API's OpenAPI document
+# (README, "Python client"); tests/test_client.py fails while it is out of step
+client: $(VENV)/.installed
+	$(BIN)/python clients/generate.py
 
 # the benchmark against Datasette (docs/benchmarks.md); wants wrk from Debian's packages
 bench: $(VENV)/.installed

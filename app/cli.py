@@ -1,5 +1,5 @@
 """The ``claimsdb`` command: migrate, seed, reseed, export, backup, restore, dump, load, keys,
-ingest, evaluate, serve.
+ingest, evaluate, openapi, serve.
 
 Every command that reads or writes the database first checks that it exists and is
 migrated (app/core/preflight.py), and says what to do when it is not: exit status 1, no file
@@ -7,6 +7,7 @@ left behind.
 """
 
 import importlib.util
+import json
 import os
 import socket
 from collections import Counter
@@ -21,7 +22,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import read_model
 from app.backup import BackupError, backup, restore
-from app.config import get_settings, project_path
+from app.config import Settings, get_settings, project_path
+from app.core import metrics, telemetry
 from app.core import workers as worker_processes
 from app.core.db import current_revision
 from app.core.preflight import database_problem, fail, open_database
@@ -344,6 +346,24 @@ def evaluate_command(
     module.main([*(["--detail"] if detail else []), *(["--calibrate"] if calibrate else [])])
 
 
+@cli.command("openapi")
+def openapi_command(
+    file: Annotated[
+        Path | None, typer.Argument(help="Write the document here (default: standard output).")
+    ] = None,
+) -> None:
+    """Print the OpenAPI document the server serves at /openapi.json, without a server or
+    a database: what `make client` generates the Python client from."""
+    from app.main import create_app  # the whole app, for this command only
+
+    app = create_app(Settings(database_url="sqlite://"))  # never connected to
+    document = json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
+    if file is None:
+        typer.echo(document, nl=False)
+    else:
+        file.write_text(document, encoding="utf-8")
+
+
 @cli.command()
 def serve(
     host: Annotated[str, typer.Option(envvar="HOST")] = "127.0.0.1",
@@ -368,15 +388,21 @@ def serve(
     # once the database is known to be ready, so a refused start changes nothing
     os.environ["HOST"], os.environ["PORT"] = host, str(port)
     get_settings.cache_clear()
+    settings = get_settings()
     options: dict[str, Any] = {
         "factory": True,
         "host": host,
         "port": port,
-        "log_level": get_settings().log_level,
+        "log_level": settings.log_level,
         # below info the access log is dropped anyway: don't format a line per request
-        "access_log": get_settings().log_level in ("trace", "debug", "info"),
+        "access_log": settings.log_level in ("trace", "debug", "info"),
         "proxy_headers": True,
     }
+    if settings.log_format == "json":
+        # uvicorn's own lines as JSON from the first; the app writes the access lines
+        options |= {"log_config": telemetry.logging_config(settings.log_level), "access_log": False}
+    if settings.metrics and workers > 1:
+        metrics.multiprocess_dir()  # before any worker imports prometheus_client
     if workers > 1 and hasattr(socket, "SO_REUSEPORT"):
         # a socket per worker, so that connections spread over them (app/core/workers.py)
         raise typer.Exit(worker_processes.serve(uvicorn.Config(APP, **options), workers))

@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, HttpUrl, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -48,6 +49,33 @@ class Settings(BaseSettings):
         "bounded by the request timeout; 0: no limit",
     )
     log_level: str = "info"
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        description="json: one JSON line per request (request id, route, status, duration, "
+        "key name) in place of uvicorn's access line, and every other log line as JSON too",
+    )
+    metrics: bool = Field(
+        default=False, description="Serve Prometheus metrics at /metrics (see README)"
+    )
+    gzip_min_bytes: int = Field(
+        default=1024,
+        ge=0,
+        description="Compress response bodies of at least this many bytes for clients that "
+        "accept gzip; 0: never",
+    )
+    cors_origins: str = Field(
+        default="",
+        description="Comma-separated origins whose pages may call the API from a browser "
+        "(https://example.org); empty: none (CORS off)",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="redis://host:port/db: rate limits shared by every worker and server "
+        "that uses it; unset: each worker counts on its own",
+    )
+    redis_key_prefix: str = Field(
+        default="claimsdb:", description="Prefix of the keys claimsdb keeps in Redis"
+    )
     require_key_for_reads: bool = False
     rate_limit_per_minute: int = Field(
         default=600, ge=0, description="Requests per minute per API key; 0: no limit"
@@ -102,6 +130,11 @@ class Settings(BaseSettings):
             raise ValueError("CLAIMSDB_BASE_URL takes no query or fragment")
         self.base_url = self.base_url.rstrip("/")
         return self
+
+
+def comma_list(value: str) -> list[str]:
+    """The items of a comma-separated setting, without blanks."""
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 @lru_cache

@@ -7,15 +7,17 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from starlette.middleware.gzip import GZipMiddleware
 
 from app.actors import routes as actors
 from app.analytics import routes as analytics
 from app.audit import routes as changes
 from app.claims import routes as claims
-from app.config import Settings, get_settings
-from app.core import errors, openapi
+from app.config import Settings, comma_list, get_settings
+from app.core import errors, metrics, openapi, telemetry
 from app.core.auth import Limits, TokenBuckets
 from app.core.caching import ETagMiddleware
 from app.core.db import make_engine
@@ -23,6 +25,7 @@ from app.core.deadline import RequestDeadline
 from app.core.http_methods import Methods
 from app.core.limits import BodySizeLimit
 from app.core.security_headers import SecurityHeaders
+from app.core.shared_limits import RedisBuckets, RedisState
 from app.core.workers import pin_to_a_free_cpu
 from app.exports import routes as exports
 from app.health import routes as health
@@ -69,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         busy_timeout_ms=settings.sqlite_busy_timeout_ms,
         statement_timeout_ms=settings.statement_timeout_ms,
     )
+    # rate limits every worker shares (app/core/shared_limits.py), else each its own
+    redis = settings.redis_url and RedisState(settings.redis_url, settings.redis_key_prefix)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -83,6 +88,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             claim.release()
         read_pool.shutdown()
         engine.dispose()
+        if redis:
+            await redis.close()
 
     app = FastAPIOffline(
         title="claimsdb",
@@ -94,12 +101,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=REDOC,
         swagger_ui_parameters={"validatorUrl": None},
     )
+    if settings.gzip_min_bytes:
+        # level 1, as nginx: most of what JSON gives up, for the least time. Inside the
+        # ETags: a compressed body is another representation, with its own
+        # strong ETag (the hash of what is sent), and a 304 compares against that
+        app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes, compresslevel=1)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestDeadline, timeout_ms=settings.request_timeout_ms)
     app.add_middleware(Methods, routes=app.router.routes)
+    if origins := comma_list(settings.cors_origins):
+        # outside Methods, which would refuse a preflight's OPTIONS
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "HEAD", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+            expose_headers=["ETag", "Link", "Location", "Retry-After", "X-Request-ID"],
+            max_age=600,
+        )
     docs_pages = frozenset((DOCS, REDOC, app.swagger_ui_oauth2_redirect_url or DOCS))
     app.add_middleware(SecurityHeaders, docs_pages=docs_pages)
+    if settings.log_format == "json":
+        telemetry.json_logs(settings.log_level)
+    if settings.log_format == "json" or settings.metrics:
+        app.add_middleware(
+            telemetry.Telemetry, log=settings.log_format == "json", count=settings.metrics
+        )
+    app.add_middleware(telemetry.request_ids)
     app.state.engine = engine
     read_pool = ThreadPoolExecutor(settings.read_threads, thread_name_prefix="claimsdb-read")
     app.state.read_pool = read_pool
@@ -121,14 +150,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(module.router)
     app.include_router(health.router)
+    if settings.metrics:
+        metrics.time_statements(engine)
+        app.add_route("/metrics", metrics.exposition, methods=["GET"], include_in_schema=False)
     # the web pages last: /v1 and the probes are matched before them
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
     app.state.limits = Limits(
-        keys=TokenBuckets(settings.rate_limit_per_minute),
-        anonymous=TokenBuckets(settings.anonymous_rate_limit_per_minute),
-        failures=TokenBuckets(settings.failed_key_limit_per_minute),
-        exempt=frozenset(filter(None, settings.rate_limit_exempt.replace(" ", "").split(","))),
+        **{
+            name: RedisBuckets(redis, name, per_minute) if redis else TokenBuckets(per_minute)
+            for name, per_minute in (
+                ("keys", settings.rate_limit_per_minute),
+                ("anonymous", settings.anonymous_rate_limit_per_minute),
+                ("failures", settings.failed_key_limit_per_minute),
+            )
+        },
+        exempt=frozenset(comma_list(settings.rate_limit_exempt)),
     )
     app.openapi = lambda: openapi.build(app)  # type: ignore[method-assign]
     return app

@@ -34,8 +34,9 @@ WRK_SCRIPT = """
 -- request (taken from the same two cores as the servers) is a table lookup
 local requests = {}
 local counter = 0
+local headers = {HEADERS}
 init = function(args)
-  for line in io.lines(args[1]) do requests[#requests + 1] = wrk.format("GET", line) end
+  for line in io.lines(args[1]) do requests[#requests + 1] = wrk.format("GET", line, headers) end
 end
 request = function()
   counter = counter + 1
@@ -51,9 +52,19 @@ end
 """
 
 
-def run_wrk(base: str, urls: list[str], seconds: float, concurrency: int, work: Path) -> Result:
+def run_wrk(
+    base: str,
+    urls: list[str],
+    seconds: float,
+    concurrency: int,
+    work: Path,
+    headers: dict[str, str] | None = None,
+) -> Result:
+    """``headers`` go with every request (bench/ops.py: Accept-Encoding, Origin)."""
     script = work / "paths.lua"
-    script.write_text(WRK_SCRIPT)
+    # a Lua table of the headers; json.dumps quotes an ASCII string as Lua reads it
+    table = ", ".join(f"[{json.dumps(k)}] = {json.dumps(v)}" for k, v in (headers or {}).items())
+    script.write_text(WRK_SCRIPT.replace("{HEADERS}", "{" + table + "}"))
     listing = work / "paths.txt"
     listing.write_text("\n".join(urls) + "\n")
     command = [

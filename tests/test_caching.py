@@ -59,9 +59,36 @@ def test_errors_carry_no_etag(client: TestClient) -> None:
 
 
 def test_the_etag_hashes_the_whole_body(client: TestClient) -> None:
-    """Hashed in pieces (app/core/caching.py), a long body still gets the SHA-256 of all of it."""
-    source = client.get("/v1/sources/putin-kim-unity-pyongyang")
+    """Hashed in pieces (app/core/caching.py), a long body still gets the SHA-256 of all of it
+    (of the bytes sent: uncompressed here)."""
+    source = client.get(
+        "/v1/sources/putin-kim-unity-pyongyang", headers={"Accept-Encoding": "identity"}
+    )
     assert len(source.content) > 3 * GIL_KEEPING_PIECE
     version = source.json()["version"]
     digest = hashlib.sha256(source.content).hexdigest()[:32]
     assert source.headers["etag"] == f'"{version}.{digest}"'
+
+
+def test_a_compressed_body_has_its_own_etag_and_revalidates(client: TestClient) -> None:
+    """gzip is another representation: a strong ETag of its own (the hash of the bytes
+    sent), a 304 for it, and If-Match still takes it, as the version is the same."""
+    path = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
+    plain = client.get(path, headers={"Accept-Encoding": "identity"})
+    packed = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in plain.headers
+    assert packed.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["vary"]
+    assert packed.json() == plain.json()
+    assert packed.headers["etag"] != plain.headers["etag"]
+    assert packed.headers["etag"].split(".")[0] == plain.headers["etag"].split(".")[0]
+    again = client.get(
+        path, headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["etag"]}
+    )
+    assert again.status_code == 304
+    assert again.headers["etag"] == packed.headers["etag"]
+    # the identity ETag does not revalidate the compressed body, nor the other way round
+    crossed = client.get(
+        path, headers={"Accept-Encoding": "identity", "If-None-Match": packed.headers["etag"]}
+    )
+    assert crossed.status_code == 200

@@ -89,15 +89,16 @@ def find_key(*, session: Session, token: str) -> ApiKey | None:
 
 class Limiter(Protocol):
     """Allowances of requests, one per key (an API key's id, a client's address), each
-    refilled over time. ``TokenBuckets`` keeps them in this process; a store that every
-    worker shares can take its place behind these two methods."""
+    refilled over time. ``TokenBuckets`` keeps them in this process; ``RedisBuckets``
+    (app/core/shared_limits.py) in Redis, shared by every worker. Async, as a shared store
+    is a round trip away."""
 
-    def spend(self, key: str) -> float:
+    async def spend(self, key: str) -> float:
         """Take one request from ``key``'s allowance: 0 if it may go now, else the seconds
         until it may (and nothing is taken)."""
         ...
 
-    def waiting(self, key: str) -> float:
+    async def waiting(self, key: str) -> float:
         """The seconds until ``key`` may make a request (0: now), taking nothing."""
         ...
 
@@ -121,7 +122,13 @@ class TokenBuckets:
         tokens, last = self.buckets.get(key, (self.capacity, now))
         return min(self.capacity, tokens + (now - last) * self.rate)
 
-    def spend(self, key: str) -> float:
+    async def spend(self, key: str) -> float:
+        return self.spend_now(key)
+
+    async def waiting(self, key: str) -> float:
+        return self.waiting_now(key)
+
+    def spend_now(self, key: str) -> float:
         if self.rate <= 0:
             return 0.0
         now = time.monotonic()
@@ -135,7 +142,7 @@ class TokenBuckets:
             self.buckets[key] = (tokens, now)
             return (1 - tokens) / self.rate
 
-    def waiting(self, key: str) -> float:
+    def waiting_now(self, key: str) -> float:
         if self.rate <= 0 or key not in self.buckets:
             return 0.0
         with self.lock:
@@ -182,16 +189,13 @@ def too_many(detail: str, wait: float) -> TooManyRequests:
     return TooManyRequests(detail, headers={"Retry-After": str(max(1, round(wait + 0.5)))})
 
 
-def authenticate(*, engine: Engine, token: str, limiter: Limiter) -> Caller:
-    """The caller a bearer token names, rate-limited; 401 or 429 when it may not proceed."""
+def authenticate(*, engine: Engine, token: str) -> ApiKey:
+    """The live key a bearer token names; 401 when there is none."""
     with Session(engine) as session:
         key = find_key(session=session, token=token)
     if key is None:
         raise Unauthorized("the API key is not valid (unknown, revoked or malformed)")
-    wait = limiter.spend(key.id)
-    if wait > 0:
-        raise too_many(f"key {key.name!r} is over its rate limit", wait)
-    return Caller(key.name, Scope(key.scope))
+    return key
 
 
 async def caller(request: Request) -> Caller:
@@ -215,24 +219,27 @@ async def identify(request: Request) -> Caller:
     address = limits.address(request)
     header = request.headers.get("authorization")
     if header is None:
-        if address is not None and (wait := limits.anonymous.spend(address)):
+        if address is not None and (wait := await limits.anonymous.spend(address)):
             raise too_many(
                 "this address is over its rate limit for requests without an API key", wait
             )
         return ANONYMOUS
-    if address is not None and (wait := limits.failures.waiting(address)):
+    if address is not None and (wait := await limits.failures.waiting(address)):
         raise too_many("too many requests with a wrong API key from this address", wait)
     try:
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer":
             raise Unauthorized("the API key is not valid (unknown, revoked or malformed)")
-        return await run_in_threadpool(
-            authenticate, engine=request.app.state.engine, token=token.strip(), limiter=limits.keys
+        key = await run_in_threadpool(
+            authenticate, engine=request.app.state.engine, token=token.strip()
         )
     except Unauthorized:
         if address is not None:
-            limits.failures.spend(address)
+            await limits.failures.spend(address)
         raise
+    if wait := await limits.keys.spend(key.id):
+        raise too_many(f"key {key.name!r} is over its rate limit", wait)
+    return Caller(key.name, Scope(key.scope))
 
 
 def require(scope: Scope) -> Callable[[Request], Awaitable[Caller]]:

@@ -1,9 +1,11 @@
 """The OpenAPI document: problem+json errors and an example for every response."""
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 
 from app.core import query
 from app.core.errors import PROBLEM_JSON, FieldError, Problem
@@ -111,6 +113,7 @@ def build(app: FastAPI) -> dict[str, Any]:
         tags=app.openapi_tags,
     )
     query.document(schema, app.routes)
+    name_operations(schema, app.routes)
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components.pop("HTTPValidationError", None)
     components.pop("ValidationError", None)
@@ -147,6 +150,60 @@ def build(app: FastAPI) -> dict[str, Any]:
                 responses["304"] = NOT_MODIFIED
     app.openapi_schema = schema
     return schema
+
+
+# operations whose name the rule of ``operation_id`` does not give
+OPERATION_IDS = {("get", "/v1/search"): "search"}
+SINGULAR = {"analytics": "analytics"}
+COLLECTION_VERBS = {"get": "list", "post": "create"}
+RECORD_VERBS = {"get": "get", "patch": "update", "put": "replace", "delete": "delete"}
+
+
+def operation_id(method: str, path: str) -> str:
+    """A readable name for an operation, made from its path and method alone, so that it
+    stays the same when code moves or a function is renamed: the generated clients'
+    method names (``list_claims``, ``get_claim``, ``update_claim``, ``restore_claim``,
+    ``get_claim_history``).
+
+    A collection: ``list_claims``, ``create_claim``. A record: ``get_claim``,
+    ``update_claim``, ``delete_claim``. An action on a record (POST): ``restore_claim``; what
+    a record has (GET): ``get_source_annotations``. Anything else joins its words to its
+    method: ``get_healthz``."""
+    if (method, path) in OPERATION_IDS:
+        return OPERATION_IDS[(method, path)]
+    words = [word for word in path.split("/") if word and word != "v1"]
+    resource = words[0].replace("-", "_") if words else "root"
+    one = SINGULAR.get(resource, resource.removesuffix("s"))
+    # the rules are for the data under /v1; probes and the like keep their own words
+    shape = ["{" if word[0] == "{" else "w" for word in words] if path.startswith("/v1/") else []
+    if shape == ["w"] and method in COLLECTION_VERBS:
+        return f"{COLLECTION_VERBS[method]}_{resource}" if method == "get" else f"create_{one}"
+    if shape == ["w", "{"] and method in RECORD_VERBS:
+        return f"{RECORD_VERBS[method]}_{one}"
+    if shape == ["w", "{", "w"]:
+        action = words[2].replace("-", "_")
+        return f"{action}_{one}" if method == "post" else f"{method}_{one}_{action}"
+    plain = "_".join(re.sub(r"\W+", "_", word.strip("{}")) for word in words)
+    return f"{method}_{plain}"
+
+
+def name_operations(schema: dict[str, Any], routes: list[Any]) -> None:
+    """Give every operation its ``operation_id`` (FastAPI's own spell the path again:
+    ``read_claim_v1_claims__claim_id__get``), unless its route names it; refuse two alike."""
+    named = {
+        (method.lower(), route.path): route.operation_id
+        for route in routes
+        if isinstance(route, APIRoute) and route.operation_id
+        for method in route.methods
+    }
+    seen: dict[str, str] = {}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            name = named.get((method, path)) or operation_id(method, path)
+            if name in seen:
+                raise ValueError(f"{method} {path} and {seen[name]} are both {name!r}")
+            seen[name] = f"{method} {path}"
+            operation["operationId"] = name
 
 
 def example_for(schema: dict[str, Any], components: dict[str, Any]) -> Any:

@@ -22,6 +22,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import Enum
+from time import perf_counter
 from typing import Any, TypeVar
 
 import orjson
@@ -37,6 +38,7 @@ from sqlmodel import Session
 from app.core.caching import VERSION_HEADER
 from app.core.db import limit_statement_to_request, start_statement_clock
 from app.core.deadline import check_deadline
+from app.core.metrics import DB_TIME
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
@@ -133,6 +135,8 @@ class Reader:
             self.limit = limit_statement_to_request(self.pooled.driver_connection, self.limit)
         else:
             start_statement_clock(self.pooled.info)
+        spent = DB_TIME.get()  # the request's database time, when metrics are on
+        started = perf_counter() if spent is not None else 0.0
         cursor = self.pooled.driver_connection.cursor()
         try:
             cursor.execute(sql, values)
@@ -141,6 +145,8 @@ class Reader:
             raise DBAPIError.instance(sql, values, error, self.dbapi_error) from error
         finally:
             cursor.close()
+            if spent is not None:
+                spent[0] += perf_counter() - started
 
     def first(self, statement: ClauseElement, **params: Any) -> Row | None:
         rows = self.all(statement, **params)

@@ -4,6 +4,7 @@ and a Content-Security-Policy that lets a JSON response do nothing at all, the s
 only."""
 
 import base64
+import gzip
 import hashlib
 import re
 
@@ -71,7 +72,12 @@ class SecurityHeaders:
         """A docs page, held back until its body is known, for the hashes of its scripts."""
 
         async def finish(start: Message, body: bytes) -> None:
-            policy = (b"content-security-policy", docs_policy(body))
+            # compressed on its way in (app/main.py): the scripts are in the page unpacked
+            packed = (b"content-encoding", b"gzip") in start["headers"]
+            policy = (
+                b"content-security-policy",
+                docs_policy(gzip.decompress(body) if packed else body),
+            )
             await send({**start, "headers": [*start["headers"], *COMMON, policy]})
             await send({"type": "http.response.body", "body": body})
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.config import Settings, get_settings
+from app.core.metrics import timed_pipeline
 from app.ingest import (
     attribution,
     certainty,
@@ -122,6 +123,7 @@ class _Clock:
         self._last = now
 
 
+@timed_pipeline  # its time, per step, in /metrics
 def annotate(
     *,
     text: str,

@@ -16,6 +16,7 @@ seeding rebuilds after a load, and ``claimsdb migrate`` rebuilds when ``FORMAT``
 from the stored one, so a change to a body's shape needs a new ``FORMAT``, not a migration.
 """
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
@@ -25,6 +26,7 @@ from sqlalchemy import Engine, bindparam, delete, insert, literal, select
 from sqlmodel import Session, col
 
 from app.core.db import upgrade
+from app.core.metrics import READ_MODEL_BODIES, READ_MODEL_REBUILDS
 from app.core.reader import Reader, Row, reading
 from app.models import (
     Actor,
@@ -266,6 +268,9 @@ def refresh(
     """Store again the bodies of these records as their tables now hold them: a record
     gone, or a span no longer live, loses its body. ``BATCH`` ids a statement, as an
     actor named in a long text may have more mentions than a statement takes parameters."""
+    for kind, ids in (("claim", claims), ("stance", stances), ("mention", mentions)):
+        if ids:
+            READ_MODEL_BODIES.labels(kind).inc(len(ids))
     for ids in chunks(claims):
         db.connection.execute(delete(ClaimJson).where(col(ClaimJson.claim_id).in_(ids)))
         store_claims(db, db.all(CLAIMS_BY_ID, ids=ids))
@@ -353,6 +358,7 @@ def batches(db: Reader, statement: Any, id_at: int) -> Iterable[list[Row]]:
 def rebuild(db: Reader, progress: Callable[[int], object] | None = None) -> None:
     """Store every body anew, in batches, and record that they are of ``FORMAT``;
     ``progress`` hears how many bodies each batch stored."""
+    started = time.perf_counter()
     for table in (ClaimJson, AnnotationJson, ReadModelFormat):
         db.connection.execute(delete(table))
     for store, statement, id_at in (
@@ -366,6 +372,7 @@ def rebuild(db: Reader, progress: Callable[[int], object] | None = None) -> None
     counts.rebuild(db)
     agreement.rebuild(db)
     db.connection.execute(insert(ReadModelFormat).values(format=FORMAT))
+    READ_MODEL_REBUILDS.observe(time.perf_counter() - started)
 
 
 STORED_FORMAT = select(ReadModelFormat.format)

@@ -1,0 +1,172 @@
+"""What each request leaves behind for the operator: its request id, returned in
+``X-Request-ID``; one JSON log line (CLAIMSDB_LOG_FORMAT=json); its metrics
+(CLAIMSDB_METRICS, app/core/metrics.py).
+
+The request id is the client's (or a proxy's) ``X-Request-ID`` when it is a plain token,
+else a new one (asgi-correlation-id), and every log line written during the request
+carries it. The access line names the route template (``/v1/claims/{claim_id}``), never
+the query string, and the key by its name, never its secret.
+"""
+
+import logging
+import logging.config
+import re
+import sys
+import time
+from typing import Any
+
+import orjson
+import structlog
+from asgi_correlation_id import CorrelationIdMiddleware, correlation_id
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core import metrics
+from app.core.auth import CALLER
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# what a proxy or client sends as its request id (a UUID, nginx's $request_id, a trace id);
+# anything else is replaced rather than echoed into headers and logs
+REQUEST_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
+LONGEST_LOGGED_PATH = 200
+METHODS = frozenset(("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"))
+
+
+def valid_request_id(value: str) -> bool:
+    return REQUEST_ID.fullmatch(value) is not None
+
+
+def request_ids(app: ASGIApp) -> CorrelationIdMiddleware:
+    """Take ``X-Request-ID`` from the request, or make one; return it on the response."""
+    return CorrelationIdMiddleware(app, header_name=REQUEST_ID_HEADER, validator=valid_request_id)
+
+
+def add_request_id(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+    if (request_id := correlation_id.get()) is not None:
+        event.setdefault("request_id", request_id)
+    return event
+
+
+def rename_event(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+    event["message"] = event.pop("event", "")
+    return event
+
+
+JSON_CHAIN = [
+    structlog.processors.add_log_level,
+    structlog.processors.TimeStamper(fmt="iso", utc=True, key="time"),
+    add_request_id,
+]
+
+
+def logging_config(level: str) -> dict[str, Any]:
+    """The ``logging`` configuration of a server with JSON logs: every record, uvicorn's
+    and the app's, one JSON line on stdout with its request id; no uvicorn access line
+    (the app writes its own)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {
+                "()": structlog.stdlib.ProcessorFormatter,
+                "foreign_pre_chain": [structlog.stdlib.add_logger_name, *JSON_CHAIN],
+                "processors": [
+                    structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                    structlog.processors.format_exc_info,
+                    rename_event,
+                    structlog.processors.JSONRenderer(),
+                ],
+            }
+        },
+        "handlers": {
+            "stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": sys.stdout}
+        },
+        "root": {"handlers": ["stdout"], "level": level.upper()},
+        "loggers": {
+            "uvicorn": {"handlers": [], "propagate": True},
+            "uvicorn.error": {"handlers": [], "propagate": True},
+            "uvicorn.access": {"handlers": [], "propagate": False, "level": "CRITICAL"},
+        },
+    }
+
+
+def json_logs(level: str) -> None:
+    """Switch this process to JSON logs: structlog for the access lines, written straight
+    to stdout as bytes (a line costs a few microseconds), ``logging`` for the rest."""
+    structlog.configure(
+        processors=[
+            *JSON_CHAIN,
+            rename_event,
+            structlog.processors.JSONRenderer(serializer=orjson.dumps),
+        ],
+        logger_factory=structlog.BytesLoggerFactory(),
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
+        cache_logger_on_first_use=True,
+    )
+    logging.config.dictConfig(logging_config(level))
+
+
+class Telemetry:
+    """Times each request and, once it is answered, writes its access line (``log``)
+    and counts it in the metrics (``count``). Pure ASGI, outside every other middleware
+    but the request id's, so that its time is the client's wait."""
+
+    def __init__(self, app: ASGIApp, *, log: bool, count: bool) -> None:
+        self.app = app
+        self.log = log
+        self.count = count
+        self.access = structlog.get_logger("claimsdb.access")
+        # prometheus-client's labels() takes a lock and builds a key each call: a child per
+        # (method, route, status) is looked up once
+        self.children: dict[tuple[str, str, int], tuple[Any, Any, Any]] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500  # what the client gets when the app fails before it answers
+        spent = [0.0]
+        token = metrics.DB_TIME.set(spent) if self.count else None
+
+        async def observed(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, observed)
+        finally:
+            seconds = time.perf_counter() - started
+            if token is not None:
+                metrics.DB_TIME.reset(token)
+            route = scope.get("route")
+            template = getattr(route, "path", None)
+            if self.count:
+                # labels from a closed set: a client inventing paths or methods must not
+                # make the metrics grow without end
+                method = scope["method"] if scope["method"] in METHODS else "other"
+                key = (method, template or metrics.UNMATCHED, status)
+                counted, latency, database = self.children.get(key) or self.child(*key)
+                counted.inc()
+                latency.observe(seconds)
+                database.observe(spent[0])
+            if self.log:
+                caller = scope.get(CALLER)
+                self.access.info(
+                    "request",
+                    method=scope["method"],
+                    path=template or scope["path"][:LONGEST_LOGGED_PATH],
+                    status=status,
+                    duration_ms=round(seconds * 1000, 3),
+                    key=caller.name if caller is not None else None,
+                    client=scope["client"][0] if scope.get("client") else None,
+                )
+
+    def child(self, method: str, route: str, status: int) -> tuple[Any, Any, Any]:
+        found = self.children[(method, route, status)] = (
+            metrics.REQUESTS.labels(method, route, str(status)),
+            metrics.LATENCY.labels(method, route),
+            metrics.DATABASE.labels(method, route),
+        )
+        return found

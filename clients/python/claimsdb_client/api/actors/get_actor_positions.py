@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.actor_positions import ActorPositions
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    actor_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/actors/{actor_id}/positions".format(
+            actor_id=quote(str(actor_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ActorPositions | Any | Problem | None:
+    if response.status_code == 200:
+        response_200 = ActorPositions.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 308:
+        response_308 = Problem.from_dict(response.json())
+
+        return response_308
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ActorPositions | Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    actor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ActorPositions | Any | Problem]:
+    """An actor's positions, and the claims it takes part in
+
+     The claims this actor holds a stance on, grouped by label with every stance and
+    quote, then the claims it takes part in as subject, object or mentioned.
+
+    Args:
+        actor_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActorPositions | Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        actor_id=actor_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    actor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ActorPositions | Any | Problem | None:
+    """An actor's positions, and the claims it takes part in
+
+     The claims this actor holds a stance on, grouped by label with every stance and
+    quote, then the claims it takes part in as subject, object or mentioned.
+
+    Args:
+        actor_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActorPositions | Any | Problem
+    """
+
+    return sync_detailed(
+        actor_id=actor_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    actor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ActorPositions | Any | Problem]:
+    """An actor's positions, and the claims it takes part in
+
+     The claims this actor holds a stance on, grouped by label with every stance and
+    quote, then the claims it takes part in as subject, object or mentioned.
+
+    Args:
+        actor_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActorPositions | Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        actor_id=actor_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    actor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ActorPositions | Any | Problem | None:
+    """An actor's positions, and the claims it takes part in
+
+     The claims this actor holds a stance on, grouped by label with every stance and
+    quote, then the claims it takes part in as subject, object or mentioned.
+
+    Args:
+        actor_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActorPositions | Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            actor_id=actor_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.source_created import SourceCreated
+from ...models.source_submit import SourceSubmit
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SourceSubmit,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/sources",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SourceCreated | None:
+    if response.status_code == 201:
+        response_201 = SourceCreated.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SourceCreated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SourceSubmit,
+) -> Response[Problem | SourceCreated]:
+    """Add a source (and have it annotated)
+
+     A new document with its full text (or a web page's main text, from `html`), stored
+    verbatim and never changed; its passages are indexed and the names of known actors in
+    it become mentions. With `annotate`, the annotation pipeline's proposals are stored as
+    candidates in the same transaction and summed up in `annotation`.
+
+    Args:
+        body (SourceSubmit): A new source as a client sends it: its ``text``, or a web page's
+            ``html`` to take
+            the main text and what the page says about it from; ``annotate`` runs the pipeline.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SourceCreated]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SourceSubmit,
+) -> Problem | SourceCreated | None:
+    """Add a source (and have it annotated)
+
+     A new document with its full text (or a web page's main text, from `html`), stored
+    verbatim and never changed; its passages are indexed and the names of known actors in
+    it become mentions. With `annotate`, the annotation pipeline's proposals are stored as
+    candidates in the same transaction and summed up in `annotation`.
+
+    Args:
+        body (SourceSubmit): A new source as a client sends it: its ``text``, or a web page's
+            ``html`` to take
+            the main text and what the page says about it from; ``annotate`` runs the pipeline.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SourceCreated
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SourceSubmit,
+) -> Response[Problem | SourceCreated]:
+    """Add a source (and have it annotated)
+
+     A new document with its full text (or a web page's main text, from `html`), stored
+    verbatim and never changed; its passages are indexed and the names of known actors in
+    it become mentions. With `annotate`, the annotation pipeline's proposals are stored as
+    candidates in the same transaction and summed up in `annotation`.
+
+    Args:
+        body (SourceSubmit): A new source as a client sends it: its ``text``, or a web page's
+            ``html`` to take
+            the main text and what the page says about it from; ``annotate`` runs the pipeline.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SourceCreated]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: SourceSubmit,
+) -> Problem | SourceCreated | None:
+    """Add a source (and have it annotated)
+
+     A new document with its full text (or a web page's main text, from `html`), stored
+    verbatim and never changed; its passages are indexed and the names of known actors in
+    it become mentions. With `annotate`, the annotation pipeline's proposals are stored as
+    candidates in the same transaction and summed up in `annotation`.
+
+    Args:
+        body (SourceSubmit): A new source as a client sends it: its ``text``, or a web page's
+            ``html`` to take
+            the main text and what the page says about it from; ``annotate`` runs the pipeline.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SourceCreated
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,336 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.genre import Genre
+from ...models.list_sources_sort import ListSourcesSort
+from ...models.page_source_public import PageSourcePublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    q: None | str | Unset = UNSET,
+    publisher: None | str | Unset = UNSET,
+    genre: Genre | None | Unset = UNSET,
+    sort: ListSourcesSort | Unset = ListSourcesSort.ID,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["include_retracted"] = include_retracted
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    json_publisher: None | str | Unset
+    if isinstance(publisher, Unset):
+        json_publisher = UNSET
+    else:
+        json_publisher = publisher
+    params["publisher"] = json_publisher
+
+    json_genre: None | str | Unset
+    if isinstance(genre, Unset):
+        json_genre = UNSET
+    elif isinstance(genre, Genre):
+        json_genre = genre.value
+    else:
+        json_genre = genre
+    params["genre"] = json_genre
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/sources",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PageSourcePublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageSourcePublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | PageSourcePublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    q: None | str | Unset = UNSET,
+    publisher: None | str | Unset = UNSET,
+    genre: Genre | None | Unset = UNSET,
+    sort: ListSourcesSort | Unset = ListSourcesSort.ID,
+) -> Response[Any | PageSourcePublic | Problem]:
+    """List sources
+
+     Sources without their text, in `sort` order (id by default); filter by exact
+    `publisher` or `genre`.
+
+    Args:
+        limit (int | Unset): Items per page (1 to 500). Default: 50.
+        cursor (None | str | Unset): `next_cursor` from the previous page; omit for the first
+            page.
+        include_retracted (bool | Unset): Show retracted records too. Default: False.
+        q (None | str | Unset): Full-text search. Words (all must match), "exact phrases", prefix*
+            and -excluded terms; OR between terms (binding tighter than the implicit AND). Case and
+            word endings are ignored; common words such as 'the' are left out.
+        publisher (None | str | Unset):
+        genre (Genre | None | Unset):
+        sort (ListSourcesSort | Unset): Sort by this field, `-field` for descending; ties fall
+            back to id. Default: ListSourcesSort.ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageSourcePublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        include_retracted=include_retracted,
+        q=q,
+        publisher=publisher,
+        genre=genre,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    q: None | str | Unset = UNSET,
+    publisher: None | str | Unset = UNSET,
+    genre: Genre | None | Unset = UNSET,
+    sort: ListSourcesSort | Unset = ListSourcesSort.ID,
+) -> Any | PageSourcePublic | Problem | None:
+    """List sources
+
+     Sources without their text, in `sort` order (id by default); filter by exact
+    `publisher` or `genre`.
+
+    Args:
+        limit (int | Unset): Items per page (1 to 500). Default: 50.
+        cursor (None | str | Unset): `next_cursor` from the previous page; omit for the first
+            page.
+        include_retracted (bool | Unset): Show retracted records too. Default: False.
+        q (None | str | Unset): Full-text search. Words (all must match), "exact phrases", prefix*
+            and -excluded terms; OR between terms (binding tighter than the implicit AND). Case and
+            word endings are ignored; common words such as 'the' are left out.
+        publisher (None | str | Unset):
+        genre (Genre | None | Unset):
+        sort (ListSourcesSort | Unset): Sort by this field, `-field` for descending; ties fall
+            back to id. Default: ListSourcesSort.ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageSourcePublic | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        include_retracted=include_retracted,
+        q=q,
+        publisher=publisher,
+        genre=genre,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    q: None | str | Unset = UNSET,
+    publisher: None | str | Unset = UNSET,
+    genre: Genre | None | Unset = UNSET,
+    sort: ListSourcesSort | Unset = ListSourcesSort.ID,
+) -> Response[Any | PageSourcePublic | Problem]:
+    """List sources
+
+     Sources without their text, in `sort` order (id by default); filter by exact
+    `publisher` or `genre`.
+
+    Args:
+        limit (int | Unset): Items per page (1 to 500). Default: 50.
+        cursor (None | str | Unset): `next_cursor` from the previous page; omit for the first
+            page.
+        include_retracted (bool | Unset): Show retracted records too. Default: False.
+        q (None | str | Unset): Full-text search. Words (all must match), "exact phrases", prefix*
+            and -excluded terms; OR between terms (binding tighter than the implicit AND). Case and
+            word endings are ignored; common words such as 'the' are left out.
+        publisher (None | str | Unset):
+        genre (Genre | None | Unset):
+        sort (ListSourcesSort | Unset): Sort by this field, `-field` for descending; ties fall
+            back to id. Default: ListSourcesSort.ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageSourcePublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        include_retracted=include_retracted,
+        q=q,
+        publisher=publisher,
+        genre=genre,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    q: None | str | Unset = UNSET,
+    publisher: None | str | Unset = UNSET,
+    genre: Genre | None | Unset = UNSET,
+    sort: ListSourcesSort | Unset = ListSourcesSort.ID,
+) -> Any | PageSourcePublic | Problem | None:
+    """List sources
+
+     Sources without their text, in `sort` order (id by default); filter by exact
+    `publisher` or `genre`.
+
+    Args:
+        limit (int | Unset): Items per page (1 to 500). Default: 50.
+        cursor (None | str | Unset): `next_cursor` from the previous page; omit for the first
+            page.
+        include_retracted (bool | Unset): Show retracted records too. Default: False.
+        q (None | str | Unset): Full-text search. Words (all must match), "exact phrases", prefix*
+            and -excluded terms; OR between terms (binding tighter than the implicit AND). Case and
+            word endings are ignored; common words such as 'the' are left out.
+        publisher (None | str | Unset):
+        genre (Genre | None | Unset):
+        sort (ListSourcesSort | Unset): Sort by this field, `-field` for descending; ties fall
+            back to id. Default: ListSourcesSort.ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageSourcePublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            include_retracted=include_retracted,
+            q=q,
+            publisher=publisher,
+            genre=genre,
+            sort=sort,
+        )
+    ).parsed

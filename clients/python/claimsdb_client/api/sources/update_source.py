@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.source_detail import SourceDetail
+from ...models.source_update import SourceUpdate
+from ...types import Response
+
+
+def _get_kwargs(
+    source_id: str,
+    *,
+    body: SourceUpdate,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/sources/{source_id}".format(
+            source_id=quote(str(source_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SourceDetail | None:
+    if response.status_code == 200:
+        response_200 = SourceDetail.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SourceDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    source_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SourceUpdate,
+    if_match: str,
+) -> Response[Problem | SourceDetail]:
+    """Change a source's metadata
+
+     A JSON merge patch of the metadata; the text is immutable (a corrected text is a new
+    source). Needs If-Match.
+
+    Args:
+        source_id (str):
+        if_match (str):
+        body (SourceUpdate): A JSON merge patch of a source's metadata; its text never changes.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SourceDetail]
+    """
+
+    kwargs = _get_kwargs(
+        source_id=source_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    source_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SourceUpdate,
+    if_match: str,
+) -> Problem | SourceDetail | None:
+    """Change a source's metadata
+
+     A JSON merge patch of the metadata; the text is immutable (a corrected text is a new
+    source). Needs If-Match.
+
+    Args:
+        source_id (str):
+        if_match (str):
+        body (SourceUpdate): A JSON merge patch of a source's metadata; its text never changes.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SourceDetail
+    """
+
+    return sync_detailed(
+        source_id=source_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    source_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SourceUpdate,
+    if_match: str,
+) -> Response[Problem | SourceDetail]:
+    """Change a source's metadata
+
+     A JSON merge patch of the metadata; the text is immutable (a corrected text is a new
+    source). Needs If-Match.
+
+    Args:
+        source_id (str):
+        if_match (str):
+        body (SourceUpdate): A JSON merge patch of a source's metadata; its text never changes.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SourceDetail]
+    """
+
+    kwargs = _get_kwargs(
+        source_id=source_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    source_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SourceUpdate,
+    if_match: str,
+) -> Problem | SourceDetail | None:
+    """Change a source's metadata
+
+     A JSON merge patch of the metadata; the text is immutable (a corrected text is a new
+    source). Needs If-Match.
+
+    Args:
+        source_id (str):
+        if_match (str):
+        body (SourceUpdate): A JSON merge patch of a source's metadata; its text never changes.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SourceDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            source_id=source_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

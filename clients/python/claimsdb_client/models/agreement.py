@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.by import By
+
+if TYPE_CHECKING:
+    from ..models.pair import Pair
+
+
+T = TypeVar("T", bound="Agreement")
+
+
+@_attrs_define
+class Agreement:
+    """
+    Attributes:
+        by (By):
+        items (list[Pair]):
+        next_cursor (None | str):
+        pairs (list[Pair]): The same pairs as `items`: the name this view used before it was paged.
+    """
+
+    by: By
+    items: list[Pair]
+    next_cursor: None | str
+    pairs: list[Pair]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        by = self.by.value
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        next_cursor: None | str
+        next_cursor = self.next_cursor
+
+        pairs = []
+        for pairs_item_data in self.pairs:
+            pairs_item = pairs_item_data.to_dict()
+            pairs.append(pairs_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "by": by,
+                "items": items,
+                "next_cursor": next_cursor,
+                "pairs": pairs,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.pair import Pair  # noqa: PLC0415
+
+        d = dict(src_dict)
+        by = By(d.pop("by"))
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = Pair.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
+        pairs = []
+        _pairs = d.pop("pairs")
+        for pairs_item_data in _pairs:
+            pairs_item = Pair.from_dict(pairs_item_data)
+
+            pairs.append(pairs_item)
+
+        agreement = cls(
+            by=by,
+            items=items,
+            next_cursor=next_cursor,
+            pairs=pairs,
+        )
+
+        agreement.additional_properties = d
+        return agreement
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
