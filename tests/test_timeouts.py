@@ -104,3 +104,27 @@ def test_a_request_out_of_time_answers_503_however_short_its_statements(
         monkeypatch.setattr(deadline, "clock", time.monotonic)
         monkeypatch.setattr(db, "clock", time.monotonic)
         assert client.get("/v1/analytics/agreement").status_code == 200
+
+
+def test_a_write_out_of_time_is_busy_and_stores_nothing(database_url: str) -> None:
+    """A write stopped by the request's deadline says so as a write: nothing stored, send it
+    again; not the read's advice to narrow a query with filters."""
+    engine = make_engine(database_url)
+    token = deadline.DEADLINE.set(deadline.clock() - 1)
+    try:
+        with pytest.raises(db.WriteBusy) as stopped:
+            db.run_write(
+                engine,
+                lambda session: (
+                    session.execute(text("UPDATE actor SET description = 'x' WHERE id = 'china'")),
+                    deadline.check_deadline(),
+                ),
+            )
+    finally:
+        deadline.DEADLINE.reset(token)
+    assert "nothing was stored" in stopped.value.detail
+    assert "narrow" not in stopped.value.detail
+    with engine.connect() as connection:
+        described = connection.execute(text("SELECT description FROM actor WHERE id = 'china'"))
+        assert described.scalar() != "x"
+    engine.dispose()

@@ -23,7 +23,7 @@ from sqlmodel import Session
 from app.config import project_path
 from app.core.deadline import check_deadline, remaining
 from app.core.deadline import deadline as request_deadline
-from app.core.errors import WriteBusy
+from app.core.errors import QueryTimeout, WriteBusy, is_timeout
 
 # SQLite calls the progress handler every this many virtual machine instructions
 PROGRESS_STEPS = 10_000
@@ -198,6 +198,13 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**options)
 
 
+# a write stopped by the request's deadline: a read's advice (narrow it) would be wrong here
+OUT_OF_TIME = (
+    "this write ran out of the time this server allows a request and was rolled back; "
+    "nothing was stored: send it again"
+)
+
+
 def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
     """Run ``work`` in one write transaction (``writer``) and commit; on a write conflict,
     run it again from the start, alone after any conflict but a lost row (``write_turn``).
@@ -212,7 +219,11 @@ def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
                 result = work(session)
                 session.commit()
                 return result
+        except QueryTimeout as error:
+            raise WriteBusy(OUT_OF_TIME) from error
         except DBAPIError as error:
+            if isinstance(error, OperationalError) and is_timeout(error):
+                raise WriteBusy(OUT_OF_TIME) from error
             # the busy timeout was the wait: trying again would make the client wait as long
             if is_locked(error):
                 raise WriteBusy(
