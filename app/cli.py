@@ -18,16 +18,13 @@ import typer
 import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy.exc import SQLAlchemyError
 
-from app import read_model
-from app.backup import BackupError, backup, restore
+from app import copy_commands, read_model
 from app.config import Settings, get_settings, project_path
 from app.core import metrics, telemetry
 from app.core import workers as worker_processes
 from app.core.db import current_revision
-from app.core.preflight import database_problem, fail, open_database
-from app.dump import DumpError, dump, load
+from app.core.preflight import fail, open_database
 from app.keys.commands import keys
 from app.models import Genre
 from app.seeds.coverage import coverage
@@ -204,75 +201,8 @@ def coverage_command(
 cli.add_typer(keys, name="keys")
 
 
-@cli.command("backup")
-def backup_command(
-    file: Annotated[Path, typer.Argument(help="Where to write the copy.")],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
-) -> None:
-    """Copy the database to FILE, consistently, while the server runs and writes go on
-    (SQLite: its online backup; PostgreSQL: pg_dump)."""
-    open_database("any").dispose()
-    try:
-        outcome = backup(url=get_settings().database_url, target=file, force=force)
-    except BackupError as error:
-        raise fail(f"backup failed: {error}") from error
-    for line in outcome.lines:
-        typer.echo(line)
-
-
-@cli.command("restore")
-def restore_command(
-    file: Annotated[Path, typer.Argument(help="A file `claimsdb backup` wrote.")],
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace a database that holds data.")
-    ] = False,
-) -> None:
-    """Put a backup back into the database at DATABASE_URL and migrate it to the newest
-    revision. Stop the server first. Refuses a database that holds data without --force."""
-    try:
-        outcome = restore(url=get_settings().database_url, source=file, force=force)
-    except BackupError as error:
-        raise fail(f"restore refused: {error}") from error
-    except SQLAlchemyError as error:
-        raise fail(f"restore failed: {database_problem(get_settings()) or error}") from error
-    for line in outcome.lines:
-        typer.echo(line)
-
-
-@cli.command("dump")
-def dump_command(
-    file: Annotated[Path, typer.Argument(help="Where to write the dump (gzip NDJSON).")],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
-) -> None:
-    """Write the whole database to FILE as gzip-compressed NDJSON, one snapshot, audit
-    history and keys (never their secrets) included: `claimsdb load` reads it into either
-    engine."""
-    engine = open_database()
-    try:
-        outcome = dump(engine=engine, target=file, force=force)
-    except DumpError as error:
-        raise fail(f"dump refused: {error}") from error
-    finally:
-        engine.dispose()
-    for line in outcome.lines:
-        typer.echo(line)
-
-
-@cli.command("load")
-def load_command(
-    file: Annotated[Path, typer.Argument(help="A file `claimsdb dump` wrote.")],
-) -> None:
-    """Load a dump into the database at DATABASE_URL, which must be migrated (`claimsdb
-    migrate`) and hold no records; then rebuild its read model. All of it, or nothing."""
-    engine = open_database()
-    try:
-        outcome = load(engine=engine, source=file)
-    except DumpError as error:
-        raise fail(f"load refused: {error}") from error
-    finally:
-        engine.dispose()
-    for line in outcome.lines:
-        typer.echo(line)
+for name, command in copy_commands.COMMANDS.items():
+    cli.command(name)(command)
 
 
 @cli.command("ingest")

@@ -8,7 +8,7 @@ actors, claim text, holder) in seeks scattered over the file, and every column b
 Python object only to be written out as JSON again (docs/benchmarks.md). Stored, a page
 is one range of a clustered key, and its bodies go into the response as they are.
 
-The bodies are built here and nowhere else: ``claim_items`` and ``annotation_item`` turn
+The bodies are built here and nowhere else: ``claim_items`` and ``spans.annotation_item`` turn
 table rows into bodies, ``refresh`` stores the bodies of the records a write touched, in
 the write's own transaction, and ``rebuild`` stores them all. Curation calls
 ``refresh_record`` for every record it changes (the same records the audit log gets),
@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, bindparam, delete, insert, literal, select
+from sqlalchemy import Engine, bindparam, delete, insert, select
 from sqlmodel import Session, col
 
 from app.core.db import upgrade
@@ -38,12 +38,10 @@ from app.models import (
     ClaimTopic,
     Mention,
     ReadModelFormat,
-    ReviewStatus,
     Stance,
-    Status,
-    selector_json,
 )
 from app.read_model import agreement, counts
+from app.read_model.spans import SPANS_AFTER, SPANS_BY_ID, store_spans
 
 # the bodies' shape: a new number makes `claimsdb migrate` rebuild every stored body
 # (2: the counts of app/read_model/counts.py and agreement.py are rebuilt with them;
@@ -129,89 +127,6 @@ def stored_claims(db: Reader, ids: Sequence[str]) -> list[dict[str, Any]]:
     return [orjson.loads(found[claim_id]) for claim_id in ids if claim_id in found]
 
 
-def span_columns(table: Any, kind: AnnotationKind) -> tuple[Any, ...]:
-    """Where a span stands (its key in annotation_json), its text, and the actor it shows."""
-    return (
-        table.source_id,
-        table.start,
-        table.end,
-        literal(kind.value),
-        table.id,
-        table.quote,
-        table.prefix,
-        table.suffix,
-        Actor.id,
-        Actor.name,
-        Actor.kind,
-    )
-
-
-STANCE_SPANS = (
-    select(
-        *span_columns(Stance, AnnotationKind.stance),
-        Stance.claim_id,
-        Claim.text,
-        Stance.label,
-        Stance.attribution,
-        Stance.certainty,
-    )
-    .join(Claim, col(Claim.id) == Stance.claim_id)
-    .outerjoin(Actor, col(Actor.id) == Stance.holder_id)
-    .where(Stance.status == Status.active, Stance.review_status != ReviewStatus.rejected)
-)
-MENTION_SPANS = (
-    select(*span_columns(Mention, AnnotationKind.mention))
-    .join(Actor, col(Actor.id) == Mention.actor_id)
-    .where(Mention.status == Status.active, Mention.review_status != ReviewStatus.rejected)
-)
-SPANS = {
-    AnnotationKind.stance: (Stance, STANCE_SPANS),
-    AnnotationKind.mention: (Mention, MENTION_SPANS),
-}
-SPANS_BY_ID = {
-    kind: spans.where(col(table.id).in_(bindparam("ids", expanding=True)))
-    for kind, (table, spans) in SPANS.items()
-}
-SPANS_AFTER = {
-    kind: spans.where(table.id > bindparam("after")).order_by(table.id).limit(bindparam("limit"))
-    for kind, (table, spans) in SPANS.items()
-}
-
-
-def annotation_item(row: Row) -> dict[str, Any]:
-    """An AnnotationPublic body from a row of ``STANCE_SPANS`` or ``MENTION_SPANS``."""
-    _source_id, start, end, kind, span_id, quote, prefix, suffix, actor_id, name, actor_kind = row[
-        :11
-    ]
-    actor = None if actor_id is None else {"id": actor_id, "name": name, "kind": actor_kind}
-    body = {
-        "kind": kind,
-        "id": span_id,
-        "start": start,
-        "end": end,
-        "quote": quote,
-        "selector": selector_json(start, end, quote, prefix, suffix),
-        "actor": None,
-        "claim": None,
-        "label": None,
-        "holder": None,
-        "attribution": None,
-        "certainty": None,
-    }
-    if kind == AnnotationKind.stance:
-        claim_id, claim_text, label, attribution, certainty = row[11:]
-        body |= {
-            "claim": {"id": claim_id, "text": claim_text},
-            "label": label,
-            "holder": actor,
-            "attribution": attribution,
-            "certainty": certainty,
-        }
-    else:
-        body["actor"] = actor
-    return body
-
-
 def store_claims(db: Reader, rows: Sequence[Row]) -> None:
     bodies = claim_items(db, rows)
     if bodies:
@@ -219,43 +134,6 @@ def store_claims(db: Reader, rows: Sequence[Row]) -> None:
             insert(ClaimJson),
             [{"claim_id": body["id"], "body": orjson.dumps(body)} for body in bodies],
         )
-
-
-def span_row(row: Row) -> dict[str, Any]:
-    """The annotation_json row of a ``STANCE_SPANS`` or ``MENTION_SPANS`` row."""
-    return {
-        "source_id": row[0],
-        "start": row[1],
-        "end": row[2],
-        "kind": row[3],
-        "id": row[4],
-        "body": orjson.dumps(annotation_item(row)),
-    }
-
-
-def mention_body(mention: dict[str, Any], actor_name: str, actor_kind: str) -> dict[str, Any]:
-    """The annotation_json row of a new live mention, given as its ``Mention`` columns and
-    its actor's name and kind: what a source stores for the mentions its text yields."""
-    return span_row(
-        (
-            mention["source_id"],
-            mention["start"],
-            mention["end"],
-            AnnotationKind.mention.value,
-            mention["id"],
-            mention["quote"],
-            mention["prefix"],
-            mention["suffix"],
-            mention["actor_id"],
-            actor_name,
-            actor_kind,
-        )
-    )
-
-
-def store_spans(db: Reader, rows: Sequence[Row]) -> None:
-    if rows:
-        db.connection.execute(insert(AnnotationJson), [span_row(row) for row in rows])
 
 
 def refresh(

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import Engine, insert, select
 from sqlmodel import Session, col
 
-from app import read_model
 from app.actors.labels import stored_labels
 from app.audit.service import INSERT_BATCH, fetch, fresh_id, record, snapshot
 from app.core.caching import check_version
@@ -26,6 +25,7 @@ from app.models import (
     SourceUpdate,
     SpanInput,
 )
+from app.read_model import spans
 from app.search.passages import passage_rows
 from app.seeds.assemble import Problems
 from app.seeds.entries import anchor_entries
@@ -91,7 +91,7 @@ def source_parts(session: Session, source_id: str, text: str) -> SourceParts:
             "suffix": suffix,
         }
         mentions.append(mention)
-        bodies.append(read_model.mention_body(mention, *shown[actor_id]))
+        bodies.append(spans.mention_body(mention, *shown[actor_id]))
     passages = passage_rows(source_id=source_id, text=text)
     return SourceParts(labels, shown, passages, mentions, bodies)
 
