@@ -15,6 +15,7 @@ from app import read_model
 from app.config import Settings
 from app.core.db import make_engine
 from app.main import create_app
+from app.models import ActorCreate, ClaimCreate, MentionCreate, SourceCreate, StanceCreate
 from app.search.passages import passage_rows
 from bench.generate import CLAIMS_PER_SOURCE, MENTIONS_PER_SOURCE, generate
 from bench.queries import FILTER_QUERIES
@@ -173,3 +174,42 @@ def test_datasette_is_asked_the_same_question_as_claimsdb(corpus: Path) -> None:
             ]
             assert mine == answers[query.key], query.title
             assert any(mine), query.title  # a question with answers
+
+
+def test_a_sample_of_generated_rows_passes_the_apis_validation(db: sqlite3.Connection) -> None:
+    """bench/generate.py bulk-loads for speed, around the entry path; its rows must still be
+    rows the API would have accepted (issue 21): every 20th of each kind, through the API's
+    own input models."""
+    db.row_factory = sqlite3.Row
+    for row in db.execute("select * from source where rowid % 20 = 1"):
+        SourceCreate.model_validate({key: row[key] for key in SourceCreate.model_fields})
+    for row in db.execute("select * from actor where rowid % 20 = 1"):
+        aliases = db.execute(
+            "select label, kind, auto_mention from actor_alias where actor_id = ?", (row["id"],)
+        )
+        ActorCreate.model_validate(
+            {key: row[key] for key in ActorCreate.model_fields if key != "aliases"}
+            | {"aliases": [dict(alias) for alias in aliases]}
+        )
+    for row in db.execute("select * from claim where rowid % 20 = 1"):
+        topics = [
+            t
+            for (t,) in db.execute("select topic from claim_topic where claim_id = ?", (row["id"],))
+        ]
+        actors = db.execute(
+            "select actor_id as actor, role from claim_actor where claim_id = ?", (row["id"],)
+        )
+        ClaimCreate.model_validate(
+            {key: row[key] for key in ("id", "text", "claim_type", "status", "status_reason")}
+            | {"topics": topics, "actors": [dict(actor) for actor in actors]}
+        )
+    for row in db.execute("select * from stance where rowid % 20 = 1"):
+        StanceCreate.model_validate(
+            {key: row[key] for key in ("id", "quote", "prefix", "suffix", "label")}
+            | {"claim": row["claim_id"], "holder": row["holder_id"]}
+            | {key: row[key] for key in ("attribution", "certainty")}
+        )
+    for row in db.execute("select * from mention where rowid % 20 = 1"):
+        MentionCreate.model_validate(
+            {key: row[key] for key in ("quote", "prefix", "suffix")} | {"actor": row["actor_id"]}
+        )

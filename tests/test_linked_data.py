@@ -34,7 +34,7 @@ def test_a_claim_is_a_schema_org_claim_with_its_appearances(client: TestClient) 
     response = client.get(f"/v1/claims/{TECH_TRANSFER}", headers=LD)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/ld+json"
-    assert response.headers["vary"] == "Accept"
+    assert "Accept" in response.headers["vary"].split(", ")
     document = response.json()
     claim = client.get(f"/v1/claims/{TECH_TRANSFER}").json()
 
@@ -93,7 +93,7 @@ def test_a_sources_annotations_are_a_w3c_annotation_page(client: TestClient) -> 
         response = client.get(url, headers=LD)
         assert response.status_code == 200, response.text
         assert response.headers["content-type"] == "application/ld+json"
-        assert response.headers["vary"] == "Accept"
+        assert "Accept" in response.headers["vary"].split(", ")
         page = response.json()
         assert page["type"] == "AnnotationPage"
         assert page["@context"] == "http://www.w3.org/ns/anno.jsonld"
@@ -132,7 +132,7 @@ def test_accept_chooses_the_form_and_json_stays_the_default(client: TestClient, 
         headers = {"Accept": accept} if accept else {}
         response = client.get(path, headers=headers)
         assert response.headers["content-type"] == "application/json", accept
-        assert response.headers["vary"] == "Accept"
+        assert "Accept" in response.headers["vary"].split(", ")
     for accept in (
         "application/ld+json",
         'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',

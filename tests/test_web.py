@@ -248,7 +248,9 @@ def test_search_links_passages_into_the_reader(client: TestClient) -> None:
     passage = hit.json()["items"][0]
     link = f"/sources/{passage['source_id']}?at={passage['start']}-{passage['end']}#found"
     assert link in html
-    assert "<mark>strategic masterstroke</mark>" in html
+    # the phrase is highlighted as the engine marks it: one <mark> (SQLite) or one a word
+    assert "<mark>strategic" in html
+    assert "masterstroke</mark>" in html
     reader = client.get(link.split("#")[0]).text
     assert 'id="found"' in reader
 

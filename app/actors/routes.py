@@ -277,7 +277,7 @@ def merge_actor(
     )
 
 
-@router.get("/{actor_id}", responses=problems(308, 404), summary="Get an actor")
+@router.get("/{actor_id}", responses=problems(308, 404, 422), summary="Get an actor")
 def read_actor(
     actor: ActorDep,
     session: SessionDep,

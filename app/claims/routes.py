@@ -231,7 +231,7 @@ def patch_claim(
 
 @router.get(
     "/{claim_id}/contestation",
-    responses=problems(404),
+    responses=problems(404, 422),
     summary="Who supports, opposes, questions a claim",
 )
 def read_contestation(
