@@ -195,7 +195,13 @@ class Stance(Curated, Reviewed, table=True):
         # the busiest reads, from an index alone where they can (migration 0005): a source's
         # spans in text order, its claims, a holder's stances by label and in id order
         Index("ix_stance_source_id_status_start", "source_id", "status", "start"),
-        Index("ix_stance_source_id_status_claim_id", "source_id", "status", "claim_id"),
+        Index(  # with review_status since the lists leave rejected stances out (0010)
+            "ix_stance_source_id_status_review_status_claim_id",
+            "source_id",
+            "status",
+            "review_status",
+            "claim_id",
+        ),
         Index("ix_stance_holder_id_status_label", "holder_id", "status", "label"),
         Index("ix_stance_holder_id_status_id", "holder_id", "status", "id"),
         # an actor's claims, a holder's side in agreement (migration 0008)
