@@ -32,7 +32,7 @@ from bench.report import (  # noqa: E402
     versions,
     write_report,
 )
-from bench.servers import Server, running, sampling_rss, servers  # noqa: E402
+from bench.servers import Server, baseline, running, sampling_rss, servers  # noqa: E402
 
 __all__ = ["QUERIES", "Result", "Server", "paths", "sample", "section"]
 
@@ -60,6 +60,19 @@ def main() -> None:
         action="store_true",
         help="also measure a single-worker claimsdb pinned to a CPU (CLAIMSDB_PIN_CPU=true)",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also measure another checkout's claimsdb (its own .venv, 1 worker) in the same "
+        "rounds: the code before a change, side by side with the code after it",
+    )
+    parser.add_argument(
+        "--baseline-db",
+        type=Path,
+        help="the baseline's corpus, made by its own bench/generate.py (default: "
+        "CHECKOUT/bench/data/ and db_file's name)",
+    )
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--report", type=Path, default=REPORT)
     args = parser.parse_args()
@@ -80,7 +93,11 @@ def main() -> None:
     queries = [q for q in QUERIES if q.key in args.queries]
     workers = [int(n) for n in args.workers.split(",")]
     urls = paths(sample(db_file), db_file.stem)
-    found = servers(db_file, args.database_url, workers, pinned=args.pinned)
+    before = None
+    if args.baseline:
+        checkout = args.baseline.resolve()
+        before = baseline(checkout, args.baseline_db or checkout / "bench/data" / db_file.name)
+    found = servers(db_file, args.database_url, workers, pinned=args.pinned, before=before)
     results: dict[tuple[str, str], list[Result]] = {}
     work = Path(tempfile.mkdtemp(prefix="claimsdb-bench-"))
     log = work / "servers.log"

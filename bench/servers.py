@@ -28,6 +28,7 @@ class Server:
     command: list[str]
     ready_path: str
     env: dict[str, str] = field(default_factory=dict)
+    cwd: Path = ROOT
     port: int = 0
     process: subprocess.Popen | None = None
     peak_rss: int = 0
@@ -44,7 +45,7 @@ class Server:
         with log.open("ab") as out:
             self.process = subprocess.Popen(
                 command,
-                cwd=ROOT,
+                cwd=self.cwd,
                 env={**os.environ, **self.env},
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -90,11 +91,29 @@ class Server:
                 self.process.kill()
 
 
+def baseline(checkout: Path, db_file: Path) -> Server:
+    """A single-worker claimsdb of another checkout (its own .venv) on its own corpus: the
+    code before a change, measured in the same rounds as the code after it."""
+    return Server(
+        "baseline-1w",
+        [str(checkout / ".venv/bin/claimsdb"), "serve", "--host", "127.0.0.1", "--port", "{port}"],
+        "/readyz",
+        {"DATABASE_URL": f"sqlite:///{db_file.resolve()}", "CLAIMSDB_LOG_LEVEL": "warning"},
+        cwd=checkout,
+    )
+
+
 def servers(
-    db_file: Path, database_url: str | None, workers: list[int], *, pinned: bool = False
+    db_file: Path,
+    database_url: str | None,
+    workers: list[int],
+    *,
+    pinned: bool = False,
+    before: Server | None = None,
 ) -> list[Server]:
     """claimsdb with each number of ``workers``, then Datasette, then the floor; with
-    ``pinned``, a single-worker claimsdb pinned to a CPU (CLAIMSDB_PIN_CPU) beside them."""
+    ``pinned``, a single-worker claimsdb pinned to a CPU (CLAIMSDB_PIN_CPU) beside them;
+    with ``before``, that server (``baseline``) after the first claimsdb."""
     uvicorn = [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", "{port}"]
     quiet = ["--no-access-log", "--log-level", "warning"]
     url = database_url or f"sqlite:///{db_file.resolve()}"
@@ -109,6 +128,8 @@ def servers(
         )
         for n in workers
     ]
+    if before:
+        found.insert(1, before)
     if pinned:
         found.append(
             Server(
