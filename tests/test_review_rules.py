@@ -6,8 +6,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from tests import test_review
-from tests.support import assert_problem, changes_since
-from tests.test_review import CLAIM, HOLDER, etag_of, review
+from tests.support import all_items, assert_problem, changes_since
+from tests.test_review import CLAIM, HOLDER, created, etag_of, review
 
 # the fixtures of a curator's key and of the pipeline's proposals for one passage
 curator, proposed = test_review.curator, test_review.proposed
@@ -84,3 +84,80 @@ def test_an_accept_does_not_smuggle_a_rejection(
     answer = review(client, curator, path, "accept", json={"review_status": "rejected"})
     assert_problem(answer, 422, field="review_status")
     assert client.get(path).json()["review_status"] == "candidate"
+
+
+def agreement(client: TestClient, **params: Any) -> list[dict[str, Any]]:
+    return all_items(client, "/v1/analytics/agreement", limit=7, claims=100, **params)
+
+
+VIEWS = [
+    {"by": "source"},
+    {"by": "holder"},
+    {"by": "holder", "min_shared": 2},
+    {"by": "holder", "party": "china"},
+    {"by": "holder", "party": "zed-two"},
+    {"by": "source", "party": test_review.SOURCE},
+]
+
+
+def test_agreement_counts_candidates_when_asked(
+    client: TestClient, curator: dict[str, str]
+) -> None:
+    """Candidate stances move existing pairs (China opposing a claim others support) and
+    make new ones (a holder with no accepted stance yet); asked to include them, the view
+    is what it will be once they are accepted, paged the same way."""
+    before = {str(view): agreement(client, **view) for view in VIEWS}
+    claim_id = test_review.one_sided_claim(client)
+    created(
+        client.post(
+            "/v1/actors",
+            json={"id": "zed-two", "name": "Zed Two", "kind": "person"},
+            headers=curator,
+        )
+    )
+    stances = [
+        created(
+            client.post(
+                "/v1/stances",
+                json={
+                    "claim": claim_id,
+                    "source_id": source_id,
+                    "quote": quote,
+                    "label": label,
+                    "holder": holder,
+                    "attribution": "paraphrased",
+                    "certainty": "possible",
+                    "review_status": "candidate",
+                },
+                headers=curator,
+            )
+        )["id"]
+        for holder, label, source_id, quote in (
+            ("china", "opposes", test_review.SOURCE, "doubts Russia will provide"),
+            ("zed-two", "supports", "kim-alliance-counter-china", "strategic masterstroke"),
+        )
+    ]
+    with_candidates = {
+        str(view): agreement(client, include_candidates="true", **view) for view in VIEWS
+    }
+    for view in VIEWS:  # by default only accepted stances count
+        assert agreement(client, **view) == before[str(view)], view
+        assert agreement(client, include_candidates="false", **view) == before[str(view)], view
+    assert with_candidates != before
+    assert with_candidates[str(VIEWS[4])], "the new holder has pairs"
+    for stance_id in stances:
+        assert review(client, curator, f"/v1/stances/{stance_id}", "accept").status_code == 200
+    for view in VIEWS:
+        assert agreement(client, **view) == with_candidates[str(view)], view
+
+
+def test_sort_by_stance_count_does_not_count_candidates(client: TestClient) -> None:
+    """The order comes from each claim's count of accepted stances, kept by the writes:
+    counting candidates too would count every claim's stances on each request."""
+    asked = {"sort": "-stance_count", "include_candidates": "true"}
+    for path in ("/v1/claims", "/v1/exports/claims.ndjson"):
+        answer = client.get(path, params=asked)
+        body = assert_problem(answer, 422, field="include_candidates")
+        assert "stance_count" in body["detail"], path
+        assert client.get(path, params={"sort": "-stance_count"}).status_code == 200
+        assert client.get(path, params={"include_candidates": "true"}).status_code == 200
