@@ -164,6 +164,7 @@ def claims_page(filters: Any, *, postgres: bool) -> tuple[Callable[[Reader], dic
             "would count every claim's stances on each request; sort by another field, or "
             "leave include_candidates out",
             location="query",
+            kind="unsupported_combination",
         )
     values = {name: getattr(filters, name) for name in FILTERS if getattr(filters, name)}
     shape = Shape(
