@@ -116,6 +116,8 @@ def with_candidates(
     """The page (``limit`` rows, in (a, b) order, after the cursor's pair ``after``) with
     candidates counted: ``stored_page`` is the stored page of ``limit`` rows from there."""
     moved = moves(db, by)
+    if party is not None:
+        moved = {pair: delta for pair, delta in moved.items() if party in pair}
     totals = stored(db, by, moved)
     rows: dict[tuple[str, str], tuple[int, int, int]] = {
         (a, b): (shared, agree, disagree) for a, b, shared, agree, disagree in stored_page
