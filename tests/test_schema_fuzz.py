@@ -140,11 +140,15 @@ def assert_problem_json(response: Any, where: str) -> None:
 
 def refused_by_design(response: Any) -> bool:
     """A 422 for a value the schema cannot describe: an opaque cursor or `since` this API
-    did not return, or search syntax ("the" alone, a lone "*": tests/test_search.py)."""
+    did not return, search syntax ("the" alone, a lone "*": tests/test_search.py), or
+    parameters valid alone and refused together (`include_candidates` with
+    `sort=stance_count`: tests/test_review_rules.py)."""
     if response.status_code != 422:
         return False
     errors = response.json().get("errors") or []
     return bool(errors) and all(
-        e["field"] in ("cursor", "since") or (e["field"], e["type"]) == ("q", "search_syntax")
+        e["field"] in ("cursor", "since")
+        or (e["field"], e["type"]) == ("q", "search_syntax")
+        or e["type"] == "unsupported_combination"
         for e in errors
     )

@@ -27,6 +27,7 @@ from app.models import (
     Stance,
     fold,
 )
+from app.review.service import review_unchanged
 
 
 def set_aliases(session: Session, actor: Actor, aliases: list[Any]) -> None:
@@ -87,8 +88,9 @@ def update_actor(
 ) -> Actor:
     actor = fetch(session, "actor", actor_id)
     check_version(version, actor.version, f"actor {actor_id!r}")
+    review_unchanged("actor", actor, patch)
     before = snapshot(session, "actor", actor)
-    changes = patch.model_dump(exclude_unset=True, exclude={"aliases"})
+    changes = patch.model_dump(exclude_unset=True, exclude={"aliases", "review_status"})
     for required in ("name", "kind"):
         if required in changes and changes[required] is None:
             raise Invalid(required, "cannot be removed")

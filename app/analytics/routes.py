@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import bindparam
 from sqlmodel import col, select
 
+from app.analytics.candidates import with_candidates
 from app.core.openapi import problems
 from app.core.pagination import PageParams, keyset_shape, keyset_values, page
 from app.core.query import QueryModel
@@ -15,6 +16,7 @@ from app.core.reader import Reader, json_response, read
 from app.core.routing import ResourceRouter
 from app.models import NO_NUL, Actor, AgreementPair, AgreementParty, Source
 from app.read_model.agreement import AUTHOR_VOICE, By, pair_claims
+from app.review.filters import INCLUDE_CANDIDATES
 
 router = ResourceRouter(prefix="/v1/analytics", tags=["analytics"])
 
@@ -115,6 +117,14 @@ class AgreementParams(PageParams):
             examples=[10],
         ),
     ] = 10
+    include_candidates: Annotated[
+        bool,
+        Field(
+            description=INCLUDE_CANDIDATES + " Counted when asked for: the work grows with "
+            "the proposals awaiting review.",
+            examples=[True],
+        ),
+    ] = False
 
 
 PAIR_KEY = [col(AgreementPair.a), col(AgreementPair.b)]
@@ -175,16 +185,26 @@ async def read_agreement(
     statement = pairs_page(params.party is not None, params.cursor is not None)
 
     def work(db: Reader) -> dict[str, Any]:
-        rows, cursor = page(
-            db.all(statement, **values), params, lambda row: row[:2], request, response
-        )
+        found = db.all(statement, **values)
+        if params.include_candidates:
+            after = [values["after_0"], values["after_1"]] if params.cursor is not None else None
+            found = with_candidates(
+                db,
+                params.by,
+                found,
+                min_shared=params.min_shared,
+                party=params.party,
+                after=after,
+                limit=params.limit + 1,
+            )
+        rows, cursor = page(found, params, lambda row: row[:2], request, response)
         parties = {party for row in rows for party in row[:2]}
         names = party_names(db, parties)
         sizes = dict(db.all(PARTY_SIZES, kind=params.by.value, ids=sorted(parties)))
         items = []
         for a, b, *totals in rows:
             shared, agree, disagree = pair_claims(
-                db, params.by, (a, b), totals, params.claims, sizes
+                db, params.by, (a, b), totals, params.claims, sizes, params.include_candidates
             )
             items.append(
                 {

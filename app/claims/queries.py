@@ -9,6 +9,7 @@ from sqlalchemy import and_, bindparam, exists, not_, union
 from sqlmodel import Session, col, select
 
 from app import read_model
+from app.core.errors import Invalid
 from app.core.pagination import keyset_shape, keyset_values, sort_key, trim
 from app.core.reader import Reader
 from app.models import (
@@ -155,6 +156,16 @@ def claims_page(filters: Any, *, postgres: bool) -> tuple[Callable[[Reader], dic
     """How to read one page of the claims list (``filters``: its ClaimFilters), and whether
     that read is heavy (``read``): the list and the claims export (app/exports/) read it the
     same way. Items are the stored ClaimPublic bodies, as bytes."""
+    if filters.include_candidates and filters.sort.endswith("stance_count"):
+        raise Invalid(
+            "include_candidates",
+            "cannot be combined with sort=stance_count: that order comes from each claim's "
+            "count of accepted stances, kept by every write, and counting candidates too "
+            "would count every claim's stances on each request; sort by another field, or "
+            "leave include_candidates out",
+            location="query",
+            kind="unsupported_combination",
+        )
     values = {name: getattr(filters, name) for name in FILTERS if getattr(filters, name)}
     shape = Shape(
         names=tuple(values),

@@ -52,7 +52,7 @@ from app.models import (
 )
 from app.read_model.facets import CLAIM_FACETS, facet_pattern
 from app.review.filters import (
-    IncludeCandidates,
+    INCLUDE_CANDIDATES,
     IncludeCandidatesQuery,
     ReviewFilter,
     counted,
@@ -118,7 +118,14 @@ class ClaimFilters(PageParams):
         ),
     ] = None
     review_status: ReviewFilter = None
-    include_candidates: IncludeCandidates = False
+    include_candidates: Annotated[
+        bool,
+        Field(
+            description=INCLUDE_CANDIDATES + " Not with `sort=stance_count` (422), whose "
+            "order comes from each claim's kept count of accepted stances.",
+            examples=[True],
+        ),
+    ] = False
     sort: sort_type(("id", "text", "claim_type", "stance_count")) = "id"
     facets: Annotated[
         str | None,

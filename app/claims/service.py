@@ -17,6 +17,7 @@ from app.models import (
     ClaimUpdate,
     Proposed,
 )
+from app.review.service import review_unchanged
 
 
 def set_claim_parts(
@@ -58,8 +59,9 @@ def update_claim(
 ) -> Claim:
     claim = fetch(session, "claim", claim_id)
     check_version(version, claim.version, f"claim {claim_id!r}")
+    review_unchanged("claim", claim, patch)
     before = snapshot(session, "claim", claim)
-    changes = patch.model_dump(exclude_unset=True, exclude={"topics", "actors"})
+    changes = patch.model_dump(exclude_unset=True, exclude={"topics", "actors", "review_status"})
     for name, value in changes.items():
         if value is None:
             raise Invalid(name, "cannot be removed")

@@ -13,6 +13,7 @@ from app.models import (
     Proposed,
     Source,
 )
+from app.review.service import review_unchanged
 from app.sources.provenance import (
     Span,
     context,
@@ -55,6 +56,7 @@ def update_mention(
 ) -> Mention:
     mention = fetch(session, "mention", mention_id)
     check_version(version, mention.version, f"mention {mention_id!r}")
+    review_unchanged("mention", mention, patch)
     before = snapshot(session, "mention", mention)
     if patch.actor is not None:
         must_exist(session, Actor, patch.actor, "actor")

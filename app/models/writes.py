@@ -196,6 +196,16 @@ class MentionCreate(Anchor):
     actor: Slug
 
 
+# a patch may send back the review status it read; accept and reject change it
+ReviewStatusAsRead = Annotated[
+    ReviewStatus | None,
+    PydanticField(
+        description="Only the record's current value: a review status changes with "
+        "`POST .../accept` or `POST .../reject` (a different value is a 422).",
+    ),
+]
+
+
 class SourceUpdate(Strict):
     """A JSON merge patch of a source's metadata; its text never changes."""
 
@@ -217,6 +227,7 @@ class ActorUpdate(Strict):
     wikidata_id: WikidataId | None = None
     country: Country | None = None
     aliases: Annotated[list[AliasCreate], PydanticField(max_length=MAX_ALIASES)] | None = None
+    review_status: ReviewStatusAsRead = None
 
 
 class ClaimUpdate(Strict):
@@ -224,7 +235,7 @@ class ClaimUpdate(Strict):
     claim_type: ClaimType | None = None
     topics: Topics | None = None
     actors: ClaimActors | None = None
-    review_status: ReviewStatus | None = None
+    review_status: ReviewStatusAsRead = None
 
 
 class SpanInput(Strict):
@@ -265,7 +276,7 @@ class StanceUpdate(Strict):
     holder: Slug | None = None
     attribution: Attribution | None = None
     certainty: Certainty | None = None
-    review_status: ReviewStatus | None = None
+    review_status: ReviewStatusAsRead = None
 
 
 class MentionInput(SpanInput):
@@ -274,6 +285,7 @@ class MentionInput(SpanInput):
 
 class MentionUpdate(Strict):
     actor: Slug | None = None
+    review_status: ReviewStatusAsRead = None
 
 
 class Merge(Strict):

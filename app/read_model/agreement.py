@@ -25,7 +25,7 @@ from sqlalchemy import bindparam, func, select, text
 
 from app.core.deadline import check_deadline
 from app.core.reader import Reader
-from app.models import Label, Stance
+from app.models import Label, ReviewStatus, Stance
 from app.read_model.counts import ACCEPTED, ACTIVE, UNCOUNTED, ClaimState, StanceFacts
 
 SIDES = {Label.supports.value, Label.opposes.value}
@@ -193,9 +193,10 @@ def party_value(party: str) -> str:
     return party.removeprefix(AUTHOR_VOICE)
 
 
-def of_party(stance: Any, kind: str, name: str) -> list[Any]:
-    """Conditions selecting the live stances of the party bound to ``name``."""
-    found = [stance.c.status == ACTIVE, stance.c.review_status.not_in(UNCOUNTED)]
+def of_party(stance: Any, kind: str, name: str, include_candidates: bool = False) -> list[Any]:
+    """Conditions selecting the live stances of the party bound to ``name`` that count."""
+    uncounted = (ReviewStatus.rejected.value,) if include_candidates else UNCOUNTED
+    found = [stance.c.status == ACTIVE, stance.c.review_status.not_in(uncounted)]
     if kind == "holder":
         return [*found, stance.c.holder_id == bindparam(name)]
     found.append(stance.c.source_id == bindparam(name))
@@ -207,14 +208,17 @@ def of_party(stance: Any, kind: str, name: str) -> list[Any]:
 
 
 @cache
-def shared_labels(kind_a: str, kind_b: str) -> Any:
+def shared_labels(kind_a: str, kind_b: str, include_candidates: bool = False) -> Any:
     """Each claim both parties address, in id order, with a label of each (one row per
     pair of their stances there); from the first party's index, probing the second's."""
     a, b = Stance.__table__.alias("a"), Stance.__table__.alias("b")
     return (
         select(a.c.claim_id, a.c.label, b.c.label)
         .join(b, b.c.claim_id == a.c.claim_id)
-        .where(*of_party(a, kind_a, "a"), *of_party(b, kind_b, "b"))
+        .where(
+            *of_party(a, kind_a, "a", include_candidates),
+            *of_party(b, kind_b, "b", include_candidates),
+        )
         .order_by(a.c.claim_id)
     )
 
@@ -226,6 +230,7 @@ def pair_claims(
     totals: Sequence[int],
     limit: int,
     sizes: Mapping[str, int],
+    include_candidates: bool = False,
 ) -> list[list[str]]:
     """The first ``limit`` claims (by id) the pair shares, agrees on and disagrees on, of
     ``totals`` (shared, agree, disagree) in all. One join, from the index of the party with
@@ -236,7 +241,7 @@ def pair_claims(
         return lists
     check_deadline()
     first, second = sorted(pair, key=lambda party: sizes.get(party, 0))
-    statement = shared_labels(party_kind(by, first), party_kind(by, second))
+    statement = shared_labels(party_kind(by, first), party_kind(by, second), include_candidates)
     labels: dict[str, tuple[set[str], set[str]]] = {}
     for claim_id, label_first, label_second in db.all(
         statement, a=party_value(first), b=party_value(second)

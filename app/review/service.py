@@ -21,12 +21,28 @@ from sqlmodel import Session, col, select
 
 from app.audit.service import fetch, record, snapshot
 from app.core.caching import check_version
-from app.core.errors import Conflict
+from app.core.errors import Conflict, Invalid
 from app.models import Claim, ClaimActor, Mention, ReviewStatus, Stance
 
 ACCEPTED, CANDIDATE, REJECTED = (s.value for s in ReviewStatus)
 # a merge patch of corrections, applied to the version it is given
 Corrections = Callable[[Session, int], object]
+
+
+def review_unchanged(resource: str, row: Any, patch: Any) -> None:
+    """A PATCH (or an accept's corrections) may repeat the review status it read, never
+    change it: accept and reject carry what a decision means (the records it stands on, the
+    proposals that show it, the change feed's ``accept`` or ``reject``), which a field
+    written over would skip."""
+    if "review_status" not in patch.model_fields_set or patch.review_status == row.review_status:
+        return
+    path = f"/v1/{resource}s/{row.id}"
+    raise Invalid(
+        "review_status",
+        f"is {row.review_status} and changes only with POST {path}/accept or POST {path}/reject "
+        "(which accept what the record stands on, or reject the proposals that show it); "
+        "leave it out of the patch, or send the current value",
+    )
 
 
 def mark(session: Session, who: str, resource: str, row: Any, status: str) -> None:

@@ -242,8 +242,8 @@ def create_stance(
 def patch_stance(
     stance_id: str, body: StanceUpdate, request: Request, response: Response, who: Curator
 ) -> StancePublic:
-    """Label, holder, attribution, certainty, review status or claim; the span stays (a new
-    span is a new stance). Needs If-Match."""
+    """Label, holder, attribution, certainty or claim; the span stays (a new span is a new
+    stance), and the review status changes only with accept or reject. Needs If-Match."""
     version = expected_version(request)
     return write(
         request,

@@ -13,6 +13,7 @@ from app.models import (
     StanceInput,
     StanceUpdate,
 )
+from app.review.service import review_unchanged
 from app.sources.provenance import (
     context,
     stance_id,
@@ -62,8 +63,9 @@ def update_stance(
 ) -> Stance:
     stance = fetch(session, "stance", stance_id)
     check_version(version, stance.version, f"stance {stance_id!r}")
+    review_unchanged("stance", stance, patch)
     before = snapshot(session, "stance", stance)
-    changes = patch.model_dump(exclude_unset=True)
+    changes = patch.model_dump(exclude_unset=True, exclude={"review_status"})
     if changes.get("claim"):
         must_exist(session, Claim, changes["claim"], "claim")
         stance.claim_id = changes.pop("claim")

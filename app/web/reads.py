@@ -21,6 +21,7 @@ from app.actors import routes as actors
 from app.claims import routes as claims
 from app.core.errors import MovedPermanently
 from app.ingest.furniture import is_furniture
+from app.review import routes as review
 from app.search import routes as search
 from app.sources import routes as sources
 from app.sources import service as source_service
@@ -120,6 +121,18 @@ async def stance_list(request: Request, **values: Any) -> dict[str, Any]:
     """``GET /v1/stances``."""
     chosen = params(stances.StanceFilters, **values)
     return body(await stances.list_stances(request, Response(), chosen))
+
+
+async def review_queue(request: Request, source_id: str, **values: Any) -> dict[str, Any]:
+    """``GET /v1/sources/{id}/review``: the source's candidate stances and mentions in text
+    order, each with the candidate actors it names."""
+    chosen = params(review.QueueParams, **values)
+
+    def work(session: Session) -> dict[str, Any]:
+        found = review.review_queue(source_id, session, request, Response(), chosen)
+        return found.model_dump(mode="json")
+
+    return await in_session(request, work)
 
 
 async def contestation(request: Request, claim_id: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 (app/web/reads.py), with plain CSS and a little JavaScript served from /static."""
 
 import re
+from collections import Counter
 from collections.abc import Callable, Coroutine
 from http import HTTPStatus
 from pathlib import Path
@@ -165,29 +166,40 @@ async def search(
 
 @router.get("/review", response_class=HTMLResponse)
 async def review(request: Request, cursor: str | None = None) -> Response:
-    """The sources, each with a link to the review of its proposed stances."""
+    """The sources, each with a link to the review of what was proposed in it."""
     listed = await reads.source_list(request, limit=100, cursor=cursor, sort="title")
     return page("review.html", sources=listed)
 
 
 @router.get("/review/{source_id}", response_class=HTMLResponse)
 async def review_source(request: Request, source_id: str, cursor: str | None = None) -> Response:
-    """A source's candidate stances in text order, each to accept, correct or reject."""
+    """A source's review queue in text order: its candidate stances and mentions, and the
+    candidate actors they name, each to accept, correct or reject."""
     source, _ = await reads.source(request, source_id)
-    found = await reads.stance_list(
-        request,
-        source_id=source_id,
-        review_status="candidate",
-        sort="position",
-        limit=REVIEW_PAGE,
-        cursor=cursor,
-    )
+    queue = await reads.review_queue(request, source_id, limit=REVIEW_PAGE, cursor=cursor)
     # the claims the candidates restate, candidates themselves or not: one list, bounded
     claims = await reads.claim_list(request, source_id=source_id, limit=500)
+    cards = review_cards(queue["items"])
     return page(
         "review_source.html",
         source=source,
-        candidates=found["items"],
+        cards=cards,
+        counts=Counter(card["kind"] for card in cards),
         claims={claim["id"]: claim for claim in claims["items"]},
-        next_cursor=found["next_cursor"],
+        next_cursor=queue["next_cursor"],
     )
+
+
+def review_cards(proposals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The queue's proposals, each candidate actor once as a card of its own, just before
+    the first proposal naming it: what its mentions and stances stand on comes first."""
+    cards: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for proposal in proposals:
+        named = [actor["id"] for actor in proposal["actors"]]
+        for actor in proposal["actors"]:
+            if actor["id"] not in seen:
+                seen.add(actor["id"])
+                cards.append({"kind": "actor", "id": actor["id"], "actor": actor, "named": []})
+        cards.append({**proposal, "named": named})
+    return cards

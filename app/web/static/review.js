@@ -1,6 +1,8 @@
-// The review queue: accept, correct or reject each candidate through the API
-// (POST /v1/stances/{id}/accept|reject with If-Match). The key is kept in sessionStorage,
-// which this tab forgets when it closes.
+// The review queue: accept, correct or reject each candidate stance, mention and actor
+// through the API (POST /v1/{stances|mentions|actors}/{id}/accept|reject with If-Match).
+// A decision that carries others along (accepting a stance accepts the actors it names,
+// rejecting an actor its mentions and stances) shows them on their cards. The key is kept
+// in sessionStorage, which this tab forgets when it closes.
 "use strict";
 (function () {
   const STORE = "claimsdb.key";
@@ -32,6 +34,49 @@
     cards[current].scrollIntoView({ block: "nearest" });
   }
 
+  // the next card not decided yet (a decision may have decided the ones after it too)
+  function nextOpen(from) {
+    for (let at = from + 1; at < cards.length; at++) {
+      if (!cards[at].classList.contains("accepted") && !cards[at].classList.contains("rejected")) return at;
+    }
+    return from + 1;
+  }
+
+  function recordPath(card) {
+    return "/v1/" + card.dataset.kind + "s/" + encodeURIComponent(card.dataset.id);
+  }
+
+  function named(card) {
+    return card.dataset.named ? card.dataset.named.split(" ") : [];
+  }
+
+  // the cards a decision on this one may have decided too: an actor's mentions and
+  // stances; the actors an accepted stance or mention names
+  function carried(card, action) {
+    if (card.dataset.kind === "actor") {
+      return cards.filter((other) => named(other).includes(card.dataset.id));
+    }
+    if (action !== "accept") return [];
+    const ids = named(card);
+    return cards.filter((other) => other.dataset.kind === "actor" && ids.includes(other.dataset.id));
+  }
+
+  // read each such card's record again: its new version, and its decision if it has one
+  async function followUp(card, action) {
+    const what = card.dataset.kind + " " + (action === "accept" ? "accepted" : "rejected");
+    for (const other of carried(card, action)) {
+      if (other.classList.contains("accepted") || other.classList.contains("rejected")) continue;
+      const seen = await fetch(recordPath(other));
+      if (!seen.ok) continue;
+      const now = await seen.json();
+      other.dataset.version = String(now.version);
+      if (now.review_status !== "candidate") {
+        other.classList.add(now.review_status);
+        other.querySelector(".result").textContent = now.review_status + " with the " + what;
+      }
+    }
+  }
+
   function problemText(problem, status) {
     if (!problem) return "failed: " + status;
     const fields = (problem.errors || []).map((e) => e.field + ": " + e.message);
@@ -46,7 +91,9 @@
       keyInput.focus();
       return;
     }
-    const path = "/v1/stances/" + encodeURIComponent(card.dataset.stanceId);
+    if (card.dataset.busy) return; // a decision on it is on its way
+    card.dataset.busy = "yes";
+    const path = recordPath(card);
     result.textContent = "…";
     try {
       // If-Match carries the version this page showed: a change since then is a 412
@@ -72,18 +119,25 @@
         return;
       }
       const done = action === "accept" ? "accepted" : "rejected";
+      card.dataset.version = String(answer.version);
+      // the cards it carried along first, then this one shown decided and the next open
+      // one current, in one step: a key pressed meanwhile never lands on a stale card
+      await followUp(card, action);
       card.classList.remove("accepted", "rejected");
       card.classList.add(done);
-      card.dataset.version = String(answer.version);
       result.textContent = done + (patch ? " with corrections" : "");
-      select(cards.indexOf(card) + 1);
+      select(nextOpen(cards.indexOf(card)));
     } catch (error) {
       result.textContent = String(error);
+    } finally {
+      delete card.dataset.busy;
     }
   }
 
-  function correction(form) {
+  function correction(form, kind) {
     const data = new FormData(form);
+    if (kind === "actor") return { name: data.get("name").trim(), kind: data.get("kind") };
+    if (kind === "mention") return { actor: data.get("actor").trim() };
     const holder = data.get("holder").trim();
     return {
       label: data.get("label"),
@@ -103,7 +157,7 @@
   document.getElementById("queue").addEventListener("submit", (event) => {
     event.preventDefault();
     const card = event.target.closest(".candidate");
-    act(card, "accept", correction(event.target));
+    act(card, "accept", correction(event.target, card.dataset.kind));
   });
 
   document.addEventListener("keydown", (event) => {
@@ -118,7 +172,7 @@
         if (card) {
           const details = card.querySelector("details");
           details.open = true;
-          details.querySelector("select").focus();
+          details.querySelector("form select, form input").focus();
           event.preventDefault();
         }
         break;

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.actor_kind import ActorKind
+from ..models.review_status import ReviewStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ class ActorUpdate:
         wikidata_id (None | str | Unset):
         country (None | str | Unset):
         aliases (list[AliasCreate] | None | Unset):
+        review_status (None | ReviewStatus | Unset): Only the record's current value: a review status changes with `POST
+            .../accept` or `POST .../reject` (a different value is a 422).
     """
 
     name: None | str | Unset = UNSET
@@ -33,6 +36,7 @@ class ActorUpdate:
     wikidata_id: None | str | Unset = UNSET
     country: None | str | Unset = UNSET
     aliases: list[AliasCreate] | None | Unset = UNSET
+    review_status: None | ReviewStatus | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name: None | str | Unset
@@ -79,6 +83,14 @@ class ActorUpdate:
         else:
             aliases = self.aliases
 
+        review_status: None | str | Unset
+        if isinstance(self.review_status, Unset):
+            review_status = UNSET
+        elif isinstance(self.review_status, ReviewStatus):
+            review_status = self.review_status.value
+        else:
+            review_status = self.review_status
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -94,6 +106,8 @@ class ActorUpdate:
             field_dict["country"] = country
         if aliases is not UNSET:
             field_dict["aliases"] = aliases
+        if review_status is not UNSET:
+            field_dict["review_status"] = review_status
 
         return field_dict
 
@@ -178,6 +192,23 @@ class ActorUpdate:
 
         aliases = _parse_aliases(d.pop("aliases", UNSET))
 
+        def _parse_review_status(data: object) -> None | ReviewStatus | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                review_status_type_0 = ReviewStatus(data)
+
+                return review_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReviewStatus | Unset, data)
+
+        review_status = _parse_review_status(d.pop("review_status", UNSET))
+
         actor_update = cls(
             name=name,
             kind=kind,
@@ -185,6 +216,7 @@ class ActorUpdate:
             wikidata_id=wikidata_id,
             country=country,
             aliases=aliases,
+            review_status=review_status,
         )
 
         return actor_update

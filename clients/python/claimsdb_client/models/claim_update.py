@@ -24,7 +24,8 @@ class ClaimUpdate:
         claim_type (ClaimType | None | Unset):
         topics (list[str] | None | Unset):
         actors (list[ClaimActorCreate] | None | Unset):
-        review_status (None | ReviewStatus | Unset):
+        review_status (None | ReviewStatus | Unset): Only the record's current value: a review status changes with `POST
+            .../accept` or `POST .../reject` (a different value is a 422).
     """
 
     text: None | str | Unset = UNSET

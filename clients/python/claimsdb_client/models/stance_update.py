@@ -23,7 +23,8 @@ class StanceUpdate:
         holder (None | str | Unset):
         attribution (Attribution | None | Unset):
         certainty (Certainty | None | Unset):
-        review_status (None | ReviewStatus | Unset):
+        review_status (None | ReviewStatus | Unset): Only the record's current value: a review status changes with `POST
+            .../accept` or `POST .../reject` (a different value is a 422).
     """
 
     claim: None | str | Unset = UNSET

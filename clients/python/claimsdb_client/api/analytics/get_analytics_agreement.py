@@ -19,6 +19,7 @@ def _get_kwargs(
     min_shared: int | Unset = 1,
     party: None | str | Unset = UNSET,
     claims: int | Unset = 10,
+    include_candidates: bool | Unset = False,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -48,6 +49,8 @@ def _get_kwargs(
     params["party"] = json_party
 
     params["claims"] = claims
+
+    params["include_candidates"] = include_candidates
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -123,6 +126,7 @@ def sync_detailed(
     min_shared: int | Unset = 1,
     party: None | str | Unset = UNSET,
     claims: int | Unset = 10,
+    include_candidates: bool | Unset = False,
 ) -> Response[Agreement | Any | Problem]:
     """Pairwise agreement
 
@@ -140,6 +144,9 @@ def sync_detailed(
             (`a`) in each.
         claims (int | Unset): How many claim ids each pair lists in `shared_claims`,
             `agree_claims` and `disagree_claims` (the first by id); the counts are exact. Default: 10.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Counted when asked for: the work grows with the
+            proposals awaiting review. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +163,7 @@ def sync_detailed(
         min_shared=min_shared,
         party=party,
         claims=claims,
+        include_candidates=include_candidates,
     )
 
     response = client.get_httpx_client().request(
@@ -174,6 +182,7 @@ def sync(
     min_shared: int | Unset = 1,
     party: None | str | Unset = UNSET,
     claims: int | Unset = 10,
+    include_candidates: bool | Unset = False,
 ) -> Agreement | Any | Problem | None:
     """Pairwise agreement
 
@@ -191,6 +200,9 @@ def sync(
             (`a`) in each.
         claims (int | Unset): How many claim ids each pair lists in `shared_claims`,
             `agree_claims` and `disagree_claims` (the first by id); the counts are exact. Default: 10.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Counted when asked for: the work grows with the
+            proposals awaiting review. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,6 +220,7 @@ def sync(
         min_shared=min_shared,
         party=party,
         claims=claims,
+        include_candidates=include_candidates,
     ).parsed
 
 
@@ -220,6 +233,7 @@ async def asyncio_detailed(
     min_shared: int | Unset = 1,
     party: None | str | Unset = UNSET,
     claims: int | Unset = 10,
+    include_candidates: bool | Unset = False,
 ) -> Response[Agreement | Any | Problem]:
     """Pairwise agreement
 
@@ -237,6 +251,9 @@ async def asyncio_detailed(
             (`a`) in each.
         claims (int | Unset): How many claim ids each pair lists in `shared_claims`,
             `agree_claims` and `disagree_claims` (the first by id); the counts are exact. Default: 10.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Counted when asked for: the work grows with the
+            proposals awaiting review. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,6 +270,7 @@ async def asyncio_detailed(
         min_shared=min_shared,
         party=party,
         claims=claims,
+        include_candidates=include_candidates,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -269,6 +287,7 @@ async def asyncio(
     min_shared: int | Unset = 1,
     party: None | str | Unset = UNSET,
     claims: int | Unset = 10,
+    include_candidates: bool | Unset = False,
 ) -> Agreement | Any | Problem | None:
     """Pairwise agreement
 
@@ -286,6 +305,9 @@ async def asyncio(
             (`a`) in each.
         claims (int | Unset): How many claim ids each pair lists in `shared_claims`,
             `agree_claims` and `disagree_claims` (the first by id); the counts are exact. Default: 10.
+        include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
+            default only accepted records count. Counted when asked for: the work grows with the
+            proposals awaiting review. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -304,5 +326,6 @@ async def asyncio(
             min_shared=min_shared,
             party=party,
             claims=claims,
+            include_candidates=include_candidates,
         )
     ).parsed

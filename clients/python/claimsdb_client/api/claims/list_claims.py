@@ -240,7 +240,8 @@ def sync_detailed(
             it a list shows accepted records and candidates (proposals of the annotation pipeline,
             each saying so); rejected ones only when asked for.
         include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
-            default only accepted records count. Default: False.
+            default only accepted records count. Not with `sort=stance_count` (422), whose order comes
+            from each claim's kept count of accepted stances. Default: False.
         sort (ListClaimsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListClaimsSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -324,7 +325,8 @@ def sync(
             it a list shows accepted records and candidates (proposals of the annotation pipeline,
             each saying so); rejected ones only when asked for.
         include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
-            default only accepted records count. Default: False.
+            default only accepted records count. Not with `sort=stance_count` (422), whose order comes
+            from each claim's kept count of accepted stances. Default: False.
         sort (ListClaimsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListClaimsSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -403,7 +405,8 @@ async def asyncio_detailed(
             it a list shows accepted records and candidates (proposals of the annotation pipeline,
             each saying so); rejected ones only when asked for.
         include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
-            default only accepted records count. Default: False.
+            default only accepted records count. Not with `sort=stance_count` (422), whose order comes
+            from each claim's kept count of accepted stances. Default: False.
         sort (ListClaimsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListClaimsSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:
@@ -485,7 +488,8 @@ async def asyncio(
             it a list shows accepted records and candidates (proposals of the annotation pipeline,
             each saying so); rejected ones only when asked for.
         include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
-            default only accepted records count. Default: False.
+            default only accepted records count. Not with `sort=stance_count` (422), whose order comes
+            from each claim's kept count of accepted stances. Default: False.
         sort (ListClaimsSort | Unset): Sort by this field, `-field` for descending; ties fall back
             to id. Default: ListClaimsSort.ID.
         facets (None | str | Unset): Comma-separated facets to count over the whole filtered list:

@@ -217,7 +217,8 @@ def sync_detailed(
             it a list shows accepted records and candidates (proposals of the annotation pipeline,
             each saying so); rejected ones only when asked for.
         include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
-            default only accepted records count. Default: False.
+            default only accepted records count. Not with `sort=stance_count` (422), whose order comes
+            from each claim's kept count of accepted stances. Default: False.
         sort (GetExportsClaimsFormatSort | Unset): Sort by this field, `-field` for descending;
             ties fall back to id. Default: GetExportsClaimsFormatSort.ID.
 
@@ -294,7 +295,8 @@ def sync(
             it a list shows accepted records and candidates (proposals of the annotation pipeline,
             each saying so); rejected ones only when asked for.
         include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
-            default only accepted records count. Default: False.
+            default only accepted records count. Not with `sort=stance_count` (422), whose order comes
+            from each claim's kept count of accepted stances. Default: False.
         sort (GetExportsClaimsFormatSort | Unset): Sort by this field, `-field` for descending;
             ties fall back to id. Default: GetExportsClaimsFormatSort.ID.
 
@@ -366,7 +368,8 @@ async def asyncio_detailed(
             it a list shows accepted records and candidates (proposals of the annotation pipeline,
             each saying so); rejected ones only when asked for.
         include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
-            default only accepted records count. Default: False.
+            default only accepted records count. Not with `sort=stance_count` (422), whose order comes
+            from each claim's kept count of accepted stances. Default: False.
         sort (GetExportsClaimsFormatSort | Unset): Sort by this field, `-field` for descending;
             ties fall back to id. Default: GetExportsClaimsFormatSort.ID.
 
@@ -441,7 +444,8 @@ async def asyncio(
             it a list shows accepted records and candidates (proposals of the annotation pipeline,
             each saying so); rejected ones only when asked for.
         include_candidates (bool | Unset): Count candidates (proposals not yet reviewed) too: by
-            default only accepted records count. Default: False.
+            default only accepted records count. Not with `sort=stance_count` (422), whose order comes
+            from each claim's kept count of accepted stances. Default: False.
         sort (GetExportsClaimsFormatSort | Unset): Sort by this field, `-field` for descending;
             ties fall back to id. Default: GetExportsClaimsFormatSort.ID.
 

@@ -128,8 +128,8 @@ def sync_detailed(
 ) -> Response[Problem | StancePublic]:
     """Change a stance (JSON merge patch)
 
-     Label, holder, attribution, certainty, review status or claim; the span stays (a new
-    span is a new stance). Needs If-Match.
+     Label, holder, attribution, certainty or claim; the span stays (a new span is a new
+    stance), and the review status changes only with accept or reject. Needs If-Match.
 
     Args:
         stance_id (str):
@@ -166,8 +166,8 @@ def sync(
 ) -> Problem | StancePublic | None:
     """Change a stance (JSON merge patch)
 
-     Label, holder, attribution, certainty, review status or claim; the span stays (a new
-    span is a new stance). Needs If-Match.
+     Label, holder, attribution, certainty or claim; the span stays (a new span is a new
+    stance), and the review status changes only with accept or reject. Needs If-Match.
 
     Args:
         stance_id (str):
@@ -199,8 +199,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | StancePublic]:
     """Change a stance (JSON merge patch)
 
-     Label, holder, attribution, certainty, review status or claim; the span stays (a new
-    span is a new stance). Needs If-Match.
+     Label, holder, attribution, certainty or claim; the span stays (a new span is a new
+    stance), and the review status changes only with accept or reject. Needs If-Match.
 
     Args:
         stance_id (str):
@@ -235,8 +235,8 @@ async def asyncio(
 ) -> Problem | StancePublic | None:
     """Change a stance (JSON merge patch)
 
-     Label, holder, attribution, certainty, review status or claim; the span stays (a new
-    span is a new stance). Needs If-Match.
+     Label, holder, attribution, certainty or claim; the span stays (a new span is a new
+    stance), and the review status changes only with accept or reject. Needs If-Match.
 
     Args:
         stance_id (str):
