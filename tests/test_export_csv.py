@@ -179,3 +179,7 @@ def test_every_kind_of_cell_byte_for_byte() -> None:
     assert writer.header() + writer.rows(ITEMS) == EXPECTED
     # row by row, as batches of one, the same bytes
     assert writer.header() + b"".join(writer.rows([item]) for item in ITEMS) == EXPECTED
+    # batches whose columns each hold one kind of value (all text, all lists) are the same
+    for batch in (ITEMS[:2], ITEMS[:3], ITEMS[1:3], ITEMS[1:2]):
+        assert writer.header() + writer.rows(batch) == reference_csv(EveryKind, batch)
+    assert writer.rows([]) == b""
