@@ -10,7 +10,6 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from starlette.middleware.gzip import GZipMiddleware
 
 from app.actors import routes as actors
 from app.analytics import routes as analytics
@@ -101,12 +100,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=REDOC,
         swagger_ui_parameters={"validatorUrl": None},
     )
-    if settings.gzip_min_bytes:
-        # level 1, as nginx: most of what JSON gives up, for the least time. Inside the
-        # ETags: a compressed body is another representation, with its own
-        # strong ETag (the hash of what is sent), and a 304 compares against that
-        app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes, compresslevel=1)
-    app.add_middleware(ETagMiddleware)
+    # and gzip, for the clients that ask (app/core/compression.py)
+    app.add_middleware(ETagMiddleware, compress_from=settings.gzip_min_bytes)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestDeadline, timeout_ms=settings.request_timeout_ms)
     app.add_middleware(Methods, routes=app.router.routes)
@@ -128,7 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(
             telemetry.Telemetry, log=settings.log_format == "json", count=settings.metrics
         )
-    app.add_middleware(telemetry.request_ids)
+    app.add_middleware(telemetry.RequestIds)
     app.state.engine = engine
     read_pool = ThreadPoolExecutor(settings.read_threads, thread_name_prefix="claimsdb-read")
     app.state.read_pool = read_pool

@@ -4,8 +4,10 @@ import hashlib
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.types import Receive, Scope, Send
 
-from app.core.caching import GIL_KEEPING_PIECE
+from app.core.caching import GIL_KEEPING_PIECE, ETagMiddleware
+from tests.conftest import bearer
 
 READS = [
     "/v1/sources",
@@ -71,8 +73,8 @@ def test_the_etag_hashes_the_whole_body(client: TestClient) -> None:
 
 
 def test_a_compressed_body_has_its_own_etag_and_revalidates(client: TestClient) -> None:
-    """gzip is another representation: a strong ETag of its own (the hash of the bytes
-    sent), a 304 for it, and If-Match still takes it, as the version is the same."""
+    """gzip is another representation: a strong ETag of its own (the plain body's, marked
+    ``-gzip``), and a 304 for it."""
     path = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
     plain = client.get(path, headers={"Accept-Encoding": "identity"})
     packed = client.get(path, headers={"Accept-Encoding": "gzip"})
@@ -92,3 +94,63 @@ def test_a_compressed_body_has_its_own_etag_and_revalidates(client: TestClient) 
         path, headers={"Accept-Encoding": "identity", "If-None-Match": packed.headers["etag"]}
     )
     assert crossed.status_code == 200
+
+
+def test_if_match_takes_the_compressed_bodys_etag(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    """Both representations name the same version: a curator whose client asked for gzip
+    writes with the ETag it was given."""
+    path = "/v1/claims/nk-russia-alliance-strategic-masterstroke"
+    curator = bearer(tokens["curate"])
+    packed = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["etag"].endswith('-gzip"')
+    changed = client.patch(
+        path, json={"claim_type": "causal"}, headers=curator | {"If-Match": packed.headers["etag"]}
+    )
+    assert changed.status_code == 200, changed.text
+    stale = client.patch(
+        path, json={"claim_type": "factual"}, headers=curator | {"If-Match": packed.headers["etag"]}
+    )
+    assert stale.status_code == 412
+
+
+@pytest.mark.parametrize("refusal", ["gzip;q=0", "gzip; q=0.0, br", "identity", "br"])
+def test_a_client_that_refuses_gzip_gets_the_plain_body(client: TestClient, refusal: str) -> None:
+    plain = client.get(
+        "/v1/claims/nk-russia-alliance-strategic-masterstroke", headers={"Accept-Encoding": refusal}
+    )
+    assert "content-encoding" not in plain.headers
+    assert not plain.headers["etag"].endswith('-gzip"')
+    # a cache must keep the two apart: the answer depended on Accept-Encoding
+    assert "Accept-Encoding" in plain.headers["vary"]
+
+
+@pytest.mark.parametrize("asked", ["gzip", "deflate, gzip;q=0.5", "GZIP"])
+def test_gzip_is_taken_however_it_is_asked(client: TestClient, asked: str) -> None:
+    packed = client.get(
+        "/v1/claims/nk-russia-alliance-strategic-masterstroke", headers={"Accept-Encoding": asked}
+    )
+    assert packed.headers["content-encoding"] == "gzip"
+    # the length is the compressed body's, which is what crossed the wire
+    assert int(packed.headers["content-length"]) == packed.num_bytes_downloaded
+
+
+def test_a_streamed_strong_etag_turns_weak_when_compressed() -> None:
+    """A response that streams under its own strong ETag names its plain bytes: gzipped,
+    the bytes differ, so the tag may only say the content is the same."""
+    body = b'{"line": "the same words again and again"}\n' * 200
+
+    async def streams(scope: Scope, receive: Receive, send: Send) -> None:
+        headers = [(b"content-type", b"application/x-ndjson"), (b"etag", b'"abc"')]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        for start in range(0, len(body), 1000):
+            part = body[start : start + 1000]
+            await send({"type": "http.response.body", "body": part, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+
+    client = TestClient(ETagMiddleware(streams, compress_from=1024))
+    packed = client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["etag"] == 'W/"abc"'
+    assert packed.content == body
+    assert client.get("/", headers={"Accept-Encoding": "identity"}).headers["etag"] == '"abc"'

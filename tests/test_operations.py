@@ -150,6 +150,33 @@ def test_gzip_only_for_large_bodies_of_clients_that_accept_it(app_with) -> None:
     assert "content-encoding" not in never.headers
 
 
+def test_a_streamed_export_is_gzipped_as_it_goes(app_with) -> None:
+    """An export streams compressed for a client that asks: the same lines, its ETag (weak,
+    it names the data's state, not the bytes) the same, so a 304 still answers it."""
+    client = app_with()
+    path = "/v1/exports/claims.ndjson"
+    plain = client.get(path)
+    packed = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert "content-length" not in packed.headers
+    assert "Accept-Encoding" in packed.headers["vary"]
+    assert packed.content == plain.content  # httpx undoes the gzip
+    assert packed.num_bytes_downloaded < len(plain.content) / 3
+    assert packed.headers["etag"] == plain.headers["etag"]
+    again = {"Accept-Encoding": "gzip", "If-None-Match": packed.headers["etag"]}
+    assert client.get(path, headers=again).status_code == 304
+
+
+def test_a_static_file_is_gzipped_under_its_weak_etag(app_with) -> None:
+    client = app_with()
+    plain = client.get("/static/reader.js")
+    packed = client.get("/static/reader.js", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert packed.content == plain.content
+    assert packed.headers["etag"] == plain.headers["etag"]
+    assert packed.headers["etag"].startswith("W/")
+
+
 def test_cors_only_for_the_listed_origins(app_with) -> None:
     origin = {"Origin": "https://newsroom.example"}
     preflight = {**origin, "Access-Control-Request-Method": "PATCH"}

@@ -1,8 +1,20 @@
-"""What the response middlewares share: holding a response back until its body is whole."""
+"""What the middlewares share: a request header read off the scope, and holding a response
+back until its body is whole."""
 
 from collections.abc import Awaitable, Callable
 
-from starlette.types import Message, Send
+from starlette.types import Message, Scope, Send
+
+
+def request_header(scope: Scope, name: bytes) -> bytes | None:
+    """The last value of a request header, by its lower-case name, off the raw list
+    (starlette's Headers cost a claim by id about 1%)."""
+    found = None
+    for key, value in scope["headers"]:
+        if key == name:
+            found = value
+    return found
+
 
 Finish = Callable[[Message, bytes], Awaitable[None]]
 

@@ -16,10 +16,10 @@ import hashlib
 import re
 
 from fastapi import Request, Response
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.asgi import buffered
+from app.core.asgi import buffered, request_header
+from app.core.compression import accepts_gzip, compress, compressible, compressing, gzip_etag
 from app.core.errors import PreconditionFailed, PreconditionRequired
 
 CACHE_CONTROL = "public, no-cache"
@@ -27,7 +27,11 @@ VERSION_HEADER = "x-claimsdb-version"
 VERSION_HEADER_RAW = VERSION_HEADER.encode()
 CACHE_CONTROL_RAW = CACHE_CONTROL.encode()
 PRIVATE_CACHE_CONTROL_RAW = b"private, no-cache"
-VERSIONED_TAG = re.compile(r'^"(\d+)\.[0-9a-f]+"$')
+NOT_MODIFIED_KEEPS = frozenset(
+    (b"etag", b"cache-control", b"vary", b"link", b"content-security-policy")
+)
+# a version's ETag, of the plain body or of its gzip representation (app/core/compression.py)
+VERSIONED_TAG = re.compile(r'^"(\d+)\.[0-9a-f]+(?:-gzip)?"$')
 
 
 def tag_version(response: Response, version: int) -> None:
@@ -88,12 +92,14 @@ def cache_control(scope: Scope) -> bytes:
 
 
 class ETagMiddleware:
-    """Tags every successful response with the hash of its body, held back until whole;
-    a response that carries its own ETag (an export: app/exports/) streams through as it
-    comes, and answers If-None-Match itself."""
+    """Tags every successful response with the hash of its body, held back until whole,
+    and gzips it for clients that ask (app/core/compression.py; ``compress_from`` bytes and
+    up, 0 never); a response that carries its own ETag (an export: app/exports/) streams
+    through as it comes, and answers If-None-Match itself."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, compress_from: int = 0) -> None:
         self.app = app
+        self.compress_from = compress_from
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -104,54 +110,91 @@ class ETagMiddleware:
             await self.finish(scope, start, body, send)
 
         hold = buffered(send, finish)
-        streaming = False
+        target = hold
 
         async def hold_or_stream(message: Message) -> None:
-            nonlocal streaming
+            nonlocal target
             if message["type"] == "http.response.start":
-                streaming = any(name.lower() == b"etag" for name, _ in message["headers"])
-            await (send if streaming else hold)(message)
+                headers = message["headers"]
+                if any(name.lower() == b"etag" for name, _ in headers):
+                    target = send
+                    if self.compress_from and self.streams_compressed(scope, headers):
+                        target = compressing(message, send)
+                        return
+            await target(message)
 
         await self.app(scope, receive, hold_or_stream)
+
+    def streams_compressed(self, scope: Scope, headers: list[tuple[bytes, bytes]]) -> bool:
+        found = {name.lower(): value for name, value in headers}
+        length = found.get(b"content-length", b"")
+        return (
+            b"content-encoding" not in found
+            and compressible(found.get(b"content-type", b""))
+            and not (length.isdigit() and int(length) < self.compress_from)
+            and accepts_gzip(request_header(scope, b"accept-encoding"))
+        )
 
     async def finish(self, scope: Scope, start: Message, body: bytes, send: Send) -> None:
         # on the raw header lists: MutableHeaders and Headers cost a claim by id 2%
         raw: list[tuple[bytes, bytes]] = []
         version = None
         has_etag = False
+        content_type = b""
+        encoded = False
+        length_at = -1
         for name, value in start["headers"]:
             if name == VERSION_HEADER_RAW:
                 version = value.decode("latin-1")
                 continue
-            has_etag = has_etag or name.lower() == b"etag"
+            lowered = name.lower()
+            if lowered == b"content-length":
+                length_at = len(raw)
+            elif lowered == b"content-type":
+                content_type = value
+            elif lowered == b"etag":
+                has_etag = True
+            elif lowered == b"content-encoding":
+                encoded = True
             raw.append((name, value))
+        # whether this body has a gzip representation, and whether this client takes it
+        gzip = False
+        if (
+            self.compress_from
+            and len(body) >= self.compress_from
+            and not encoded
+            and compressible(content_type)
+        ):
+            raw.append((b"vary", b"Accept-Encoding"))
+            gzip = accepts_gzip(request_header(scope, b"accept-encoding"))
         if start["status"] in (200, 201) and not has_etag:
             etag = strong_etag(body)
             if version is not None:
                 etag = f'"{version}.{etag[1:]}'
+            if gzip:
+                etag = gzip_etag(etag)
             raw.append((b"etag", etag.encode("latin-1")))
             if scope["method"] in ("GET", "HEAD"):
-                if_none_match = None
-                for name, value in scope["headers"]:
-                    if name == b"if-none-match":
-                        if_none_match = value
                 if not any(name.lower() == b"cache-control" for name, _ in raw):
                     # what a key may read (the admin's keys; every read, where reads need a
                     # key) is not for shared caches: they could hand it to someone without
                     raw.append((b"cache-control", cache_control(scope)))
+                if_none_match = request_header(scope, b"if-none-match")
                 if if_none_match and etag_matches(if_none_match.decode("latin-1"), etag):
-                    await self.not_modified(MutableHeaders(raw=raw), send)
+                    await self.not_modified(raw, send)
                     return
+        if gzip:
+            body = await compress(body)
+            raw.append((b"content-encoding", b"gzip"))
+            if length_at >= 0:
+                raw[length_at] = (raw[length_at][0], str(len(body)).encode("latin-1"))
         await send({**start, "headers": raw})
         await send({"type": "http.response.body", "body": body})
 
     @staticmethod
-    async def not_modified(headers: MutableHeaders, send: Send) -> None:
-        kept = MutableHeaders()
+    async def not_modified(raw: list[tuple[bytes, bytes]], send: Send) -> None:
         # a browser takes a 304's headers for the copy it keeps: a web page's own policy
         # must come along, or the page would lose the right to its scripts and styles
-        for name in ("etag", "cache-control", "vary", "link", "content-security-policy"):
-            if name in headers:
-                kept[name] = headers[name]
-        await send({"type": "http.response.start", "status": 304, "headers": kept.raw})
+        kept = [(name, value) for name, value in raw if name.lower() in NOT_MODIFIED_KEEPS]
+        await send({"type": "http.response.start", "status": 304, "headers": kept})
         await send({"type": "http.response.body", "body": b""})
