@@ -10,7 +10,8 @@ size, and a client that reads slowly holds nothing but its socket. A client that
 no data for ``SEND_TIMEOUT`` seconds, or an export past CLAIMSDB_EXPORT_TIMEOUT_MS, is cut
 off: the connection closes before the end of the body, so no client takes a cut export
 for a whole one. Batches are separate reads: rows written during an export may or may not
-be in it, as when paging through a list (``claimsdb dump`` is the consistent copy).
+be in it, as when paging through a list (``claimsdb dump`` is the consistent copy). A
+worker streams at most CLAIMSDB_EXPORTS_PER_WORKER exports at once (app/exports/slots.py).
 
 Its ETag is known before its body: a hash of what was asked and of the data's state (the
 audit log's last entry, each table's size, the read model's format), which every
