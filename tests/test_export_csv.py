@@ -183,3 +183,15 @@ def test_every_kind_of_cell_byte_for_byte() -> None:
     for batch in (ITEMS[:2], ITEMS[:3], ITEMS[1:3], ITEMS[1:2]):
         assert writer.header() + writer.rows(batch) == reference_csv(EveryKind, batch)
     assert writer.rows([]) == b""
+
+
+class OneField(BaseModel):
+    note: str | None
+
+
+def test_a_single_column_is_written_as_csv_writes_it() -> None:
+    """A row of one empty cell is ``""``, not an empty line."""
+    items = [{"note": None}, {"note": 'a, "b"'}, {"note": "=c"}, {"note": ""}]
+    writer = CsvWriter(OneField)
+    assert writer.header() + writer.rows(items) == reference_csv(OneField, items)
+    assert writer.rows(items) == b'""\r\n"a, ""b"""\r\n\'=c\r\n""\r\n'

@@ -24,7 +24,7 @@ import csv
 import io
 import re
 import types
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import repeat
 from typing import Any, Union, get_args, get_origin
 
@@ -130,7 +130,7 @@ class CsvWriter:
         self.columns = columns(model)
 
     def header(self) -> bytes:
-        return self.lines([self.names])
+        return self.lines([[name] for name in self.names])
 
     def rows(self, items: Iterable[dict[str, Any]]) -> bytes:
         items = list(items)
@@ -145,13 +145,16 @@ class CsvWriter:
             if field not in objects:
                 objects[field] = [item.get(field) or EMPTY for item in items]
             table.append(cells(list(map(get, objects[field], repeat(part)))))
-        return self.lines(zip(*map(quoted, table), strict=True))
+        return self.lines(table)
 
-    def lines(self, rows: Iterable[Sequence[str]]) -> bytes:
-        if len(self.columns) == 1:  # csv.writer's own rule for a row of one empty cell
+    @staticmethod
+    def lines(table: list[list[str]]) -> bytes:
+        """The rows of ``table``, given as its columns of cells."""
+        if len(table) == 1:  # csv.writer's own rule: a row of one empty cell is ""
             buffer = io.StringIO()
-            csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+            csv.writer(buffer, lineterminator="\r\n").writerows(zip(*table, strict=True))
             return buffer.getvalue().encode()
+        rows = zip(*map(quoted, table), strict=True)
         return ("\r\n".join(map(",".join, rows)) + "\r\n").encode()
 
     @property
