@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         description="Longest an export (/v1/exports/...) may stream, each of its batches "
         "bounded by the request timeout; 0: no limit",
     )
+    exports_per_worker: int = Field(
+        default=2,
+        ge=0,
+        description="Exports each worker process streams at once; one more answers 503 "
+        "with Retry-After at once; 0: no limit",
+    )
     log_level: str = "info"
     log_format: Literal["text", "json"] = Field(
         default="text",

@@ -12,12 +12,20 @@ field the API gains is exported too.
 A cell a spreadsheet would read as a formula (one that starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return) starts with an apostrophe instead, as OWASP advises:
 a source's text is anyone's, and "=HYPERLINK(...)" must stay text.
+
+A batch is written column by column: most columns hold one kind of value (ids, labels,
+numbers), which a column-wide check in C clears at once, so that only the cells that need
+it (a list, a formula-like text, a comma) cost a Python call each. The bytes are those
+``csv.writer`` writes, RFC 4180 with CRLF (tests/test_export_csv.py holds it to that); the
+speed is in docs/benchmarks.md, Exports.
 """
 
 import csv
 import io
+import re
 import types
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
+from itertools import repeat
 from typing import Any, Union, get_args, get_origin
 
 import orjson
@@ -28,8 +36,13 @@ from app.models import ActorRef
 PROVENANCE = ("source_id", "start", "end", "quote", "prefix", "suffix")
 REFERENCE = ("id", "name", "kind")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTED = re.compile('[",\r\n]')  # what csv.writer quotes a cell for (QUOTE_MINIMAL, CRLF)
 
-Cell = Callable[[dict[str, Any]], Any]
+NONE = type(None)
+TEXT = frozenset((str, NONE))
+NUMBERS = frozenset((int, float))
+EMPTY: dict[str, Any] = {}
+get = dict.get
 
 
 def is_reference(annotation: Any) -> bool:
@@ -39,28 +52,36 @@ def is_reference(annotation: Any) -> bool:
     return annotation is ActorRef
 
 
-def nested(field: str, name: str) -> Cell:
-    return lambda item: (item.get(field) or {}).get(name)
-
-
-def flat(field: str) -> Cell:
-    return lambda item: item.get(field)
-
-
-def columns(model: type[BaseModel]) -> list[tuple[str, Cell]]:
-    """Each CSV column of ``model``'s items: its header and how to read its cell."""
-    found: list[tuple[str, Cell]] = []
+def columns(model: type[BaseModel]) -> list[tuple[str, str, str | None]]:
+    """Each CSV column of ``model``'s items: its header, the item's field it reads, and
+    the part of that field's object (or None for the field's own value)."""
+    found: list[tuple[str, str, str | None]] = []
     for name, field in model.model_fields.items():
         if name == "provenance":
-            found += [(part, nested(name, part)) for part in PROVENANCE]
+            found += [(part, name, part) for part in PROVENANCE]
         elif is_reference(field.annotation):
-            found += [(f"{name}_{part}", nested(name, part)) for part in REFERENCE]
+            found += [(f"{name}_{part}", name, part) for part in REFERENCE]
         else:
-            found.append((name, flat(name)))
+            found.append((name, name, None))
     return found
 
 
+def neutral(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def listed(value: list[Any]) -> str:
+    """A list's cell: its plain values joined by ``|``, or else the list as JSON."""
+    if value and not isinstance(value[0], str):
+        return orjson.dumps(value).decode()
+    try:
+        return neutral("|".join(value))  # only when every item is a str
+    except TypeError:
+        return orjson.dumps(value).decode()
+
+
 def cell(value: Any) -> str:
+    """One cell of any value, as the module's docstring says."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -68,14 +89,38 @@ def cell(value: Any) -> str:
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list):
-        if all(isinstance(v, str) for v in value):
-            value = "|".join(value)
-        else:
-            return orjson.dumps(value).decode()
-    elif isinstance(value, dict):
+        return listed(value)
+    if isinstance(value, dict):
         return orjson.dumps(value).decode()
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return neutral(str(value))
+
+
+def cells(values: list[Any]) -> list[str]:
+    """A column's values as cells: those of one plain kind cleared in C at once."""
+    kinds = set(map(type, values))
+    if kinds <= TEXT:
+        if NONE in kinds:
+            values = ["" if value is None else value for value in values]
+        if any(map(str.startswith, values, repeat(FORMULA_STARTS))):
+            return list(map(neutral, values))
+        return values
+    if kinds <= NUMBERS:
+        return list(map(str, values))
+    if kinds == {list}:
+        try:  # lists of plain values, joined in C
+            return cells(list(map("|".join, values)))
+        except TypeError:  # lists of objects, as JSON
+            return list(map(listed, values))
+    return list(map(cell, values))
+
+
+def quoted(column: list[str]) -> list[str]:
+    """A column's cells as csv.writer writes them: a cell holding a quote, a comma or a
+    line break in double quotes, its quotes doubled."""
+    if QUOTED.search("".join(column)) is None:
+        return column
+    needs = QUOTED.search
+    return ['"' + text.replace('"', '""') + '"' if needs(text) else text for text in column]
 
 
 class CsvWriter:
@@ -83,21 +128,35 @@ class CsvWriter:
 
     def __init__(self, model: type[BaseModel]) -> None:
         self.columns = columns(model)
-        self.buffer = io.StringIO()
-        self.writer = csv.writer(self.buffer, lineterminator="\r\n")
 
     def header(self) -> bytes:
-        return self.rows([], header=True)
+        return self.lines([[name] for name in self.names])
 
-    def rows(self, items: Iterable[dict[str, Any]], *, header: bool = False) -> bytes:
-        if header:
-            self.writer.writerow([name for name, _ in self.columns])
-        self.writer.writerows([cell(read(item)) for _, read in self.columns] for item in items)
-        text = self.buffer.getvalue()
-        self.buffer.seek(0)
-        self.buffer.truncate()
-        return text.encode()
+    def rows(self, items: Iterable[dict[str, Any]]) -> bytes:
+        items = list(items)
+        if not items:
+            return b""
+        table: list[list[str]] = []
+        objects: dict[str, list[Any]] = {}  # each object field's values, read once
+        for _, field, part in self.columns:
+            if part is None:
+                table.append(cells(list(map(get, items, repeat(field)))))
+                continue
+            if field not in objects:
+                objects[field] = [item.get(field) or EMPTY for item in items]
+            table.append(cells(list(map(get, objects[field], repeat(part)))))
+        return self.lines(table)
+
+    @staticmethod
+    def lines(table: list[list[str]]) -> bytes:
+        """The rows of ``table``, given as its columns of cells."""
+        if len(table) == 1:  # csv.writer's own rule: a row of one empty cell is ""
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\r\n").writerows(zip(*table, strict=True))
+            return buffer.getvalue().encode()
+        rows = zip(*map(quoted, table), strict=True)
+        return ("\r\n".join(map(",".join, rows)) + "\r\n").encode()
 
     @property
-    def names(self) -> Sequence[str]:
-        return [name for name, _ in self.columns]
+    def names(self) -> list[str]:
+        return [name for name, _, _ in self.columns]

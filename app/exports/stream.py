@@ -10,7 +10,8 @@ size, and a client that reads slowly holds nothing but its socket. A client that
 no data for ``SEND_TIMEOUT`` seconds, or an export past CLAIMSDB_EXPORT_TIMEOUT_MS, is cut
 off: the connection closes before the end of the body, so no client takes a cut export
 for a whole one. Batches are separate reads: rows written during an export may or may not
-be in it, as when paging through a list (``claimsdb dump`` is the consistent copy).
+be in it, as when paging through a list (``claimsdb dump`` is the consistent copy). A
+worker streams at most CLAIMSDB_EXPORTS_PER_WORKER exports at once (app/exports/slots.py).
 
 Its ETag is known before its body: a hash of what was asked and of the data's state (the
 audit log's last entry, each table's size, the read model's format), which every
@@ -25,18 +26,20 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from http import HTTPStatus
 from typing import Annotated, Any
 
 import anyio
 import orjson
-from fastapi import Path, Request, Response
+from fastapi import FastAPI, Path, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, create_model
 from sqlalchemy import func, literal_column, select
-from starlette.types import Send
+from starlette.types import Receive, Scope, Send
 
 from app.core.caching import cache_control, etag_matches
 from app.core.deadline import DEADLINE, clock
+from app.core.errors import PROBLEM_JSON, ProblemError
 from app.core.http_methods import HEAD
 from app.core.openapi import problems
 from app.core.pagination import PageParams
@@ -44,6 +47,7 @@ from app.core.query import QueryModel
 from app.core.reader import Reader, read, reading
 from app.core.routing import ResourceRouter
 from app.exports.csv_rows import CsvWriter
+from app.exports.slots import RETRY_AFTER, ExportsBusy, Slot, export_slots
 from app.models import (
     Actor,
     Change,
@@ -116,7 +120,18 @@ def export_filters(model: type[PageParams]) -> type[BaseModel]:
 
 
 class ExportResponse(StreamingResponse):
-    """A streamed body whose client must take each part within ``SEND_TIMEOUT``."""
+    """A streamed body whose client must take each part within ``SEND_TIMEOUT``, and which
+    holds its export's slot until it ends, whichever way."""
+
+    def __init__(self, content: AsyncIterator[bytes], slot: Slot, **kwargs: Any) -> None:
+        super().__init__(content, **kwargs)
+        self.slot = slot
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.slot.release()
 
     async def stream_response(self, send: Send) -> None:
         start = {"type": "http.response.start", "status": self.status_code}
@@ -147,7 +162,7 @@ async def export(
     request: Request, resource: Resource, fmt: ExportFormat, filters: BaseModel
 ) -> Response:
     app = request.app
-    settings, engine = app.state.settings, app.state.engine
+    settings = app.state.settings
     state = await read(request, lambda db: db.first(stamp(db.dialect.name)), heavy=True)
     asked = orjson.dumps([FORMAT_VERSION, resource.name, fmt, filters.model_dump(mode="json")])
     etag = 'W/"' + hashlib.sha256(asked + orjson.dumps(state)).hexdigest()[:32] + '"'
@@ -162,6 +177,23 @@ async def export(
     if request.scope.get(HEAD):
         return Response(headers=headers, media_type=MEDIA_TYPES[fmt])
 
+    slot = export_slots(app, settings.exports_per_worker).take()  # or 503, before any read
+    try:
+        return await streamed(app, resource, fmt, filters, slot, headers)
+    except BaseException:
+        slot.release()  # the response that would have released it will not be sent
+        raise
+
+
+async def streamed(
+    app: FastAPI,
+    resource: Resource,
+    fmt: ExportFormat,
+    filters: BaseModel,
+    slot: Slot,
+    headers: dict[str, str],
+) -> Response:
+    settings, engine = app.state.settings, app.state.engine
     postgres = engine.dialect.name == "postgresql"
     first = resource.filters.model_construct(**filters.model_dump(), limit=BATCH, cursor=None)
     encode = encoder(resource, fmt)
@@ -178,10 +210,10 @@ async def export(
                 found = work(db)
             return encode(found["items"]), found["next_cursor"]
 
-        # in a context of its own, so that its deadline is its own
-        return await asyncio.get_running_loop().run_in_executor(
-            app.state.read_pool, contextvars.copy_context().run, run
-        )
+        # in a context of its own, so that its deadline is its own; the slot knows it is
+        # reading, as a client that leaves does not stop the thread
+        slot.reading = app.state.read_pool.submit(contextvars.copy_context().run, run)
+        return await asyncio.wrap_future(slot.reading)
 
     # the first batch before the first byte: a bad query is still a 422, a timeout a 503
     head = CsvWriter(resource.item).header() if fmt is ExportFormat.csv else b""
@@ -197,7 +229,12 @@ async def export(
             chunk, cursor = await batch(cursor)
             yield chunk
 
-    return ExportResponse(rest(), headers=headers, media_type=MEDIA_TYPES[fmt])
+    return ExportResponse(rest(), slot, headers=headers, media_type=MEDIA_TYPES[fmt])
+
+
+def problem_example(error: ProblemError) -> dict[str, Any]:
+    title = HTTPStatus(error.status).phrase
+    return {"type": error.type, "title": title, "status": error.status, "detail": error.detail}
 
 
 CSV_EXAMPLE = (
@@ -222,7 +259,25 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         },
     },
     304: {"description": "Not modified: the data is as it was for the If-None-Match ETag."},
-    **problems(422, 503),
+    **problems(422),
+    503: {
+        "description": "Exports are busy: this server process streams as many at once as it "
+        "may (CLAIMSDB_EXPORTS_PER_WORKER), or the first batch's read hit the time limit "
+        "(type `urn:claimsdb:problem:query-timeout`). Nothing was sent: try again after "
+        "Retry-After.",
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before asking again.",
+                "schema": {"type": "integer", "example": RETRY_AFTER},
+            }
+        },
+        "content": {
+            PROBLEM_JSON: {
+                "schema": {"$ref": "#/components/schemas/Problem"},
+                "example": problem_example(ExportsBusy(2)),
+            }
+        },
+    },
 }
 
 
