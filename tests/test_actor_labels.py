@@ -8,8 +8,12 @@ from pathlib import Path
 import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
+from sqlmodel import Session
 
+from app.actors.labels import stored_labels
+from app.ingest import Alias, RegistryActor
 from app.seeds.sync import seed
+from app.sources.known import registry
 from tests.conftest import SEEDS, bearer
 from tests.support import all_items
 
@@ -105,3 +109,71 @@ def test_a_candidate_or_rejected_actor_names_nothing_in_a_new_source(
     )
     assert made.status_code == 201, made.text
     assert named_actors(client, "spokesman-note") == {("Moscow", "russia")}
+
+
+def label_map_and_registry(engine: Engine) -> tuple[dict[str, str], dict[str, RegistryActor]]:
+    """What a new source's mentions are derived from, and whom the pipeline links names to."""
+    with Session(engine) as session:
+        return stored_labels(session.connection()), {a.id: a for a in registry(session)}
+
+
+def test_the_label_map_and_the_pipelines_registry_agree_on_who_is_live(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    """The two read the same live actors (app/actors/labels.py): one retracted through the
+    API, one the pipeline proposed, one merged away are in neither; an alias not marked to
+    match is in the registry with its kind and match=False, and names nothing in the map."""
+    curator = bearer(tokens["curate"])
+    retract_north_korea(client, tokens)
+    for actor in (
+        {"id": "park-ji-hoon", "name": "Park Ji-hoon", "kind": "person"},
+        {"id": "hwasong-works", "name": "Hwasong Works", "kind": "organization"},
+        {
+            "id": "kpa-navy",
+            "name": "Korean People's Army Navy",
+            "kind": "organization",
+            "aliases": [
+                {"label": "KPA Navy", "kind": "abbreviation"},
+                {"label": "the Navy", "kind": "name", "auto_mention": False},
+            ],
+        },
+    ):
+        made = client.post("/v1/actors", json=actor, headers=curator)
+        assert made.status_code == 201, made.text
+    engine: Engine = client.app.state.engine
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE actor SET review_status = 'candidate' WHERE id = 'park-ji-hoon'")
+        )
+    path = "/v1/actors/hwasong-works"
+    merged = client.post(
+        f"{path}/merge",
+        json={"into": "russia"},
+        headers=curator | {"If-Match": client.get(path).headers["etag"]},
+    )
+    assert merged.status_code == 200, merged.text
+
+    labels, known = label_map_and_registry(engine)
+    for gone in ("north-korea", "park-ji-hoon", "hwasong-works"):
+        assert gone not in labels.values()
+        assert gone not in known
+    assert {"North Korea", "Pyongyang", "Park Ji-hoon"}.isdisjoint(labels)
+    # the merged actor's name lives on as an alias of the actor it was merged into
+    assert labels["Hwasong Works"] == "russia"
+    assert Alias("Hwasong Works", "name") in known["russia"].aliases
+    navy = known["kpa-navy"]
+    assert (navy.kind, navy.name) == ("organization", "Korean People's Army Navy")
+    assert set(navy.aliases) == {
+        Alias("KPA Navy", "abbreviation"),
+        Alias("the Navy", "name", match=False),
+    }
+    assert "the Navy" not in labels
+    # in general: the same actors, and each label of the map is a name or matching alias
+    assert set(labels.values()) == set(known)
+    matching = {
+        (label, actor.id)
+        for actor in known.values()
+        for label in (actor.name, *(a.label for a in actor.aliases if a.match))
+    }
+    assert set(labels.items()) <= matching
+    assert {label for label, _ in matching} == set(labels)
