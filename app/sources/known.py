@@ -1,14 +1,14 @@
 """What the annotation pipeline is told the database knows: the live actors with their
-labels, and the existing claims a proposed stance may restate."""
+labels (the actors of the label map, app/actors/labels.py), and the existing claims a
+proposed stance may restate."""
 
 from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
+from app.actors.labels import live_actors
 from app.ingest import Alias, ExistingClaim, RegistryActor
 from app.models import (
-    Actor,
-    ActorAlias,
     Claim,
     ClaimActor,
     ClaimTopic,
@@ -30,21 +30,17 @@ MAX_NAMED = 500  # actors whose claims are matched, of those an article names
 
 
 def registry(session: Session) -> list[RegistryActor]:
-    """Live accepted actors with their aliases: whom the pipeline links names to."""
-    aliases: dict[str, list[Alias]] = {}
-    for actor_id, label, kind, auto in session.exec(
-        select(
-            ActorAlias.actor_id, ActorAlias.label, ActorAlias.kind, ActorAlias.auto_mention
-        ).order_by(ActorAlias.actor_id, ActorAlias.label)
-    ).all():
-        aliases.setdefault(actor_id, []).append(Alias(label, kind, auto))
+    """The live actors with all their aliases (app/actors/labels.py says which are live):
+    whom the pipeline links names to; an alias not marked to match (``auto_mention``) it
+    links only to an actor the article has already named in full."""
     return [
-        RegistryActor(actor_id, name, kind, tuple(aliases.get(actor_id, ())))
-        for actor_id, name, kind in session.exec(
-            select(Actor.id, Actor.name, Actor.kind)
-            .where(Actor.status == Status.active, Actor.review_status == ReviewStatus.accepted)
-            .order_by(Actor.id)
-        ).all()
+        RegistryActor(
+            actor.id,
+            actor.name,
+            actor.kind,
+            tuple(Alias(a.label, a.kind, a.auto_mention) for a in actor.aliases),
+        )
+        for actor in live_actors(session.connection())
     ]
 
 
