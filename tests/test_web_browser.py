@@ -342,25 +342,32 @@ def test_review_accepts_corrects_and_rejects_through_the_api(
     )
 
 
-def test_review_refuses_a_decision_on_a_changed_stance(site: dict[str, str], page: Any) -> None:
-    proposed = propose(site, "potential future problems")
-    page.goto(f"{site['base']}/review/putin-kim-unity-pyongyang")
-    page.evaluate(f"sessionStorage.setItem('claimsdb.key', {site['key']!r})")
-    path = f"{site['base']}/v1/stances/{proposed}"
+def decide_after_a_change(
+    site: dict[str, str], page: Any, path: str, change: dict[str, Any], card: Any
+) -> None:
+    """Change the record at ``path`` behind the open review page's back, then accept its
+    card: the page must say it changed (its If-Match names the version it showed)."""
     changed = httpx.patch(
-        path,
-        json={"certainty": "certain"},
+        site["base"] + path,
+        json=change,
         headers={
             "Authorization": f"Bearer {site['key']}",
-            "If-Match": httpx.get(path, timeout=TIMEOUT).headers["etag"],
+            "If-Match": httpx.get(site["base"] + path, timeout=TIMEOUT).headers["etag"],
         },
         timeout=TIMEOUT,
     )
     assert changed.status_code == 200, changed.text
-    card = page.locator(f'.candidate[data-stance-id="{proposed}"]')
     card.locator("button[data-action=accept]").click()
     page.wait_for_function(
         "(card) => card.querySelector('.result').textContent.startsWith('Changed')",
         arg=card.element_handle(),
     )
-    assert api(site, f"/v1/stances/{proposed}")["review_status"] == "candidate"
+    assert api(site, path)["review_status"] == "candidate"
+
+
+def test_review_refuses_a_decision_on_a_changed_stance(site: dict[str, str], page: Any) -> None:
+    proposed = propose(site, "potential future problems")
+    page.goto(f"{site['base']}/review/putin-kim-unity-pyongyang")
+    page.evaluate(f"sessionStorage.setItem('claimsdb.key', {site['key']!r})")
+    card = page.locator(f'.candidate[data-stance-id="{proposed}"]')
+    decide_after_a_change(site, page, f"/v1/stances/{proposed}", {"certainty": "certain"}, card)

@@ -167,21 +167,7 @@ def test_a_changed_mention_is_not_decided_on(proposals: dict[str, Any], page: An
     mention = propose_mention(proposals, "zed-fourth", "NK News")
     page.goto(f"{proposals['base']}/review/{SOURCE}")
     page.evaluate(f"sessionStorage.setItem('claimsdb.key', {proposals['key']!r})")
-    path = f"{proposals['base']}/v1/mentions/{mention}"
-    changed = httpx.patch(
-        path,
-        json={"actor": "zed-holder"},
-        headers={
-            "Authorization": f"Bearer {proposals['key']}",
-            "If-Match": httpx.get(path, timeout=TIMEOUT).headers["etag"],
-        },
-        timeout=TIMEOUT,
-    )
-    assert changed.status_code == 200, changed.text
     card = page.locator(f'.candidate[data-kind="mention"][data-id="{mention}"]')
-    card.locator("button[data-action=accept]").click()
-    page.wait_for_function(
-        "(card) => card.querySelector('.result').textContent.startsWith('Changed')",
-        arg=card.element_handle(),
+    web.decide_after_a_change(
+        proposals, page, f"/v1/mentions/{mention}", {"actor": "zed-holder"}, card
     )
-    assert api(proposals, f"/v1/mentions/{mention}")["review_status"] == "candidate"
