@@ -23,6 +23,7 @@ from app.core.db import make_engine
 from app.core.deadline import RequestDeadline
 from app.core.http_methods import Methods
 from app.core.limits import BodySizeLimit
+from app.core.reader import LoopReads
 from app.core.security_headers import SecurityHeaders
 from app.core.shared_limits import RedisBuckets, RedisState
 from app.core.workers import pin_to_a_free_cpu
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if claim:
             claim.release()
         read_pool.shutdown()
+        loop_reads.close()
         engine.dispose()
         if redis:
             await redis.close()
@@ -125,6 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(telemetry.RequestIds)
     app.state.engine = engine
+    app.state.loop_reads = loop_reads = LoopReads(engine)
     read_pool = ThreadPoolExecutor(settings.read_threads, thread_name_prefix="claimsdb-read")
     app.state.read_pool = read_pool
     app.state.settings = settings

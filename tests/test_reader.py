@@ -29,7 +29,7 @@ from app.models import (
     StancePublic,
 )
 from app.search.routes import SearchHit
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, bearer
 
 CLAIM = "russia-will-transfer-military-tech-to-nk"
 SOURCE = "putin-kim-unity-pyongyang"
@@ -195,3 +195,50 @@ def test_postgresql_keeps_the_statements_it_prepared_across_reads(engine: Engine
         cursor.execute("SELECT count(*) FROM pg_prepared_statements")
         # a read ending in ROLLBACK made psycopg deallocate them all: 0, and 0.4 ms a claim
         assert cursor.fetchone()[0] >= 1
+
+
+def idle(driver: Any) -> bool:
+    """Whether a driver connection is outside any transaction."""
+    if isinstance(driver, psycopg.Connection):
+        return driver.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+    return not driver.in_transaction
+
+
+def test_the_loops_reads_share_one_connection_left_outside_a_transaction(
+    client: TestClient,
+) -> None:
+    """The event loop's short reads keep one connection between them (LoopReads), and
+    leave it with no transaction open: a SQLite read transaction held between requests
+    would stop WAL checkpoints, a PostgreSQL one would hold its snapshot."""
+    loop_reads = client.app.state.loop_reads  # type: ignore[attr-defined]
+    assert client.get(f"/v1/claims/{CLAIM}").status_code == 200
+    kept = loop_reads.kept
+    assert kept is not None
+    assert idle(kept.driver_connection)
+    assert client.get(f"/v1/claims?source_id={SOURCE}").status_code == 200
+    assert loop_reads.kept is kept
+
+
+def test_a_failed_read_gives_its_connection_back_fit_for_writes(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    """A read that fails returns its connection to the pool, out of its transaction and
+    (PostgreSQL) no longer read-only, where a write may take it next."""
+    loop_reads = client.app.state.loop_reads  # type: ignore[attr-defined]
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+    assert client.get(f"/v1/claims/{CLAIM}").status_code == 200
+    driver = loop_reads.kept.driver_connection
+    assert client.get("/v1/claims/no-such-claim").status_code == 404
+    assert loop_reads.kept is None
+    assert idle(driver)
+    if isinstance(driver, psycopg.Connection):
+        assert driver.read_only is None
+        assert driver.isolation_level is None
+    path = f"/v1/claims/{CLAIM}"
+    changed = client.patch(
+        path,
+        json={"claim_type": "causal"},
+        headers=bearer(tokens["curate"]) | {"If-Match": client.get(path).headers["etag"]},
+    )
+    assert changed.status_code == 200, changed.text
+    assert engine.pool.checkedout() == (1 if loop_reads.kept else 0)

@@ -167,6 +167,14 @@ class Reader:
         return cls(connection.engine, connection.connection, connection)
 
 
+def begin(pooled: PoolProxiedConnection, postgres: bool) -> None:
+    driver = pooled.driver_connection
+    if postgres:
+        driver.isolation_level, driver.read_only = IsolationLevel.REPEATABLE_READ, True
+    else:
+        driver.execute("BEGIN")
+
+
 @contextmanager
 def reading(engine: Engine) -> Iterator[Reader]:
     """A connection in one read transaction, so every statement sees the same data.
@@ -178,19 +186,16 @@ def reading(engine: Engine) -> Iterator[Reader]:
     see one snapshot too, and ends with COMMIT. Returned to the pool, a SQLite connection is
     rolled back, which ends its transaction."""
     reader = Reader(engine, engine.raw_connection())
-    driver = reader.pooled.driver_connection
-    postgres = engine.dialect.name == "postgresql"
+    postgres = reader.postgres
     try:
-        if postgres:
-            driver.isolation_level, driver.read_only = IsolationLevel.REPEATABLE_READ, True
-        else:
-            driver.execute("BEGIN")
+        begin(reader.pooled, postgres)
         yield reader
     finally:
         try:
             if postgres:
                 # it only read, so COMMIT ends it as ROLLBACK would; but after a ROLLBACK
                 # psycopg forgets the statements it prepared, and every read plans them again
+                driver = reader.pooled.driver_connection
                 driver.commit()
                 # the pool lends this connection to writes next: the server's defaults again
                 driver.isolation_level, driver.read_only = None, None
@@ -199,17 +204,64 @@ def reading(engine: Engine) -> Iterator[Reader]:
             (reader._connection or reader.pooled).close()
 
 
+class LoopReads:
+    """The event loop's own connection, for the short reads it runs itself (``read``).
+
+    Those reads never overlap (each runs to its end without giving the loop back), so one
+    connection serves them all, kept between them instead of taken from the pool and given
+    back each time: the pool's checkout and return cost a claim by id about 8% of its
+    instructions (docs/benchmarks.md). A read that fails gives the connection back to the
+    pool, which rolls it back or discards it, and the next read takes another."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.kept: PoolProxiedConnection | None = None
+
+    def close(self) -> None:
+        """Give the kept connection back to the pool (at shutdown, before it is emptied)."""
+        kept, self.kept = self.kept, None
+        if kept is not None:
+            kept.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Reader]:
+        pooled, self.kept = self.kept or self.engine.raw_connection(), None
+        reader = Reader(self.engine, pooled)
+        finished = False
+        try:
+            begin(pooled, reader.postgres)
+            yield reader
+            # ends the transaction: a read's COMMIT, as in ``reading``; SQLite rolls back
+            driver = pooled.driver_connection
+            driver.commit() if reader.postgres else driver.rollback()
+            finished = reader._connection is None
+        finally:
+            if finished:
+                self.kept = pooled
+            else:
+                try:
+                    if reader.postgres:
+                        # as ``reading`` leaves it: the pool lends it to writes next
+                        driver = pooled.driver_connection
+                        driver.rollback()
+                        driver.isolation_level, driver.read_only = None, None
+                finally:
+                    (reader._connection or pooled).close()
+
+
 async def read(request: Request, work: Callable[[Reader], T], *, heavy: bool = False) -> T:
     """Run ``work`` in one read transaction: on the event loop itself, or on the read pool
     when it is ``heavy`` (counts over a filtered list, full text, agreement), which could
     hold the loop for as long as its time budget."""
 
+    if not heavy:
+        with request.app.state.loop_reads.reading() as db:
+            return work(db)
+
     def run() -> T:
         with reading(request.app.state.engine) as db:
             return work(db)
 
-    if not heavy:
-        return run()
     # in this request's context, so that the thread sees its deadline (app/core/deadline.py)
     context = contextvars.copy_context()
     return await asyncio.get_running_loop().run_in_executor(
