@@ -121,10 +121,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeaders, docs_pages=docs_pages)
     if settings.log_format == "json":
         telemetry.json_logs(settings.log_level)
-    if settings.log_format == "json" or settings.metrics:
-        app.add_middleware(
-            telemetry.Telemetry, log=settings.log_format == "json", count=settings.metrics
-        )
+    # the access line is at level info: a server at warning writes none
+    access_lines = (
+        settings.log_format == "json"
+        and logging.getLevelName(settings.log_level.upper()) <= logging.INFO
+    )
+    if access_lines or settings.metrics:
+        app.add_middleware(telemetry.Telemetry, log=access_lines, count=settings.metrics)
     app.add_middleware(telemetry.RequestIds)
     app.state.engine = engine
     app.state.loop_reads = loop_reads = LoopReads(engine)

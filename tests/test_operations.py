@@ -140,6 +140,25 @@ def test_metrics_add_up_every_worker(database_url: str, tmp_path: Path) -> None:
     assert any(line.endswith(" 20.0") and "{claim_id}" in line for line in counted), text
 
 
+def test_the_access_line_follows_the_log_level(app_with, capfd: pytest.CaptureFixture[str]) -> None:
+    """One JSON line per request at level info, with the request's id and route; none at
+    warning, as for every other info line."""
+    quiet = app_with(log_format="json", log_level="warning")
+    assert quiet.get(CLAIM).status_code == 200
+    assert '"message":"request"' not in capfd.readouterr().out
+    told = app_with(log_format="json", log_level="info")
+    answered = told.get(CLAIM, headers={"X-Request-ID": "line-7"})
+    lines = [json.loads(line) for line in capfd.readouterr().out.splitlines() if line]
+    access = [line for line in lines if line.get("message") == "request"]
+    assert len(access) == 1
+    assert access[0]["request_id"] == "line-7" == answered.headers["x-request-id"]
+    assert access[0]["path"] == "/v1/claims/{claim_id}"
+    assert access[0]["status"] == 200
+    assert access[0]["level"] == "info"
+    assert access[0]["time"].endswith("Z")
+    logging.getLogger().handlers.clear()  # json_logs() set them for the process
+
+
 def test_gzip_only_for_large_bodies_of_clients_that_accept_it(app_with) -> None:
     client = app_with()
     assert client.get(CLAIM, headers={"Accept-Encoding": "gzip"}).headers["content-encoding"]
