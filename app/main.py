@@ -7,7 +7,6 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
@@ -19,6 +18,7 @@ from app.config import Settings, comma_list, get_settings
 from app.core import errors, metrics, openapi, telemetry
 from app.core.auth import Limits, TokenBuckets
 from app.core.caching import ETagMiddleware
+from app.core.cors import AllowedOrigins
 from app.core.db import make_engine
 from app.core.deadline import RequestDeadline
 from app.core.http_methods import Methods
@@ -110,7 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if origins := comma_list(settings.cors_origins):
         # outside Methods, which would refuse a preflight's OPTIONS
         app.add_middleware(
-            CORSMiddleware,
+            AllowedOrigins,
             allow_origins=origins,
             allow_methods=["GET", "HEAD", "POST", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],

@@ -208,6 +208,10 @@ def test_cors_only_for_the_listed_origins(app_with) -> None:
     read = open_.get(CLAIM, headers=origin)
     assert read.headers["access-control-allow-origin"] == "https://newsroom.example"
     assert "etag" in read.headers["access-control-expose-headers"].lower()
+    # the answer names the origin: a cache must keep one per origin
+    assert "Origin" in read.headers.get_list("vary")
+    plain = open_.get(CLAIM)
+    assert not [name for name in plain.headers if name.startswith("access-control-")]
     asked = {**preflight, "Access-Control-Request-Headers": "if-match"}
     allowed = open_.options(CLAIM, headers=asked)
     assert allowed.status_code == 200
