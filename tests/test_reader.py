@@ -242,3 +242,20 @@ def test_a_failed_read_gives_its_connection_back_fit_for_writes(
     )
     assert changed.status_code == 200, changed.text
     assert engine.pool.checkedout() == (1 if loop_reads.kept else 0)
+
+
+def test_a_kept_connection_the_database_closed_is_replaced(
+    client: TestClient, database_url: str
+) -> None:
+    """A PostgreSQL restart or idle timeout closes the loop's kept connection behind its
+    back; the next read must still answer, as the pool's pre-ping made it before."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite's connections are files: the server cannot close them")
+    path = f"/v1/claims/{CLAIM}"
+    assert client.get(path).status_code == 200
+    kept = client.app.state.loop_reads.kept  # type: ignore[attr-defined]
+    with psycopg.connect(database_url.replace("+psycopg", ""), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (kept.driver_connection.info.backend_pid,))
+    again = client.get(path)
+    assert again.status_code == 200, again.text
+    assert client.app.state.loop_reads.kept is not kept  # type: ignore[attr-defined]

@@ -216,6 +216,7 @@ class LoopReads:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.kept: PoolProxiedConnection | None = None
+        self.last_driver: Any = None
 
     def close(self) -> None:
         """Give the kept connection back to the pool (at shutdown, before it is emptied)."""
@@ -223,9 +224,18 @@ class LoopReads:
         if kept is not None:
             kept.close()
 
+    def lost(self, error: Exception) -> bool:
+        """Whether ``error`` came of the last read's connection being gone."""
+        dialect = self.engine.dialect
+        cause = getattr(error, "orig", None) or error
+        return isinstance(cause, dialect.loaded_dbapi.Error) and dialect.is_disconnect(
+            cause, self.last_driver, None
+        )
+
     @contextmanager
     def reading(self) -> Iterator[Reader]:
         pooled, self.kept = self.kept or self.engine.raw_connection(), None
+        self.last_driver = pooled.driver_connection
         reader = Reader(self.engine, pooled)
         finished = False
         try:
@@ -255,7 +265,18 @@ async def read(request: Request, work: Callable[[Reader], T], *, heavy: bool = F
     hold the loop for as long as its time budget."""
 
     if not heavy:
-        with request.app.state.loop_reads.reading() as db:
+        loop_reads: LoopReads = request.app.state.loop_reads
+        kept = loop_reads.kept is not None
+        try:
+            with loop_reads.reading() as db:
+                return work(db)
+        except Exception as error:
+            # a kept connection the database has closed meanwhile (a restart, an idle
+            # timeout), which the pool's pre-ping would have caught at checkout: the read
+            # runs again, once, on a connection the pool checks
+            if not (kept and loop_reads.lost(error)):
+                raise
+        with loop_reads.reading() as db:
             return work(db)
 
     def run() -> T:
