@@ -20,7 +20,7 @@ from app.core.reader import Reader
 from app.models import AgreementPair, ReviewStatus, Stance, Status
 from app.read_model import chunks
 from app.read_model.agreement import By, pair_deltas, sides
-from app.read_model.counts import ClaimState, StanceFacts
+from app.read_model.counts import STANCE_FACT_COLUMNS, ClaimState, StanceFacts
 
 ACCEPTED, CANDIDATE = ReviewStatus.accepted.value, ReviewStatus.candidate.value
 Counts = tuple[int, int, int]  # shared, agree, disagree
@@ -38,16 +38,7 @@ CANDIDATE_CLAIMS = (
     .distinct()
 )
 # their live stances, accepted and candidate (not rejected), from the claim_id index
-STANCES_OF = select(
-    Stance.claim_id,
-    Stance.review_status,
-    Stance.id,
-    Stance.source_id,
-    Stance.holder_id,
-    Stance.label,
-    Stance.attribution,
-    Stance.certainty,
-).where(
+STANCES_OF = select(Stance.review_status, *STANCE_FACT_COLUMNS).where(
     col(Stance.claim_id).in_(bindparam("ids", expanding=True)),
     Stance.status == Status.active,
     Stance.review_status != ReviewStatus.rejected.value,
@@ -61,7 +52,7 @@ def moves(db: Reader, by: By) -> dict[tuple[str, str], list[int]]:
     every: dict[str, list[StanceFacts]] = {claim_id: [] for claim_id in claim_ids}
     for ids in chunks(claim_ids):
         check_deadline()
-        for claim_id, review_status, *facts in db.all(STANCES_OF, ids=ids):
+        for review_status, claim_id, *facts in db.all(STANCES_OF, ids=ids):
             stance = StanceFacts(*facts)
             every[claim_id].append(stance)
             if review_status == ACCEPTED:

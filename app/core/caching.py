@@ -139,7 +139,7 @@ class ETagMiddleware:
         # on the raw header lists: MutableHeaders and Headers cost a claim by id 2%
         raw: list[tuple[bytes, bytes]] = []
         version = None
-        has_etag = False
+        has_etag = has_cache_control = False
         content_type = b""
         encoded = False
         length_at = -1
@@ -154,6 +154,8 @@ class ETagMiddleware:
                 content_type = value
             elif lowered == b"etag":
                 has_etag = True
+            elif lowered == b"cache-control":
+                has_cache_control = True
             elif lowered == b"content-encoding":
                 encoded = True
             raw.append((name, value))
@@ -175,7 +177,7 @@ class ETagMiddleware:
                 etag = gzip_etag(etag)
             raw.append((b"etag", etag.encode("latin-1")))
             if scope["method"] in ("GET", "HEAD"):
-                if not any(name.lower() == b"cache-control" for name, _ in raw):
+                if not has_cache_control:
                     # what a key may read (the admin's keys; every read, where reads need a
                     # key) is not for shared caches: they could hand it to someone without
                     raw.append((b"cache-control", cache_control(scope)))

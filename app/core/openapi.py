@@ -40,37 +40,40 @@ SERVER_ERROR = {
 }
 
 
-QUERY_TIMEOUT = {
-    "description": "A statement hit the server's time limit and was stopped.",
-    "content": {
-        PROBLEM_JSON: {
-            "schema": {"$ref": "#/components/schemas/Problem"},
-            "example": {
-                "type": "urn:claimsdb:problem:query-timeout",
-                "title": "Service Unavailable",
-                "status": 503,
-                "detail": "the query took longer than this server allows and was stopped; "
-                "narrow it with filters or a smaller limit",
-            },
-        }
+def problem_doc(
+    description: str, example: dict[str, Any], *, headers: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """An OpenAPI response whose body is a problem, with this example."""
+    doc: dict[str, Any] = {"description": description}
+    if headers:
+        doc["headers"] = headers
+    doc["content"] = {
+        PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}, "example": example}
+    }
+    return doc
+
+
+QUERY_TIMEOUT = problem_doc(
+    "A statement hit the server's time limit and was stopped.",
+    {
+        "type": "urn:claimsdb:problem:query-timeout",
+        "title": "Service Unavailable",
+        "status": 503,
+        "detail": "the query took longer than this server allows and was stopped; "
+        "narrow it with filters or a smaller limit",
     },
-}
-WRITE_BUSY = {
-    "description": "The database was busy with other writes, or a statement hit the time "
+)
+WRITE_BUSY = problem_doc(
+    "The database was busy with other writes, or a statement hit the time "
     "limit: nothing was stored; send it again after Retry-After.",
-    "content": {
-        PROBLEM_JSON: {
-            "schema": {"$ref": "#/components/schemas/Problem"},
-            "example": {
-                "type": "urn:claimsdb:problem:busy",
-                "title": "Service Unavailable",
-                "status": 503,
-                "detail": "the database is busy with another write and this one could not "
-                "wait longer; nothing was stored: send it again",
-            },
-        }
+    {
+        "type": "urn:claimsdb:problem:busy",
+        "title": "Service Unavailable",
+        "status": 503,
+        "detail": "the database is busy with another write and this one could not "
+        "wait longer; nothing was stored: send it again",
     },
-}
+)
 WRITES = ("post", "patch", "put", "delete")
 CACHE_HEADERS = {
     "ETag": {
@@ -328,14 +331,6 @@ DESCRIPTIONS = {
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for these error statuses, each with a problem+json example."""
     return {
-        status: {
-            "description": DESCRIPTIONS[status],
-            "content": {
-                PROBLEM_JSON: {
-                    "schema": {"$ref": "#/components/schemas/Problem"},
-                    "example": {"type": "about:blank", **EXAMPLES[status]},
-                }
-            },
-        }
+        status: problem_doc(DESCRIPTIONS[status], {"type": "about:blank", **EXAMPLES[status]})
         for status in statuses
     }

@@ -175,6 +175,22 @@ def begin(pooled: PoolProxiedConnection, postgres: bool) -> None:
         driver.execute("BEGIN")
 
 
+def release(reader: "Reader") -> None:
+    """End a reader's transaction and give its connection back to the pool as the pool
+    lends it: on PostgreSQL COMMIT (it only read, so COMMIT ends it as ROLLBACK would; but
+    after a ROLLBACK psycopg forgets the statements it prepared, and every read plans them
+    again) and the server's defaults again, as writes may take it next; SQLite's is rolled
+    back by the pool."""
+    try:
+        if reader.postgres:
+            driver = reader.pooled.driver_connection
+            driver.commit()
+            driver.isolation_level, driver.read_only = None, None
+    finally:
+        # a Connection made for ``rows`` returns the driver connection when it closes
+        (reader._connection or reader.pooled).close()
+
+
 @contextmanager
 def reading(engine: Engine) -> Iterator[Reader]:
     """A connection in one read transaction, so every statement sees the same data.
@@ -183,40 +199,29 @@ def reading(engine: Engine) -> Iterator[Reader]:
     begin and commit cost a claim by id a tenth of its time. SQLite needs its BEGIN said,
     and its read transaction sees one snapshot. The PostgreSQL driver begins a transaction
     before the first statement, here REPEATABLE READ and READ ONLY, so that its statements
-    see one snapshot too, and ends with COMMIT. Returned to the pool, a SQLite connection is
-    rolled back, which ends its transaction."""
+    see one snapshot too, and ends with COMMIT."""
     reader = Reader(engine, engine.raw_connection())
-    postgres = reader.postgres
     try:
-        begin(reader.pooled, postgres)
+        begin(reader.pooled, reader.postgres)
         yield reader
     finally:
-        try:
-            if postgres:
-                # it only read, so COMMIT ends it as ROLLBACK would; but after a ROLLBACK
-                # psycopg forgets the statements it prepared, and every read plans them again
-                driver = reader.pooled.driver_connection
-                driver.commit()
-                # the pool lends this connection to writes next: the server's defaults again
-                driver.isolation_level, driver.read_only = None, None
-        finally:
-            # a Connection made for ``rows`` returns the driver connection when it closes
-            (reader._connection or reader.pooled).close()
+        release(reader)
 
 
 class LoopReads:
     """The event loop's own connection, for the short reads it runs itself (``read``).
 
     Those reads never overlap (each runs to its end without giving the loop back), so one
-    connection serves them all, kept between them instead of taken from the pool and given
-    back each time: the pool's checkout and return cost a claim by id about 8% of its
-    instructions (docs/benchmarks.md). A read that fails gives the connection back to the
-    pool, which rolls it back or discards it, and the next read takes another."""
+    connection serves them all, kept between them out of any transaction instead of taken
+    from the pool and given back each time: the pool's checkout and return cost a claim by
+    id 5% of its instructions (docs/benchmarks.md). A read that fails gives the connection
+    back to the pool, and the next read takes another; one that failed because the
+    database had closed the kept connection (a restart, an idle timeout: what the pool's
+    pre-ping catches at checkout) runs again, once, on a connection from the pool."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.kept: PoolProxiedConnection | None = None
-        self.last_driver: Any = None
 
     def close(self) -> None:
         """Give the kept connection back to the pool (at shutdown, before it is emptied)."""
@@ -224,60 +229,49 @@ class LoopReads:
         if kept is not None:
             kept.close()
 
-    def lost(self, error: Exception) -> bool:
-        """Whether ``error`` came of the last read's connection being gone."""
+    def run(self, work: Callable[[Reader], T]) -> T:
+        # the driver's connection, looked at after the pool has taken it back
+        kept = self.kept and self.kept.dbapi_connection
+        try:
+            return self.once(work)
+        except Exception as error:
+            if kept is None or not self.lost(error, kept):
+                raise
+        return self.once(work)
+
+    def lost(self, error: Exception, driver: Any) -> bool:
+        """Whether ``error`` came of ``driver``'s connection being gone."""
         dialect = self.engine.dialect
         cause = getattr(error, "orig", None) or error
         return isinstance(cause, dialect.loaded_dbapi.Error) and dialect.is_disconnect(
-            cause, self.last_driver, None
+            cause, driver, None
         )
 
-    @contextmanager
-    def reading(self) -> Iterator[Reader]:
+    def once(self, work: Callable[[Reader], T]) -> T:
         pooled, self.kept = self.kept or self.engine.raw_connection(), None
-        self.last_driver = pooled.driver_connection
         reader = Reader(self.engine, pooled)
-        finished = False
         try:
             begin(pooled, reader.postgres)
-            yield reader
-            # ends the transaction: a read's COMMIT, as in ``reading``; SQLite rolls back
+            found = work(reader)
+            # the transaction ends: a read's COMMIT, as in ``release``; SQLite rolls back
             driver = pooled.driver_connection
             driver.commit() if reader.postgres else driver.rollback()
-            finished = reader._connection is None
-        finally:
-            if finished:
-                self.kept = pooled
-            else:
-                try:
-                    if reader.postgres:
-                        # as ``reading`` leaves it: the pool lends it to writes next
-                        driver = pooled.driver_connection
-                        driver.rollback()
-                        driver.isolation_level, driver.read_only = None, None
-                finally:
-                    (reader._connection or pooled).close()
+        except BaseException:
+            release(reader)
+            raise
+        if reader._connection is None:
+            self.kept = pooled
+        else:
+            reader._connection.close()
+        return found
 
 
 async def read(request: Request, work: Callable[[Reader], T], *, heavy: bool = False) -> T:
     """Run ``work`` in one read transaction: on the event loop itself, or on the read pool
     when it is ``heavy`` (counts over a filtered list, full text, agreement), which could
     hold the loop for as long as its time budget."""
-
     if not heavy:
-        loop_reads: LoopReads = request.app.state.loop_reads
-        kept = loop_reads.kept is not None
-        try:
-            with loop_reads.reading() as db:
-                return work(db)
-        except Exception as error:
-            # a kept connection the database has closed meanwhile (a restart, an idle
-            # timeout), which the pool's pre-ping would have caught at checkout: the read
-            # runs again, once, on a connection the pool checks
-            if not (kept and loop_reads.lost(error)):
-                raise
-        with loop_reads.reading() as db:
-            return work(db)
+        return request.app.state.loop_reads.run(work)
 
     def run() -> T:
         with reading(request.app.state.engine) as db:

@@ -44,11 +44,6 @@ def valid_request_id(value: str) -> bool:
 REQUEST_ID_NOW: ContextVar[str | None] = ContextVar("claimsdb_request_id", default=None)
 
 
-def current_request_id() -> str | None:
-    """The id of the request being answered (None outside one)."""
-    return REQUEST_ID_NOW.get()
-
-
 class RequestIds:
     """Take ``X-Request-ID`` from the request, or make one; return it on the response."""
 

@@ -39,9 +39,9 @@ from starlette.types import Receive, Scope, Send
 
 from app.core.caching import cache_control, etag_matches
 from app.core.deadline import DEADLINE, clock
-from app.core.errors import PROBLEM_JSON, ProblemError
+from app.core.errors import ProblemError
 from app.core.http_methods import HEAD
-from app.core.openapi import problems
+from app.core.openapi import problem_doc, problems
 from app.core.pagination import PageParams
 from app.core.query import QueryModel
 from app.core.reader import Reader, read, reading
@@ -260,24 +260,19 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     },
     304: {"description": "Not modified: the data is as it was for the If-None-Match ETag."},
     **problems(422),
-    503: {
-        "description": "Exports are busy: this server process streams as many at once as it "
+    503: problem_doc(
+        "Exports are busy: this server process streams as many at once as it "
         "may (CLAIMSDB_EXPORTS_PER_WORKER), or the first batch's read hit the time limit "
         "(type `urn:claimsdb:problem:query-timeout`). Nothing was sent: try again after "
         "Retry-After.",
-        "headers": {
+        problem_example(ExportsBusy(2)),
+        headers={
             "Retry-After": {
                 "description": "Seconds to wait before asking again.",
                 "schema": {"type": "integer", "example": RETRY_AFTER},
             }
         },
-        "content": {
-            PROBLEM_JSON: {
-                "schema": {"$ref": "#/components/schemas/Problem"},
-                "example": problem_example(ExportsBusy(2)),
-            }
-        },
-    },
+    ),
 }
 
 
