@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine, event, select, update
 
 from app.config import Settings
-from app.core.reader import reading
+from app.core.reader import LoopReads, reading
 from app.main import create_app
 from app.models import (
     ActorPublic,
@@ -242,6 +242,38 @@ def test_a_failed_read_gives_its_connection_back_fit_for_writes(
     )
     assert changed.status_code == 200, changed.text
     assert engine.pool.checkedout() == (1 if loop_reads.kept else 0)
+
+
+def fit_for_writes(driver: Any) -> bool:
+    """Whether a driver connection given back to the pool would take a write: outside any
+    transaction and (PostgreSQL) no longer read-only nor REPEATABLE READ."""
+    if isinstance(driver, psycopg.Connection) and (
+        driver.read_only is not None or driver.isolation_level is not None
+    ):
+        return False
+    return idle(driver)
+
+
+def test_a_loop_read_through_sqlalchemy_gives_its_connection_back_fit_for_writes(
+    engine: Engine,
+) -> None:
+    """A loop read that used SQLAlchemy's Connection (``rows``) gives its connection back to
+    the pool; so does the kept one at shutdown. A read-only connection back in the pool
+    failed the next write that took it (CI: "cannot execute INSERT in a read-only
+    transaction")."""
+    loop_reads = LoopReads(engine)
+    text_of = select(Claim.text).where(Claim.id == CLAIM)
+    driver, rows = loop_reads.run(lambda db: (db.pooled.driver_connection, db.rows(text_of)))
+    assert rows
+    assert loop_reads.kept is None
+    assert fit_for_writes(driver)
+    driver, _ = loop_reads.run(lambda db: (db.pooled.driver_connection, db.first(text_of)))
+    assert loop_reads.kept is not None  # the driver's cursor only: the loop keeps it
+    loop_reads.close()
+    assert fit_for_writes(driver)
+    assert engine.pool.checkedout() == 0
+    with engine.begin() as writer:
+        writer.execute(update(Claim).where(Claim.id == CLAIM).values(text=rows[0][0]))
 
 
 def test_a_kept_connection_the_database_closed_is_replaced(

@@ -20,7 +20,7 @@ import asyncio
 import contextvars
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import Enum
 from time import perf_counter
 from typing import Any, TypeVar
@@ -224,10 +224,12 @@ class LoopReads:
         self.kept: PoolProxiedConnection | None = None
 
     def close(self) -> None:
-        """Give the kept connection back to the pool (at shutdown, before it is emptied)."""
+        """Give the kept connection back to the pool (at shutdown, before it is emptied) as
+        ``release`` does: no longer read-only, where a write may take it."""
         kept, self.kept = self.kept, None
         if kept is not None:
-            kept.close()
+            with suppress(self.engine.dialect.loaded_dbapi.Error):  # a connection already gone
+                release(Reader(self.engine, kept))
 
     def run(self, work: Callable[[Reader], T]) -> T:
         # the driver's connection, looked at after the pool has taken it back
@@ -253,16 +255,19 @@ class LoopReads:
         try:
             begin(pooled, reader.postgres)
             found = work(reader)
-            # the transaction ends: a read's COMMIT, as in ``release``; SQLite rolls back
-            driver = pooled.driver_connection
-            driver.commit() if reader.postgres else driver.rollback()
+            if reader._connection is None:
+                # the transaction ends (a read's COMMIT, as in ``release``; SQLite rolls
+                # back) and the connection stays, read-only on PostgreSQL, for the next read
+                driver = pooled.driver_connection
+                driver.commit() if reader.postgres else driver.rollback()
+                self.kept = pooled
+                return found
         except BaseException:
             release(reader)
             raise
-        if reader._connection is None:
-            self.kept = pooled
-        else:
-            reader._connection.close()
+        # SQLAlchemy's Connection (``rows``) has the driver's connection: both go back to
+        # the pool, where a write may take it next, so no longer read-only
+        release(reader)
         return found
 
 
