@@ -5,9 +5,11 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from app.models import ReviewStatus
+from app.review.filters import SHOWN
 from tests import test_review
 from tests.support import all_items, assert_problem, changes_since
-from tests.test_review import CLAIM, HOLDER, created, etag_of, review
+from tests.test_review import CLAIM, HOLDER, SOURCE, created, etag_of, review
 
 # the fixtures of a curator's key and of the pipeline's proposals for one passage
 curator, proposed = test_review.curator, test_review.proposed
@@ -161,3 +163,32 @@ def test_sort_by_stance_count_does_not_count_candidates(client: TestClient) -> N
         assert "stance_count" in body["detail"], path
         assert client.get(path, params={"sort": "-stance_count"}).status_code == 200
         assert client.get(path, params={"include_candidates": "true"}).status_code == 200
+
+
+def test_the_shown_review_statuses_sort_before_rejected() -> None:
+    """A source's or a holder's claims find their stances as the range of review statuses
+    below ``rejected`` (app/review/filters.py, ``seeks_shown``): a new status must keep that
+    true, or the range say otherwise."""
+    assert set(SHOWN) == set(ReviewStatus) - {ReviewStatus.rejected}
+    assert all(status < ReviewStatus.rejected.value for status in SHOWN)
+
+
+def test_a_rejected_stance_takes_its_claim_off_its_sources_and_holders_lists(
+    client: TestClient, curator: dict[str, str], proposed: dict[str, str]
+) -> None:
+    lists = [
+        {"source_id": SOURCE},
+        {"holder_id": HOLDER},
+        {"source_id": SOURCE, "label": "supports"},
+    ]
+
+    def listed(filters: dict[str, str]) -> set[str]:
+        return {claim["id"] for claim in all_items(client, "/v1/claims", **filters)}
+
+    for filters in lists:  # a candidate stance shows its claim
+        assert CLAIM in listed(filters), filters
+    path = f"/v1/stances/{proposed['stance']}"
+    assert review(client, curator, path, "reject").status_code == 200
+    for filters in lists:
+        assert CLAIM not in listed(filters), filters
+    assert client.get(f"/v1/claims/{CLAIM}").status_code == 200  # the claim itself stays

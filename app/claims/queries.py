@@ -24,7 +24,7 @@ from app.models import (
 )
 from app.read_model.counts import CLAIM_SCOPE
 from app.read_model.facets import claim_facets, stored_facets
-from app.review.filters import counted, shown
+from app.review.filters import counted, seeks_shown, shown
 from app.search import engine as search
 
 
@@ -33,9 +33,10 @@ def present(session: Session, claims: Sequence[Claim]) -> list[dict[str, Any]]:
 
 
 def live_stance_claims(*conditions: object) -> Any:
-    """Ids of the claims with a live stance meeting ``conditions``."""
+    """Ids of the claims with a live stance meeting ``conditions`` (a source's or a holder's,
+    whose indexes hold the review status after them)."""
     return select(Stance.claim_id).where(
-        Stance.status == Status.active, shown(Stance.review_status), *conditions
+        Stance.status == Status.active, seeks_shown(Stance.review_status), *conditions
     )
 
 
