@@ -192,3 +192,27 @@ def test_a_rejected_stance_takes_its_claim_off_its_sources_and_holders_lists(
     for filters in lists:
         assert CLAIM not in listed(filters), filters
     assert client.get(f"/v1/claims/{CLAIM}").status_code == 200  # the claim itself stays
+
+
+def test_a_rejected_actor_leaves_the_candidate_claims_it_was_proposed_in(
+    client: TestClient, curator: dict[str, str], proposed: dict[str, str]
+) -> None:
+    """The pipeline proposed Zed Holder as the subject of a candidate claim; a reviewer
+    rejects Zed. The claim no longer names Zed, and accepting the claim afterwards does not
+    accept Zed again behind the reviewer's back."""
+
+    def actors_of(claim: dict[str, Any]) -> list[str]:
+        return [actor["id"] for actor in claim["actors"]]
+
+    path = f"/v1/claims/{CLAIM}"
+    assert actors_of(client.get(path).json()) == [HOLDER]
+    assert review(client, curator, f"/v1/actors/{HOLDER}", "reject").status_code == 200
+    assert actors_of(client.get(path).json()) == []
+    listed = all_items(client, "/v1/claims", review_status="candidate")
+    assert [actors_of(claim) for claim in listed if claim["id"] == CLAIM] == [[]]
+    assert review(client, curator, path, "accept").status_code == 200
+    assert client.get(f"/v1/actors/{HOLDER}").json()["review_status"] == "rejected"
+    assert actors_of(client.get(path).json()) == []
+    # a rejected proposal may still be accepted: the claim names Zed again
+    assert review(client, curator, f"/v1/actors/{HOLDER}", "accept").status_code == 200
+    assert actors_of(client.get(path).json()) == [HOLDER]

@@ -42,12 +42,13 @@ from app.models import (
 )
 from app.read_model import agreement, counts
 from app.read_model.spans import SPANS_AFTER, SPANS_BY_ID, store_spans
+from app.review.filters import shown
 
 # the bodies' shape: a new number makes `claimsdb migrate` rebuild every stored body
 # (2: the counts of app/read_model/counts.py and agreement.py are rebuilt with them;
 # 3: a claim's extracted_by and confidence, migration 0009; 4: counts of accepted stances
-# only, and no body for a rejected span)
-FORMAT = 4
+# only, and no body for a rejected span; 5: a claim names no rejected actor)
+FORMAT = 5
 BATCH = 5000
 
 CLAIM_COLUMNS = (
@@ -73,10 +74,13 @@ TOPICS_OF = (
     .where(col(ClaimTopic.claim_id).in_(bindparam("ids", expanding=True)))
     .order_by(ClaimTopic.claim_id, ClaimTopic.topic)
 )
-ACTORS_OF = (
+ACTORS_OF = (  # a rejected actor was proposed in error: the claim no longer names it
     select(ClaimActor.claim_id, ClaimActor.role, Actor.id, Actor.name)
     .join(Actor, Actor.id == ClaimActor.actor_id)
-    .where(col(ClaimActor.claim_id).in_(bindparam("ids", expanding=True)))
+    .where(
+        col(ClaimActor.claim_id).in_(bindparam("ids", expanding=True)),
+        shown(Actor.review_status),
+    )
 )
 STORED_CLAIMS = select(ClaimJson.claim_id, ClaimJson.body).where(
     col(ClaimJson.claim_id).in_(bindparam("ids", expanding=True))

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from app.audit.service import fetch, record, snapshot
 from app.core.caching import check_version
 from app.core.errors import Conflict, Invalid
-from app.models import Claim, ClaimActor, Mention, ReviewStatus, Stance
+from app.models import Actor, Claim, ClaimActor, Mention, ReviewStatus, Stance
 
 ACCEPTED, CANDIDATE, REJECTED = (s.value for s in ReviewStatus)
 # a merge patch of corrections, applied to the version it is given
@@ -61,7 +61,13 @@ def stands_on(session: Session, resource: str, row: Any) -> Iterable[tuple[str, 
     elif resource == "mention":
         yield "actor", row.actor_id
     elif resource == "claim":
-        actors = select(ClaimActor.actor_id).where(ClaimActor.claim_id == row.id)
+        # not a rejected actor: the claim no longer names it (app/read_model), and
+        # accepting the claim must not undo the reviewer's rejection
+        actors = (
+            select(ClaimActor.actor_id)
+            .join(Actor, col(Actor.id) == ClaimActor.actor_id)
+            .where(ClaimActor.claim_id == row.id, Actor.review_status != REJECTED)
+        )
         for actor_id in session.exec(actors).all():
             yield "actor", actor_id
 
