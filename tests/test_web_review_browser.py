@@ -139,6 +139,10 @@ def test_review_decides_mentions_and_actors_too(proposals: dict[str, Any], page:
     card.locator("input[name=name]").fill("Zed Holder-Smith")
     card.locator("button[type=submit]").click()
     decided("actor", "zed-holder", "accepted")
+    # every card naming the actor shows the corrected name (its mention, the stance it holds)
+    for kind in ("mention", "stance"):
+        named = page.locator(f'.candidate[data-kind="{kind}"] [data-actor-name="zed-holder"]')
+        assert named.text_content() == "Zed Holder-Smith", kind
     page.keyboard.press("a")
     decided("mention", mentions["zed-holder"], "accepted")
     page.keyboard.press("a")

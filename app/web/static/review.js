@@ -77,6 +77,13 @@
     }
   }
 
+  // an actor's name and kind as every card shows them, after a correction
+  function showActor(actor) {
+    const id = CSS.escape(actor.id);
+    document.querySelectorAll('[data-actor-name="' + id + '"]').forEach((shown) => { shown.textContent = actor.name; });
+    document.querySelectorAll('[data-actor-kind="' + id + '"]').forEach((shown) => { shown.textContent = actor.kind; });
+  }
+
   function problemText(problem, status) {
     if (!problem) return "failed: " + status;
     const fields = (problem.errors || []).map((e) => e.field + ": " + e.message);
@@ -120,6 +127,7 @@
       }
       const done = action === "accept" ? "accepted" : "rejected";
       card.dataset.version = String(answer.version);
+      if (card.dataset.kind === "actor") showActor(answer);
       // the cards it carried along first, then this one shown decided and the next open
       // one current, in one step: a key pressed meanwhile never lands on a stale card
       await followUp(card, action);
