@@ -42,6 +42,13 @@ class Settings(BaseSettings):
         description="Longest a request may take, its SQL and its Python work together, "
         "before it answers 503; 0: no limit",
     )
+    loop_read_ms: int = Field(
+        default=100,
+        ge=0,
+        description="Longest a short read may hold its worker's event loop, and with it "
+        "every other request of that worker, before it is stopped and run again on the read "
+        "pool with what is left of its request's time; 0: no limit",
+    )
     export_timeout_ms: int = Field(
         default=600_000,
         ge=0,

@@ -130,7 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(telemetry.Telemetry, log=access_lines, count=settings.metrics)
     app.add_middleware(telemetry.RequestIds)
     app.state.engine = engine
-    app.state.loop_reads = loop_reads = LoopReads(engine)
+    app.state.loop_reads = loop_reads = LoopReads(engine, settings.loop_read_ms)
     read_pool = ThreadPoolExecutor(settings.read_threads, thread_name_prefix="claimsdb-read")
     app.state.read_pool = read_pool
     app.state.settings = settings

@@ -5,6 +5,7 @@ Statements are counted by the driver itself: SQLite's trace callback, a counting
 cursor; whatever the application layer does, every statement the database runs is seen.
 """
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,10 +13,13 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
-from sqlalchemy import Engine, event, select, update
+from sqlalchemy import Engine, event, select, text, update
+from sqlalchemy.exc import OperationalError
 
 from app.config import Settings
-from app.core.reader import LoopReads, reading
+from app.core.deadline import DEADLINE
+from app.core.errors import QueryTimeout
+from app.core.reader import LongerThanASlice, LoopReads, Reader, Row, reading, timed_out
 from app.main import create_app
 from app.models import (
     ActorPublic,
@@ -291,3 +295,65 @@ def test_a_kept_connection_the_database_closed_is_replaced(
     again = client.get(path)
     assert again.status_code == 200, again.text
     assert client.app.state.loop_reads.kept is not kept  # type: ignore[attr-defined]
+
+
+# counts to a hundred million: tens of seconds on either engine
+SLOW = text(
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) "
+    "SELECT count(*) FROM n"
+)
+
+
+def statement_timeout(driver: Any) -> str:
+    """PostgreSQL: the statement_timeout a driver connection's next transaction has."""
+    found = driver.execute("SHOW statement_timeout").fetchone()[0]
+    driver.rollback()
+    return found
+
+
+@pytest.mark.parametrize("through", ["driver", "sqlalchemy"])
+def test_a_loop_read_past_its_slice_is_stopped_for_the_read_pool(
+    engine: Engine, through: str
+) -> None:
+    """A read that would hold the event loop (and every other request of its worker) for
+    seconds is stopped at the end of its slice, for ``read`` to run it on the read pool;
+    its connection goes back to the pool fit for writes, with the server's own
+    statement_timeout, and the next loop read runs as before."""
+    postgres = engine.dialect.name == "postgresql"
+    if postgres:
+        with engine.connect() as connection:
+            default = connection.exec_driver_sql("SHOW statement_timeout").scalar()
+    loop_reads = LoopReads(engine, slice_ms=20)
+    used: list[Any] = []
+    text_of = select(Claim.text).where(Claim.id == CLAIM)
+    assert loop_reads.run(lambda db: db.first(text_of)) is not None  # the loop keeps it
+
+    def slow(db: Reader) -> list[Row]:
+        used.append(db.pooled.driver_connection)
+        return db.all(SLOW) if through == "driver" else db.rows(SLOW)
+
+    started = time.monotonic()
+    with pytest.raises(LongerThanASlice):
+        loop_reads.run(slow)
+    assert time.monotonic() - started < 1
+    assert loop_reads.kept is None
+    assert fit_for_writes(used[0])
+    if postgres:
+        assert statement_timeout(used[0]) == default
+    assert loop_reads.run(lambda db: db.first(text_of)) is not None
+    loop_reads.close()
+    assert engine.pool.checkedout() == 0
+
+
+def test_a_read_out_of_its_requests_time_is_not_run_again(engine: Engine) -> None:
+    """Past its request's own deadline a read answers the 503 (a timeout), whatever the slice."""
+    loop_reads = LoopReads(engine, slice_ms=60_000)
+    token = DEADLINE.set(time.monotonic() + 0.02)
+    try:
+        with pytest.raises((OperationalError, QueryTimeout)) as raised:
+            loop_reads.run(lambda db: db.all(SLOW))
+    finally:
+        DEADLINE.reset(token)
+    assert timed_out(raised.value)
+    assert not isinstance(raised.value, LongerThanASlice)
+    loop_reads.close()

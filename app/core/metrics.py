@@ -1,6 +1,7 @@
 """Prometheus metrics, served at /metrics when CLAIMSDB_METRICS is on: requests and their
 latency per route template, each request's time in the database, the annotation
-pipeline's time per step, and the read model's refreshes and rebuilds.
+pipeline's time per step, the read model's refreshes and rebuilds, and the reads moved off
+the event loop.
 
 With several worker processes each counts what it answers; prometheus-client's
 multiprocess mode has each write its numbers to files in PROMETHEUS_MULTIPROC_DIR, which
@@ -68,6 +69,11 @@ READ_MODEL_REBUILDS = Histogram(
     "claimsdb_read_model_rebuild_seconds",
     "Full rebuilds of the read model (every stored body anew) and their time",
     buckets=PIPELINE_SECONDS,
+)
+LOOP_READS_MOVED = Counter(
+    "claimsdb_loop_reads_moved",
+    "Reads stopped at the end of their slice of the event loop (CLAIMSDB_LOOP_READ_MS) and "
+    "run again on the read pool",
 )
 
 # the database time of the request in progress, [seconds]; None outside one or when off

@@ -28,17 +28,19 @@ from typing import Any, TypeVar
 import orjson
 from fastapi import Request, Response
 from psycopg import IsolationLevel
+from psycopg.pq import TransactionStatus
 from sqlalchemy import Connection, Engine, Executable
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.sql import ClauseElement
 from sqlmodel import Session
 
 from app.core.caching import VERSION_HEADER
 from app.core.db import limit_statement_to_request, start_statement_clock
-from app.core.deadline import check_deadline
-from app.core.metrics import DB_TIME
+from app.core.deadline import DEADLINE, check_deadline, clock
+from app.core.errors import QueryTimeout, is_timeout
+from app.core.metrics import DB_TIME, LOOP_READS_MOVED
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
@@ -208,6 +210,17 @@ def reading(engine: Engine) -> Iterator[Reader]:
         release(reader)
 
 
+class LongerThanASlice(Exception):
+    """A read on the event loop outran the loop's slice while its request had time left."""
+
+
+def timed_out(error: BaseException) -> bool:
+    """Whether ``error`` is a deadline's: a statement stopped, or the request's Python work."""
+    return isinstance(error, QueryTimeout) or (
+        isinstance(error, OperationalError) and is_timeout(error)
+    )
+
+
 class LoopReads:
     """The event loop's own connection, for the short reads it runs itself (``read``).
 
@@ -217,21 +230,49 @@ class LoopReads:
     id 5% of its instructions (docs/benchmarks.md). A read that fails gives the connection
     back to the pool, and the next read takes another; one that failed because the
     database had closed the kept connection (a restart, an idle timeout: what the pool's
-    pre-ping catches at checkout) runs again, once, on a connection from the pool."""
+    pre-ping catches at checkout) runs again, once, on a connection from the pool.
 
-    def __init__(self, engine: Engine) -> None:
+    While a read runs on the loop no other request of the worker moves, so each gets a
+    ``slice`` of time there (CLAIMSDB_LOOP_READ_MS): its deadline is the slice's end, or its
+    request's if sooner, which SQLite's progress handler and PostgreSQL's statement_timeout
+    enforce on each statement (set once on the loop's connection, reset when it goes back
+    to the pool). A read that outruns its slice while its request has time left is stopped
+    and raises ``LongerThanASlice``, for ``read`` to run it again on the read pool: a filter
+    that must scan to find its few matches costs the other requests one slice at most,
+    not the seconds of its request's budget."""
+
+    def __init__(self, engine: Engine, slice_ms: int = 0) -> None:
         self.engine = engine
         self.kept: PoolProxiedConnection | None = None
+        self.slice = slice_ms / 1000 if slice_ms else math.inf
+        # PostgreSQL: the loop's connections keep the slice as their statement_timeout
+        postgres = engine.dialect.name == "postgresql"
+        self.slice_setting = str(slice_ms) if slice_ms and postgres else None
 
     def close(self) -> None:
         """Give the kept connection back to the pool (at shutdown, before it is emptied) as
-        ``release`` does: no longer read-only, where a write may take it."""
+        ``give_back`` does: no longer read-only, where a write may take it."""
         kept, self.kept = self.kept, None
         if kept is not None:
             with suppress(self.engine.dialect.loaded_dbapi.Error):  # a connection already gone
-                release(Reader(self.engine, kept))
+                self.give_back(Reader(self.engine, kept))
 
     def run(self, work: Callable[[Reader], T]) -> T:
+        ends = DEADLINE.get()
+        slice_ends = clock() + self.slice
+        if slice_ends >= ends:  # the request's own deadline comes first: no slice to outrun
+            return self.again_if_lost(work)
+        token = DEADLINE.set(slice_ends)
+        try:
+            return self.again_if_lost(work)
+        except Exception as error:
+            if timed_out(error):
+                raise LongerThanASlice() from error
+            raise
+        finally:
+            DEADLINE.reset(token)
+
+    def again_if_lost(self, work: Callable[[Reader], T]) -> T:
         # the driver's connection, looked at after the pool has taken it back
         kept = self.kept and self.kept.dbapi_connection
         try:
@@ -250,10 +291,17 @@ class LoopReads:
         )
 
     def once(self, work: Callable[[Reader], T]) -> T:
+        fresh = self.kept is None
         pooled, self.kept = self.kept or self.engine.raw_connection(), None
         reader = Reader(self.engine, pooled)
         try:
             begin(pooled, reader.postgres)
+            if self.slice_setting is not None:
+                reader.limit = self.slice  # the session's, so no request sets its own
+                if fresh:
+                    pooled.driver_connection.execute(
+                        "SELECT set_config('statement_timeout', %s, false)", (self.slice_setting,)
+                    )
             found = work(reader)
             if reader._connection is None:
                 # the transaction ends (a read's COMMIT, as in ``release``; SQLite rolls
@@ -263,20 +311,36 @@ class LoopReads:
                 self.kept = pooled
                 return found
         except BaseException:
-            release(reader)
+            self.give_back(reader)
             raise
         # SQLAlchemy's Connection (``rows``) has the driver's connection: both go back to
         # the pool, where a write may take it next, so no longer read-only
-        release(reader)
+        self.give_back(reader)
         return found
+
+    def give_back(self, reader: Reader) -> None:
+        """End the reader's transaction and give its connection to the pool as the pool
+        lends it (``release``), with the server's statement_timeout again."""
+        try:
+            if self.slice_setting is not None:
+                driver = reader.pooled.driver_connection
+                if driver.info.transaction_status == TransactionStatus.INERROR:
+                    driver.rollback()  # a statement failed: nothing more runs in it
+                driver.execute("RESET statement_timeout")
+        finally:
+            release(reader)
 
 
 async def read(request: Request, work: Callable[[Reader], T], *, heavy: bool = False) -> T:
     """Run ``work`` in one read transaction: on the event loop itself, or on the read pool
     when it is ``heavy`` (counts over a filtered list, full text, agreement), which could
-    hold the loop for as long as its time budget."""
+    hold the loop for as long as its time budget, or when it outran its slice of the loop
+    (``LoopReads``)."""
     if not heavy:
-        return request.app.state.loop_reads.run(work)
+        try:
+            return request.app.state.loop_reads.run(work)
+        except LongerThanASlice:
+            LOOP_READS_MOVED.inc()  # again on the read pool, with what is left of its time
 
     def run() -> T:
         with reading(request.app.state.engine) as db:
