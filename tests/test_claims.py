@@ -1,7 +1,11 @@
 """Claims through the HTTP API, on the real seed data: who claims what, who disagrees."""
 
+from typing import Any
+
+import pytest
 from fastapi.testclient import TestClient
 
+from app.claims import queries
 from tests.support import all_items, assert_problem
 
 MASTERSTROKE = "nk-russia-alliance-strategic-masterstroke"
@@ -110,6 +114,33 @@ def test_type_and_topic_filters(client: TestClient) -> None:
     assert all("munitions" in claim["topics"] for claim in munitions)
     both = all_items(client, "/v1/claims", topic="munitions", claim_type="prediction")
     assert ids(both) == ids(munitions) & ids(predictions)
+
+
+TOPIC_LISTS = [
+    {"topic": "munitions"},
+    {"topic": "munitions", "sort": "-text"},
+    {"topic": "munitions", "sort": "-id", "claim_type": "prediction"},
+    {"topic": "munitions", "source_id": "putin-kim-unity-pyongyang"},
+    {"topic": "munitions", "include_retracted": "true", "facets": "claim_type"},
+    {"topic": "no-such-topic", "sort": "text"},
+]
+
+
+def test_a_topic_lists_the_same_read_from_its_index_or_met_on_the_walk(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A topic of few claims is read from the topic index, a common one met while walking
+    the claims in order (app/claims/queries.py, ``tagged_few``): the seeds' topics are all
+    few, so here every topic is made common too, and each list must come out the same."""
+
+    def lists() -> list[list[dict[str, Any]]]:
+        return [all_items(client, "/v1/claims", limit=2, **params) for params in TOPIC_LISTS]
+
+    from_index = lists()
+    assert all(from_index[:4])
+    assert from_index[-1] == []
+    monkeypatch.setattr(queries, "FEW_TAGGED", 0)
+    assert lists() == from_index
 
 
 def test_filters_with_values_outside_their_vocabulary_are_422(client: TestClient) -> None:
