@@ -97,9 +97,8 @@ TAGGED = select(ClaimTopic.claim_id).where(ClaimTopic.topic == bindparam("topic"
 # a topic of at most this many claims is read from the topic index, its claims then sorted;
 # a commoner one is met by walking the claims in the list's order, where its claims come
 # soon. Topics are free tags, mostly rare: walked, a topic of 3 claims (or of none: a typo)
-# meant every claim, 0.6 s at a million of them (docs/benchmarks.md), where its index
-# answers in a millisecond; read from the index, a topic of 50,000 took 47 ms (sorted by
-# text 278), where the walk takes 1.4
+# meant every claim; read from the index, a common topic's claims were all read and sorted
+# for a page of 50 (docs/benchmarks.md, "Reads that walk every claim")
 FEW_TAGGED = 1000
 # how many accepted, live claims have the topic, as the writes keep count of them
 # (app/read_model/counts.py): enough to choose by, and a lookup by key

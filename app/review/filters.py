@@ -42,9 +42,9 @@ def seeks_shown(column: Any) -> Any:
     """``shown(column)`` said as a range, for a column an index holds after the equalities
     that find the rows: the shown statuses sort before ``rejected`` (SHOWN, checked by
     tests/test_review_rules.py), so the index reads them as one range and tests no entry,
-    where ``!=`` tested each of them and IN built a list of its values on every run (one
-    source's stances: 4% of the work of a page of its claims, docs/benchmarks.md). Never
-    alone: SQLite would walk the review_status index (see ``counted``)."""
+    where ``!=`` tested each of them and IN built a list of its values on every run (a
+    page of a source's claims: docs/benchmarks.md, issue 21). Never alone: SQLite would
+    walk the review_status index (see ``counted``)."""
     return column < ReviewStatus.rejected.value
 
 
