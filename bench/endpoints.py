@@ -61,6 +61,13 @@ CASES = [
     Case("claims label", "/v1/claims?label=opposes"),
     Case("claims claim_type", "/v1/claims?claim_type={claim_type}"),
     Case("claims topic", "/v1/claims?topic={topic}"),
+    # a topic no claim has (a typo; real topics are mostly rare), and filters each common
+    # whose conjunction is rare: their few matches are found at the end of a long walk
+    Case("claims topic none has, by text", "/v1/claims?topic=no-such-topic&sort=-text"),
+    Case(
+        "walk: claims type + label + contested, by text",
+        "/v1/claims?claim_type=recommendation&label=questions&contested=true&sort=-text",
+    ),
     Case("claims holder_id + label", "/v1/claims?holder_id={holder}&label=supports"),
     Case("claims source_id + facets", f"/v1/claims?source_id={{source}}&facets={ALL_CLAIM_FACETS}"),
     Case("claims actor_id + contested", "/v1/claims?actor_id={actor}&contested=true"),
