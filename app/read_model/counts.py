@@ -13,7 +13,7 @@ import zlib
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, delete, insert, select, text
 from sqlmodel import col
@@ -41,9 +41,10 @@ ACCEPTED = ReviewStatus.accepted.value
 UNCOUNTED = (ReviewStatus.candidate.value, ReviewStatus.rejected.value)
 
 
-@dataclass(frozen=True)
-class StanceFacts:
-    """What the counts need of one live stance."""
+class StanceFacts(NamedTuple):
+    """What the counts need of one live stance (a tuple: made for every live stance of the
+    claims with a candidate on each agreement read, where a frozen dataclass took ten
+    times as long to make)."""
 
     id: str
     source_id: str
